@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { formatIssuePath } from './issuePath.js';
+
+/**
+ * Every environment variable gavel reads, validated once at start (main.ts is the only
+ * reader of process.env). Messages name the variable and never echo a secret's value.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+const apiUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-').optional(),
+  ),
+  SLACK_API_URL: apiUrl.default('https://slack.com/api/'),
+  PORT: z.coerce.number({ error: 'expected a port number 0–65535' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'expected postgres://user:password@host:5432/database')
+      .optional(),
+  ),
+  DATA_DIR: z.string().default('./data'),
+  GROUPS_FILE: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: optionalText.pipe(apiUrl.optional()),
+  HEARTBEAT_SECONDS: z.coerce
+    .number({ error: 'expected whole seconds 1–60' })
+    .int()
+    .min(1)
+    .max(60)
+    .default(2),
+
+  GITHUB_TOKEN: optionalText,
+  GITHUB_APP_ID: optionalText,
+  GITHUB_APP_PRIVATE_KEY: optionalText,
+  GITHUB_APP_INSTALLATION_ID: optionalText,
+  GITHUB_API_URL: apiUrl.default('https://api.github.com'),
+  GITHUB_WEBHOOK_SECRET: optionalText,
+
+  GOOGLE_APPLICATION_CREDENTIALS: optionalText,
+  GOOGLE_CREDENTIALS_JSON: optionalText,
+  GOOGLE_IMPERSONATE: optionalText.pipe(z.email('expected the email of the user to act as').optional()),
+  GOOGLE_OAUTH_CLIENT_ID: optionalText,
+  GOOGLE_OAUTH_CLIENT_SECRET: optionalText,
+  GOOGLE_OAUTH_REFRESH_TOKEN: optionalText,
+  GOOGLE_API_URL: optionalText.pipe(apiUrl.optional()),
+  GOOGLE_TOKEN_URL: optionalText.pipe(apiUrl.optional()),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+export type SlackMode =
+  | { readonly kind: 'socket'; readonly botToken: string; readonly appToken: string }
+  | { readonly kind: 'http'; readonly botToken: string; readonly signingSecret: string }
+  /** No Slack credentials at all: the sandbox (local stand-ins). */
+  | { readonly kind: 'none' };
+
+export type GithubAuth =
+  | { readonly kind: 'token'; readonly token: string }
+  | {
+      readonly kind: 'app';
+      readonly appId: string;
+      readonly privateKey: string;
+      readonly installationId: string;
+    };
+
+export type GoogleAuthSettings =
+  | { readonly kind: 'service-account-file'; readonly path: string; readonly subject: string | undefined }
+  | { readonly kind: 'service-account-json'; readonly json: string; readonly subject: string | undefined }
+  | {
+      readonly kind: 'oauth';
+      readonly clientId: string;
+      readonly clientSecret: string;
+      readonly refreshToken: string;
+    };
+
+export interface AppConfig {
+  readonly slack: SlackMode;
+  readonly slackApiUrl: string;
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly groupsFile: string | undefined;
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly publicUrl: string | undefined;
+  readonly heartbeatSeconds: number;
+  readonly github:
+    | { readonly auth: GithubAuth; readonly apiUrl: string; readonly webhookSecret: string | undefined }
+    | undefined;
+  readonly google:
+    | {
+        readonly auth: GoogleAuthSettings;
+        readonly apiUrl: string | undefined;
+        readonly tokenUrl: string | undefined;
+      }
+    | undefined;
+}
+
+export type LoadConfigResult =
+  | { readonly ok: true; readonly config: AppConfig }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+type RawEnv = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: RawEnv): LoadConfigResult {
+  const parsed = envSchema.safeParse(env);
+  // zod messages describe the expectation, never the received value: secrets stay out.
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${formatIssuePath(i.path)}: ${i.message}`)),
+    ...combinationProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: toConfig(parsed.data) };
+}
+
+/** Settings that only make sense together; checked on the raw text so every problem shows at once. */
+function combinationProblems(env: RawEnv): string[] {
+  const set = (k: string) => (env[k] ?? '').trim() !== '';
+  const problems: string[] = [];
+  const need = (key: string, why: string) => {
+    if (!set(key)) problems.push(`${key}: required ${why}`);
+  };
+  if (set('SLACK_BOT_TOKEN') || set('SLACK_APP_TOKEN') || set('SLACK_SIGNING_SECRET')) {
+    need('SLACK_BOT_TOKEN', 'to talk to Slack (OAuth & Permissions → Bot User OAuth Token)');
+    if (!set('SLACK_APP_TOKEN')) {
+      need(
+        'SLACK_SIGNING_SECRET',
+        'in HTTP mode (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode',
+      );
+    }
+  }
+  const groups = [
+    ['GITHUB_APP_ID', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_INSTALLATION_ID', 'GitHub App authentication'],
+    [
+      'GOOGLE_OAUTH_CLIENT_ID',
+      'GOOGLE_OAUTH_CLIENT_SECRET',
+      'GOOGLE_OAUTH_REFRESH_TOKEN',
+      'OAuth refresh-token authentication',
+    ],
+  ] as const;
+  for (const [a, b, c, what] of groups) {
+    if ([a, b, c].some(set)) for (const k of [a, b, c]) need(k, `with ${a}, ${b} and ${c} (${what})`);
+  }
+  return problems;
+}
+
+function toConfig(e: Env): AppConfig {
+  const slack: SlackMode = !e.SLACK_BOT_TOKEN
+    ? { kind: 'none' }
+    : e.SLACK_APP_TOKEN
+      ? { kind: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN }
+      : { kind: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET! };
+  return {
+    slack,
+    slackApiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    groupsFile: e.GROUPS_FILE,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL,
+    heartbeatSeconds: e.HEARTBEAT_SECONDS,
+    github: githubSettings(e),
+    google: googleSettings(e),
+  };
+}
+
+function githubSettings(e: Env): AppConfig['github'] {
+  const auth: GithubAuth | undefined = e.GITHUB_APP_ID
+    ? {
+        kind: 'app',
+        appId: e.GITHUB_APP_ID,
+        privateKey: e.GITHUB_APP_PRIVATE_KEY!.replace(/\\n/g, '\n'),
+        installationId: e.GITHUB_APP_INSTALLATION_ID!,
+      }
+    : e.GITHUB_TOKEN
+      ? { kind: 'token', token: e.GITHUB_TOKEN }
+      : undefined;
+  return auth ? { auth, apiUrl: e.GITHUB_API_URL, webhookSecret: e.GITHUB_WEBHOOK_SECRET } : undefined;
+}
+
+function googleSettings(e: Env): AppConfig['google'] {
+  const auth: GoogleAuthSettings | undefined = e.GOOGLE_OAUTH_REFRESH_TOKEN
+    ? {
+        kind: 'oauth',
+        clientId: e.GOOGLE_OAUTH_CLIENT_ID!,
+        clientSecret: e.GOOGLE_OAUTH_CLIENT_SECRET!,
+        refreshToken: e.GOOGLE_OAUTH_REFRESH_TOKEN,
+      }
+    : e.GOOGLE_CREDENTIALS_JSON
+      ? { kind: 'service-account-json', json: e.GOOGLE_CREDENTIALS_JSON, subject: e.GOOGLE_IMPERSONATE }
+      : e.GOOGLE_APPLICATION_CREDENTIALS
+        ? {
+            kind: 'service-account-file',
+            path: e.GOOGLE_APPLICATION_CREDENTIALS,
+            subject: e.GOOGLE_IMPERSONATE,
+          }
+        : undefined;
+  return auth ? { auth, apiUrl: e.GOOGLE_API_URL, tokenUrl: e.GOOGLE_TOKEN_URL } : undefined;
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { parseDurationMinutes } from '../core/duration.js';
+import { WEEKDAYS } from '../core/group.js';
+import { isChannelId, isSlackUserId, parseLocalDate, parseLocalTime } from '../core/ids.js';
+
+/** The groups file as people write it: snake_case keys, durations like `24h`. */
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+};
+
+const date = z.string().refine((s) => parseLocalDate(s) !== undefined, 'expected a date YYYY-MM-DD');
+const time = z
+  .string()
+  .refine((s) => parseLocalTime(s) !== undefined, 'expected HH:MM (24-hour, e.g. "09:00")');
+const duration = z
+  .string()
+  .refine((s) => parseDurationMinutes(s) !== undefined, 'expected a duration like 10m, 1h or 2d');
+const slackUser = z
+  .string()
+  .refine(isSlackUserId, 'expected a Slack user id like U012AB3CD (profile → ⋮ → Copy member ID)');
+const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const frequency = z.union(
+  [
+    z.literal('weekly'),
+    z.strictObject({ every_weeks: z.int().min(1).max(52), from: date }),
+    z.strictObject({ monthly: z.enum(['1st', '2nd', '3rd', '4th', 'last']) }),
+  ],
+  { error: 'expected weekly, {every_weeks: 2, from: YYYY-MM-DD} or {monthly: 1st|2nd|3rd|4th|last}' },
+);
+
+const meeting = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected lowercase letters, digits and dashes')
+    .optional(),
+  title: text(150).optional(),
+  day: z.enum(WEEKDAYS, { error: `expected one of ${WEEKDAYS.join(', ')}` }),
+  time,
+  duration: duration.default('1h'),
+  frequency: frequency.default('weekly'),
+  from: date.optional(),
+  until: date.optional(),
+  join_url: url.optional(),
+  dial_in: text(500).optional(),
+});
+
+const extraMeeting = z.strictObject({
+  date,
+  time,
+  title: text(150).optional(),
+  duration: duration.default('1h'),
+  join_url: url.optional(),
+  dial_in: text(500).optional(),
+});
+
+const googleId = z.string().regex(/^[A-Za-z0-9_-]{10,200}$/, 'expected a Google Drive/Docs id');
+
+const minutes = z.discriminatedUnion(
+  'mode',
+  [
+    z.strictObject({
+      mode: z.literal('per-meeting'),
+      template: googleId,
+      folder: googleId,
+      create_before: duration.default('1h'),
+    }),
+    z.strictObject({
+      mode: z.literal('running'),
+      doc: googleId,
+      create_before: duration.default('1h'),
+    }),
+  ],
+  { error: 'expected mode: per-meeting (with template and folder) or running (with doc)' },
+);
+
+const githubLogin = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a GitHub login');
+const githubLogins = z.record(slackUser, githubLogin);
+
+const github = z.strictObject({
+  repo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name'),
+  labels: z.array(text(50)).max(10).default([]),
+});
+
+export const groupSchema = z.strictObject({
+  name: text(80),
+  channel: z
+    .string()
+    .refine(
+      (s) => isChannelId(s) || /^#[a-z0-9][a-z0-9_-]{0,79}$/.test(s),
+      'expected a channel id (C…) or #channel-name',
+    ),
+  timezone: z.string().refine(isTimeZone, 'expected an IANA time zone like America/Los_Angeles'),
+  leads: z.array(slackUser).min(1, 'name at least one lead').max(20),
+  meetings: z.array(meeting).max(10).default([]),
+  extra_meetings: z.array(extraMeeting).max(100).default([]),
+  cancelled: z.array(date).max(500).default([]),
+  reminders: z.array(duration).max(5).optional(),
+  agenda: z.strictObject({ rollover: z.enum(['roll-over', 'drop']).default('roll-over') }).optional(),
+  minutes: minutes.optional(),
+  github: github.optional(),
+  github_logins: githubLogins.optional(),
+});
+
+export const groupsFileSchema = z.strictObject({
+  defaults: z.strictObject({ reminders: z.array(duration).max(5).optional() }).optional(),
+  github_logins: githubLogins.optional(),
+  groups: z.record(
+    z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'group ids are lowercase letters, digits and dashes'),
+    groupSchema,
+  ),
+});
+
+export type GroupsFileInput = z.input<typeof groupsFileSchema>;
+export type GroupsFile = z.output<typeof groupsFileSchema>;
+export type GroupEntry = z.output<typeof groupSchema>;

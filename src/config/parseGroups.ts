@@ -1,0 +1,129 @@
+import { parseDocument } from 'yaml';
+import { parseDurationMinutes } from '../core/duration.js';
+import type { Frequency, Group, MeetingRule, NthWeekday } from '../core/group.js';
+import {
+  type ChannelId,
+  groupId,
+  type LocalDate,
+  type LocalTime,
+  parseLocalDate,
+  parseLocalTime,
+} from '../core/ids.js';
+import { type GroupEntry, type GroupsFile, groupsFileSchema } from './groupsSchema.js';
+import { formatIssuePath } from './issuePath.js';
+
+export type ParseGroupsResult =
+  | { readonly ok: true; readonly groups: readonly Group[] }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+const DEFAULT_REMINDERS = ['24h', '10m'];
+const NTH: Record<string, NthWeekday> = { '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, last: 'last' };
+
+const minutesOf = (d: string): number => parseDurationMinutes(d)!;
+const localDate = (s: string): LocalDate => parseLocalDate(s)!;
+const localTime = (s: string): LocalTime => parseLocalTime(s)!;
+
+/** Parses and validates the text of a groups file; every problem names its path. */
+export function parseGroups(yamlText: string): ParseGroupsResult {
+  const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return { ok: false, problems: doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`) };
+  }
+  const parsed = groupsFileSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => `${formatIssuePath(i.path)}: ${i.message}`),
+    };
+  }
+  const problems = crossChecks(parsed.data);
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    groups: Object.entries(parsed.data.groups).map(([id, g]) => toGroup(id, g, parsed.data)),
+  };
+}
+
+/** Rules a schema cannot see: uniqueness across entries, ordering of dates. */
+function crossChecks(file: GroupsFile): string[] {
+  const problems: string[] = [];
+  const channels = new Map<string, string>();
+  for (const [id, g] of Object.entries(file.groups)) {
+    const other = channels.get(g.channel);
+    if (other) problems.push(`groups.${id}.channel: ${g.channel} is already the channel of group ${other}`);
+    channels.set(g.channel, id);
+    if (g.meetings.length === 0 && g.extra_meetings.length === 0) {
+      problems.push(`groups.${id}.meetings: a group needs at least one meeting or extra meeting`);
+    }
+    const ids = new Set<string>();
+    g.meetings.forEach((m, i) => {
+      const mid = m.id ?? `meeting-${i + 1}`;
+      if (ids.has(mid)) problems.push(`groups.${id}.meetings[${i}].id: ${mid} is used twice`);
+      ids.add(mid);
+      if (m.from && m.until && m.until < m.from) {
+        problems.push(`groups.${id}.meetings[${i}].until: ${m.until} is before from ${m.from}`);
+      }
+    });
+  }
+  return problems;
+}
+
+function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
+  const reminders = g.reminders ?? file.defaults?.reminders ?? DEFAULT_REMINDERS;
+  return {
+    id: groupId(id),
+    name: g.name,
+    channel: g.channel as ChannelId | `#${string}`,
+    leads: g.leads,
+    timeZone: g.timezone,
+    meetings: g.meetings.map((m, i): MeetingRule => {
+      const frequency: Frequency =
+        m.frequency === 'weekly'
+          ? { kind: 'weekly', interval: 1, anchor: undefined }
+          : 'every_weeks' in m.frequency
+            ? { kind: 'weekly', interval: m.frequency.every_weeks, anchor: localDate(m.frequency.from) }
+            : { kind: 'monthly', nth: NTH[m.frequency.monthly]! };
+      return {
+        id: m.id ?? `meeting-${i + 1}`,
+        title: m.title ?? g.name,
+        weekday: m.day,
+        time: localTime(m.time),
+        durationMinutes: minutesOf(m.duration),
+        frequency,
+        from: m.from ? localDate(m.from) : undefined,
+        until: m.until ? localDate(m.until) : undefined,
+        joinUrl: m.join_url,
+        dialIn: m.dial_in,
+      };
+    }),
+    extraMeetings: g.extra_meetings.map((e) => ({
+      date: localDate(e.date),
+      time: localTime(e.time),
+      title: e.title ?? g.name,
+      durationMinutes: minutesOf(e.duration),
+      joinUrl: e.join_url,
+      dialIn: e.dial_in,
+    })),
+    cancelled: g.cancelled.map(localDate),
+    reminderLeadMinutes: [...new Set(reminders.map(minutesOf))].sort((a, b) => b - a),
+    agendaRollover: g.agenda?.rollover ?? 'roll-over',
+    minutes: g.minutes
+      ? g.minutes.mode === 'per-meeting'
+        ? {
+            mode: 'per-meeting',
+            templateId: g.minutes.template,
+            folderId: g.minutes.folder,
+            createBeforeMinutes: minutesOf(g.minutes.create_before),
+          }
+        : { mode: 'running', docId: g.minutes.doc, createBeforeMinutes: minutesOf(g.minutes.create_before) }
+      : undefined,
+    github: g.github
+      ? {
+          owner: g.github.repo.split('/')[0]!,
+          repo: g.github.repo.split('/')[1]!,
+          labels: g.github.labels,
+        }
+      : undefined,
+    githubLogins: { ...file.github_logins, ...g.github_logins },
+  };
+}

@@ -1,0 +1,90 @@
+import type { ChannelId, GroupId, LocalDate, LocalTime, SlackUserId } from './ids.js';
+
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+export const WEEKDAYS: readonly Weekday[] = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+];
+
+/** 1st..4th, or the last such weekday of the month. */
+export type NthWeekday = 1 | 2 | 3 | 4 | 'last';
+
+export type Frequency =
+  /** Every `interval` weeks; with interval > 1 the weeks are counted from `anchor`. */
+  | { readonly kind: 'weekly'; readonly interval: number; readonly anchor: LocalDate | undefined }
+  | { readonly kind: 'monthly'; readonly nth: NthWeekday };
+
+/** One recurring meeting of a group, as configured. */
+export interface MeetingRule {
+  /** Stable within the group (the configured id, or `meeting-<index>`). */
+  readonly id: string;
+  readonly title: string;
+  readonly weekday: Weekday;
+  readonly time: LocalTime;
+  readonly durationMinutes: number;
+  readonly frequency: Frequency;
+  /** First date on which the rule may produce a meeting (inclusive). */
+  readonly from: LocalDate | undefined;
+  /** Last date on which the rule may produce a meeting (inclusive). */
+  readonly until: LocalDate | undefined;
+  readonly joinUrl: string | undefined;
+  readonly dialIn: string | undefined;
+}
+
+/** A meeting that happens once, outside the rules. */
+export interface ExtraMeeting {
+  readonly date: LocalDate;
+  readonly time: LocalTime;
+  readonly title: string;
+  readonly durationMinutes: number;
+  readonly joinUrl: string | undefined;
+  readonly dialIn: string | undefined;
+}
+
+export type MinutesSettings =
+  | {
+      readonly mode: 'per-meeting';
+      readonly templateId: string;
+      readonly folderId: string;
+      readonly createBeforeMinutes: number;
+    }
+  | {
+      readonly mode: 'running';
+      readonly docId: string;
+      readonly createBeforeMinutes: number;
+    };
+
+export interface GithubSettings {
+  readonly owner: string;
+  readonly repo: string;
+  readonly labels: readonly string[];
+}
+
+export interface Group {
+  readonly id: GroupId;
+  readonly name: string;
+  /** A channel id, or `#name` until resolved at start. */
+  readonly channel: ChannelId | `#${string}`;
+  readonly leads: readonly SlackUserId[];
+  /** IANA zone, e.g. America/Los_Angeles. */
+  readonly timeZone: string;
+  readonly meetings: readonly MeetingRule[];
+  readonly extraMeetings: readonly ExtraMeeting[];
+  readonly cancelled: readonly LocalDate[];
+  /** Minutes before a meeting's start at which a reminder is posted, largest first. */
+  readonly reminderLeadMinutes: readonly number[];
+  /** What happens to agenda items not covered when a meeting ends. */
+  readonly agendaRollover: 'roll-over' | 'drop';
+  readonly minutes: MinutesSettings | undefined;
+  readonly github: GithubSettings | undefined;
+  /** Slack user id → GitHub login. */
+  readonly githubLogins: Readonly<Record<string, string>>;
+}
+
+export const isLead = (group: Group, user: SlackUserId): boolean => group.leads.includes(user);

@@ -1,0 +1,27 @@
+import type { Job } from '../../store/schema.js';
+
+/** A job to be run at `runAt`, identified by its natural key (enqueueing it twice is a no-op). */
+export interface JobSpec {
+  readonly key: string;
+  readonly kind: string;
+  readonly payload: unknown;
+  readonly runAt: Date;
+  readonly maxAttempts?: number;
+}
+
+/**
+ * The durable queue. Claims are atomic across processes: a job is leased to one worker at a
+ * time, and a lease that runs out (its worker died) makes the job claimable again.
+ */
+export interface JobQueue {
+  /** Adds the jobs whose keys are new and revives cancelled ones; returns how many changed. */
+  enqueue(jobs: readonly JobSpec[], now: Date): Promise<number>;
+  /** Leases up to `limit` due jobs to `owner`, counting the attempt. */
+  claimDue(owner: string, now: Date, limit: number, leaseMs: number): Promise<Job[]>;
+  complete(id: number, owner: string, now: Date): Promise<void>;
+  /** Retryable failures go back to pending with backoff until max_attempts; the rest park as failed. */
+  fail(id: number, owner: string, error: string, now: Date, opts: { retryable: boolean }): Promise<void>;
+  /** Cancels pending jobs whose key starts with `prefix`, except `keep`; returns how many. */
+  cancelPending(prefix: string, keep: ReadonlySet<string>, now: Date): Promise<number>;
+  byKey(key: string): Promise<Job | undefined>;
+}

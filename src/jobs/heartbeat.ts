@@ -1,0 +1,25 @@
+import cron from 'node-cron';
+import type { Logger } from '../log/logger.js';
+
+/**
+ * node-cron drives the worker: every few seconds one tick. The tick itself decides what is
+ * due from the database and the injected clock, so a missed beat loses nothing.
+ */
+export function startHeartbeat(opts: { seconds: number; tick: () => Promise<unknown>; log: Logger }): {
+  stop(): Promise<void>;
+} {
+  const task = cron.schedule(`*/${opts.seconds} * * * * *`, () => opts.tick(), {
+    name: 'gavel-heartbeat',
+    noOverlap: true,
+    suppressMissedWarning: true,
+  });
+  task.on('execution:failed', (ctx) =>
+    opts.log.error({ err: ctx.execution?.error }, 'heartbeat tick failed'),
+  );
+  return {
+    stop: async () => {
+      await task.stop();
+      await task.destroy();
+    },
+  };
+}

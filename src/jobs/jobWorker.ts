@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../core/clock.js';
+import type { JobQueue } from '../core/ports/jobQueue.js';
+import type { Logger } from '../log/logger.js';
+import type { Job } from '../store/schema.js';
+import { type JobHandlers, PermanentJobError } from './jobHandler.js';
+
+export interface JobWorkerOptions {
+  readonly queue: JobQueue;
+  readonly handlers: JobHandlers;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Jobs claimed per tick. */
+  readonly batchSize?: number;
+  /** Jobs run at once; the rest of a batch waits its turn. */
+  readonly concurrency?: number;
+  /** How long a claim holds before another worker may take the job over (a crashed worker's). */
+  readonly leaseMs?: number;
+}
+
+/**
+ * Claims due jobs from the durable queue and runs them. Each replica has its own worker with
+ * a unique owner id; the queue's claim is atomic, so a job runs on one replica only. Ticks
+ * never overlap: a tick that finds the previous one still running returns at once.
+ */
+export class JobWorker {
+  readonly owner = `worker-${randomUUID()}`;
+  readonly #opts: Required<JobWorkerOptions>;
+  #running: Promise<number> | undefined;
+  #stopped = false;
+
+  constructor(opts: JobWorkerOptions) {
+    this.#opts = { batchSize: 200, concurrency: 25, leaseMs: 5 * 60_000, ...opts };
+  }
+
+  /** One heartbeat: claim what is due now, run it, settle each job. Resolves with the count run. */
+  tick(): Promise<number> {
+    if (this.#stopped) return Promise.resolve(0);
+    if (this.#running) return Promise.resolve(0);
+    this.#running = this.#tick().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  /** Runs ticks until nothing more is due at the clock's current time (tests, catch-up). */
+  async drain(maxTicks = 100): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxTicks; i++) {
+      await this.#running;
+      const n = await this.tick();
+      total += n;
+      if (n === 0) break;
+    }
+    return total;
+  }
+
+  /** Takes no new work; resolves when the tick in flight has settled its jobs. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await this.#running?.catch(() => undefined);
+  }
+
+  async #tick(): Promise<number> {
+    const { queue, clock, batchSize, leaseMs, concurrency } = this.#opts;
+    const now = clock.now();
+    let jobs: Job[];
+    try {
+      jobs = await queue.claimDue(this.owner, now, batchSize, leaseMs);
+    } catch (error) {
+      this.#opts.log.error({ err: error }, 'claiming due jobs failed; will try again next tick');
+      return 0;
+    }
+    const pending = [...jobs];
+    const lane = async () => {
+      for (let job = pending.shift(); job; job = pending.shift()) await this.#run(job, now);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
+    return jobs.length;
+  }
+
+  async #run(job: Job, claimedAt: Date): Promise<void> {
+    const { queue, handlers, clock } = this.#opts;
+    const log = this.#opts.log.child({ job: job.key, kind: job.kind, attempt: job.attempts });
+    const handler = handlers[job.kind];
+    try {
+      if (!handler) throw new PermanentJobError(`no handler for job kind ${job.kind}`);
+      await handler(job, { now: claimedAt, log });
+      await queue.complete(job.id, this.owner, clock.now());
+    } catch (error) {
+      const retryable = !(error instanceof PermanentJobError);
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      log[retryable ? 'warn' : 'error']({ err: error, retryable }, 'job failed');
+      await queue
+        .fail(job.id, this.owner, message, clock.now(), { retryable })
+        .catch((e) => log.error({ err: e }, 'recording the job failure failed; its lease will expire'));
+    }
+  }
+}

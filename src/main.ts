@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { loadConfig } from './config/env.js';
+import { loadGroupsFile } from './config/loadGroupsFile.js';
+import { systemClock } from './core/clock.js';
+import { startGavel } from './gavel.js';
+import { createLogger } from './log/logger.js';
+
+/**
+ * The process entry point, and the only reader of process.env: read configuration once,
+ * start gavel, stop it cleanly on SIGTERM/SIGINT.
+ */
+async function main(): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    process.stderr.write(
+      `gavel cannot start; fix these settings (see .env.example):\n  ${loaded.problems.join('\n  ')}\n`,
+    );
+    return 78; // EX_CONFIG: a supervisor should not restart-loop on this
+  }
+  const { config } = loaded;
+  const secrets = secretValues(process.env);
+  const log = createLogger({ level: config.logLevel, secrets });
+
+  const groups = loadGroupsFile(config.groupsFile);
+  if (!groups.ok) {
+    process.stderr.write(
+      `gavel cannot start; the groups file has problems:\n  ${groups.problems.join('\n  ')}\n`,
+    );
+    return 78;
+  }
+  if (groups.usedExample) {
+    log.warn({ path: groups.path }, 'no config/groups.yml: using the example groups; copy it and edit');
+  }
+  if (config.slack.kind === 'none') {
+    process.stderr.write(
+      'gavel needs a Slack app to talk to. Create one from manifest.yml (README: "Create the Slack app"),\n' +
+        'then set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) in .env.\n',
+    );
+    return 78;
+  }
+
+  const running = await startGavel({
+    config,
+    connection: config.slack,
+    groups: groups.groups,
+    clock: systemClock,
+    log,
+  });
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'shutdown requested');
+      running.stop().then(resolve, resolve);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  return 0;
+}
+
+function secretValues(env: NodeJS.ProcessEnv): string[] {
+  const keys = Object.keys(env).filter((k) => /TOKEN|SECRET|PRIVATE_KEY|CREDENTIALS_JSON|PASSWORD/.test(k));
+  const values = keys.map((k) => env[k] ?? '');
+  if (env['DATABASE_URL']) {
+    const password = safeUrlPassword(env['DATABASE_URL']);
+    if (password) values.push(password);
+  }
+  return values.filter(Boolean);
+}
+
+function safeUrlPassword(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `gavel failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,88 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { GavelError, isGavelError } from '../../core/errors.js';
+import type { ResolvedGroup } from '../../core/groupDirectory.js';
+import { type SlackUserId, slackUserId } from '../../core/ids.js';
+import { escapePlain } from '../../core/mrkdwn.js';
+import type { Services } from '../../services.js';
+import type { Reply } from '../reply.js';
+
+export interface CommandInput {
+  readonly command: string;
+  readonly text: string;
+  readonly userId: SlackUserId;
+  readonly group: ResolvedGroup;
+  readonly triggerId: string;
+}
+
+/** Slack caps command text at a few thousand characters; we refuse anything larger early. */
+const MAX_COMMAND_TEXT = 4000;
+
+/**
+ * Wraps a command handler: finds the channel's group, runs the handler, and answers
+ * through the ack (ephemeral or in-channel) or views.open for a modal. A GavelError becomes
+ * its ephemeral sentence; anything else is logged and answered with an apology: a user's
+ * input never crashes the app nor goes unanswered.
+ */
+export function commandListener(
+  services: Services,
+  handle: (input: CommandInput) => Promise<Reply>,
+): (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void> {
+  return async ({ command, ack, client, context }) => {
+    const log = services.log.child({ requestId: context['requestId'] as unknown, command: command.command });
+    let reply: Reply;
+    try {
+      const group = services.groups.byChannel(command.channel_id);
+      if (!group) throw notAGroupChannel(services, command.command);
+      if (command.text.length > MAX_COMMAND_TEXT) {
+        throw new GavelError(
+          'bad_input',
+          `That is too long (${command.text.length} characters); keep it under ${MAX_COMMAND_TEXT}.`,
+        );
+      }
+      reply = await handle({
+        command: command.command,
+        text: command.text.trim(),
+        userId: slackUserId(command.user_id),
+        group,
+        triggerId: command.trigger_id,
+      });
+    } catch (error) {
+      reply = errorReply(error, log);
+    }
+    if (reply.kind === 'modal') {
+      await ack();
+      await client.views.open({ trigger_id: command.trigger_id, view: reply.view });
+      return;
+    }
+    await ack({
+      response_type: reply.kind,
+      text: reply.text,
+      ...(reply.blocks ? { blocks: reply.blocks } : {}),
+    });
+  };
+}
+
+export function errorReply(error: unknown, log: Services['log']): Reply {
+  if (isGavelError(error)) {
+    log.info({ code: error.code }, 'command refused');
+    return { kind: 'ephemeral', text: `:warning: ${error.userMessage}` };
+  }
+  log.error({ err: error }, 'command failed');
+  return {
+    kind: 'ephemeral',
+    text: ':x: Something went wrong on our side and nothing was changed. Please try again in a minute.',
+  };
+}
+
+function notAGroupChannel(services: Services, command: string): GavelError {
+  const channels = services.groups
+    .all()
+    .map((g) => `${g.channelLabel} (${escapePlain(g.name)})`)
+    .join(', ');
+  return new GavelError(
+    'not_a_group_channel',
+    channels
+      ? `This channel belongs to no working group. Use ${command} in one of: ${channels}.`
+      : 'No working groups are configured yet: add one to the groups file.',
+  );
+}

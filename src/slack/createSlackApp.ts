@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from '../log/logger.js';
+import { boltLogger } from './boltLogger.js';
+
+export type SlackConnection =
+  | { readonly kind: 'http'; readonly botToken: string; readonly signingSecret: string }
+  | { readonly kind: 'socket'; readonly botToken: string; readonly appToken: string };
+
+export interface SlackAppOptions {
+  readonly connection: SlackConnection;
+  readonly slackApiUrl: string;
+  readonly port: number;
+  readonly host: string;
+  readonly routes: CustomRoute[];
+  readonly log: Logger;
+}
+
+export interface SlackApp {
+  readonly app: App;
+  /** Starts listening; resolves with the bound HTTP port (useful with port 0). */
+  start(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Slash commands and interactivity payloads are small; anything larger is refused unread. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * One Bolt app, in HTTP mode (Bolt verifies every request's signature and timestamp) or
+ * Socket Mode (Slack dials out to us; HTTP is still served for health, calendar and
+ * webhooks). Every request gets an id that follows it through the logs.
+ */
+export function createSlackApp(opts: SlackAppOptions): SlackApp {
+  const logger = boltLogger(opts.log);
+  const clientOptions = { slackApiUrl: opts.slackApiUrl };
+  let server: Server | undefined;
+  let app: App;
+  if (opts.connection.kind === 'http') {
+    const receiver = new HTTPReceiver({
+      signingSecret: opts.connection.signingSecret,
+      customRoutes: opts.routes,
+      logger,
+      bodyLimit: BODY_LIMIT_BYTES,
+    });
+    app = new App({ token: opts.connection.botToken, receiver, logger, clientOptions });
+    app.use(requestIds);
+    return {
+      app,
+      async start() {
+        server = await receiver.start({ port: opts.port, host: opts.host });
+        return (server.address() as AddressInfo).port;
+      },
+      stop: () => receiver.stop(),
+    };
+  }
+  const receiver = new SocketModeReceiver({
+    appToken: opts.connection.appToken,
+    customRoutes: opts.routes,
+    installerOptions: { port: opts.port },
+    logger,
+  });
+  app = new App({ token: opts.connection.botToken, receiver, logger, clientOptions });
+  app.use(requestIds);
+  return {
+    app,
+    async start() {
+      await receiver.start();
+      return opts.port;
+    },
+    stop: () => receiver.stop(),
+  };
+}
+
+async function requestIds({
+  context,
+  next,
+}: {
+  context: Record<string, unknown>;
+  next: () => Promise<void>;
+}) {
+  context['requestId'] = randomUUID();
+  await next();
+}

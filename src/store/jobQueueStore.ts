@@ -1,0 +1,147 @@
+import { type Kysely, sql } from 'kysely';
+import { DEFAULT_MAX_ATTEMPTS, retryDelayMs } from '../core/jobs/retryBackoff.js';
+import type { JobQueue, JobSpec } from '../core/ports/jobQueue.js';
+import type { Dialect } from './openDatabase.js';
+import type { Database, Job } from './schema.js';
+
+const iso = (d: Date) => d.toISOString();
+/** Errors are kept for the operator, not for a novel: bound what a failing API can make us store. */
+const MAX_ERROR_LENGTH = 2000;
+
+export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue {
+  return {
+    async enqueue(jobs, now) {
+      if (jobs.length === 0) return 0;
+      let added = 0;
+      // Chunked so a big re-plan stays under SQLite's bound-parameter limit.
+      for (let i = 0; i < jobs.length; i += 200) {
+        const rows = jobs.slice(i, i + 200).map((j) => toRow(j, now));
+        const result = await db
+          .insertInto('jobs')
+          .values(rows)
+          // A key seen before is left alone, except a cancelled job, which comes back: a meeting
+          // restored after `/meeting cancel` gets its reminders again.
+          .onConflict((oc) =>
+            oc
+              .column('key')
+              .doUpdateSet((eb) => ({
+                status: 'pending',
+                run_at: eb.ref('excluded.run_at'),
+                payload: eb.ref('excluded.payload'),
+                attempts: 0,
+                last_error: null,
+                updated_at: eb.ref('excluded.updated_at'),
+              }))
+              .where('jobs.status', '=', 'cancelled'),
+          )
+          .executeTakeFirst();
+        added += Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+      return added;
+    },
+
+    async claimDue(owner, now, limit, leaseMs) {
+      const nowIso = iso(now);
+      const due = db
+        .selectFrom('jobs')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', nowIso)]),
+            // A worker that died mid-job leaves it running with an expired lease.
+            eb.and([eb('status', '=', 'running'), eb('lease_until', '<', nowIso)]),
+          ]),
+        )
+        .orderBy('run_at')
+        .orderBy('id')
+        .limit(limit);
+      // PostgreSQL: concurrent replicas skip each other's locked rows instead of waiting or
+      // double-claiming. SQLite: the single UPDATE is atomic under its database lock.
+      const claimable = dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+      const claimed = await db
+        .updateTable('jobs')
+        .set((eb) => ({
+          status: 'running',
+          lease_owner: owner,
+          lease_until: iso(new Date(now.getTime() + leaseMs)),
+          attempts: eb('attempts', '+', 1),
+          updated_at: nowIso,
+        }))
+        .where('id', 'in', claimable)
+        .returningAll()
+        .execute();
+      return claimed.sort((a, b) => (a.run_at < b.run_at ? -1 : a.run_at > b.run_at ? 1 : a.id - b.id));
+    },
+
+    async complete(id, owner, now) {
+      await db
+        .updateTable('jobs')
+        .set({ status: 'done', lease_owner: null, lease_until: null, updated_at: iso(now) })
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .execute();
+    },
+
+    async fail(id, owner, error, now, { retryable }) {
+      const job = await db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .executeTakeFirst();
+      if (!job) return;
+      const retry = retryable && job.attempts < job.max_attempts;
+      await db
+        .updateTable('jobs')
+        .set({
+          status: retry ? 'pending' : 'failed',
+          run_at: retry ? iso(new Date(now.getTime() + retryDelayMs(job.attempts))) : job.run_at,
+          last_error: error.slice(0, MAX_ERROR_LENGTH),
+          lease_owner: null,
+          lease_until: null,
+          updated_at: iso(now),
+        })
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .execute();
+    },
+
+    async cancelPending(prefix, keep, now) {
+      const pending = await db
+        .selectFrom('jobs')
+        .select(['id', 'key'])
+        .where('status', '=', 'pending')
+        .where(sql<boolean>`substr(${sql.ref('key')}, 1, ${prefix.length}) = ${prefix}`)
+        .execute();
+      const ids = pending.filter((j) => !keep.has(j.key)).map((j) => j.id);
+      if (ids.length === 0) return 0;
+      await db
+        .updateTable('jobs')
+        .set({ status: 'cancelled', updated_at: iso(now) })
+        .where('id', 'in', ids)
+        .where('status', '=', 'pending')
+        .execute();
+      return ids.length;
+    },
+
+    async byKey(key) {
+      return db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
+    },
+  };
+}
+
+function toRow(job: JobSpec, now: Date) {
+  return {
+    key: job.key,
+    kind: job.kind,
+    payload: JSON.stringify(job.payload),
+    status: 'pending' as const,
+    run_at: iso(job.runAt),
+    attempts: 0,
+    max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    created_at: iso(now),
+    updated_at: iso(now),
+  };
+}
+
+export type { Job };

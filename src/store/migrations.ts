@@ -1,0 +1,106 @@
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import type { Dialect } from './openDatabase.js';
+
+/**
+ * The schema's history. Migrations are code in the bundle (not files found at run time), so
+ * the built app and the tests run exactly the same ones; each is written once for both
+ * engines, differing only where SQL does (the auto-increment key).
+ */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  const idColumn = (db: Kysely<unknown>, table: string) =>
+    dialect === 'postgres'
+      ? db.schema.createTable(table).addColumn('id', 'serial', (c) => c.primaryKey())
+      : db.schema.createTable(table).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+
+  const migrations: Record<string, Migration> = {
+    '0001_initial': {
+      async up(db) {
+        await idColumn(db, 'occurrences')
+          .addColumn('group_id', 'text', (c) => c.notNull())
+          .addColumn('starts_at', 'text', (c) => c.notNull())
+          .addColumn('ends_at', 'text', (c) => c.notNull())
+          .addColumn('local_date', 'text', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('rule_id', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('join_url', 'text')
+          .addColumn('dial_in', 'text')
+          .addColumn('minutes_doc_id', 'text')
+          .addColumn('minutes_url', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('occurrences_group_start', ['group_id', 'starts_at'])
+          .execute();
+        await db.schema
+          .createIndex('occurrences_group_date')
+          .on('occurrences')
+          .columns(['group_id', 'local_date'])
+          .execute();
+
+        await idColumn(db, 'agenda_items')
+          .addColumn('group_id', 'text', (c) => c.notNull())
+          .addColumn('meeting_starts_at', 'text', (c) => c.notNull())
+          .addColumn('number', 'integer', (c) => c.notNull())
+          .addColumn('topic', 'text', (c) => c.notNull())
+          .addColumn('details', 'text')
+          .addColumn('author_id', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('rolled_from', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('agenda_items_meeting_number', ['group_id', 'meeting_starts_at', 'number'])
+          .execute();
+
+        await idColumn(db, 'action_items')
+          .addColumn('group_id', 'text', (c) => c.notNull())
+          .addColumn('number', 'integer', (c) => c.notNull())
+          .addColumn('meeting_starts_at', 'text')
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('owners', 'text', (c) => c.notNull())
+          .addColumn('author_id', 'text', (c) => c.notNull())
+          .addColumn('due_date', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('channel_id', 'text', (c) => c.notNull())
+          .addColumn('message_ts', 'text')
+          .addColumn('source_permalink', 'text')
+          .addColumn('github_issue_number', 'integer')
+          .addColumn('github_issue_url', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('done_at', 'text')
+          .addUniqueConstraint('action_items_group_number', ['group_id', 'number'])
+          .execute();
+
+        await idColumn(db, 'jobs')
+          .addColumn('key', 'text', (c) => c.notNull().unique())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('run_at', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('max_attempts', 'integer', (c) => c.notNull())
+          .addColumn('lease_owner', 'text')
+          .addColumn('lease_until', 'text')
+          .addColumn('last_error', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        // The claim query scans exactly this: due pending jobs in run_at order.
+        await db.schema.createIndex('jobs_status_run_at').on('jobs').columns(['status', 'run_at']).execute();
+
+        await db.schema
+          .createTable('slack_events')
+          .addColumn('event_id', 'text', (c) => c.primaryKey())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+      async down(db) {
+        for (const table of ['slack_events', 'jobs', 'action_items', 'agenda_items', 'occurrences']) {
+          await sql`drop table ${sql.table(table)}`.execute(db);
+        }
+      },
+    },
+  };
+  return { getMigrations: () => Promise.resolve(migrations) };
+}

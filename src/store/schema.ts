@@ -1,0 +1,119 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The tables, identical on SQLite and PostgreSQL.
+ *
+ * Instants are ISO-8601 UTC strings with milliseconds (`2026-11-26T17:00:00.000Z`, always
+ * 24 characters): they sort and compare correctly as text on both engines and read well
+ * for an operator looking at the database. Calendar dates are `YYYY-MM-DD`.
+ * JSON columns are text holding JSON.
+ */
+export interface Database {
+  occurrences: OccurrenceTable;
+  agenda_items: AgendaItemTable;
+  action_items: ActionItemTable;
+  jobs: JobTable;
+  slack_events: SlackEventTable;
+}
+
+export type OccurrenceStatus = 'scheduled' | 'cancelled';
+export type OccurrenceSource = 'rule' | 'extra' | 'added';
+
+export interface OccurrenceTable {
+  id: Generated<number>;
+  group_id: string;
+  /** Start instant, UTC ISO. Unique with group_id: the occurrence's natural key. */
+  starts_at: string;
+  ends_at: string;
+  /** Local date in the group's zone (what `/meeting cancel <date>` names). */
+  local_date: string;
+  title: string;
+  /** 'rule' and 'extra' come from groups.yml; 'added' from `/meeting add`. */
+  source: OccurrenceSource;
+  rule_id: string | null;
+  status: OccurrenceStatus;
+  join_url: string | null;
+  dial_in: string | null;
+  minutes_doc_id: string | null;
+  minutes_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type AgendaItemStatus = 'open' | 'covered' | 'dropped';
+
+export interface AgendaItemTable {
+  id: Generated<number>;
+  group_id: string;
+  /** The meeting it belongs to: the occurrence's starts_at. */
+  meeting_starts_at: string;
+  /** 1, 2, 3 … unique per (group_id, meeting_starts_at). */
+  number: number;
+  topic: string;
+  details: string | null;
+  author_id: string;
+  status: AgendaItemStatus;
+  /** Set when the item rolled over from an earlier meeting. */
+  rolled_from: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ActionItemStatus = 'open' | 'done';
+
+export interface ActionItemTable {
+  id: Generated<number>;
+  group_id: string;
+  /** 1, 2, 3 … unique per group (what `/todo done <n>` names). */
+  number: number;
+  meeting_starts_at: string | null;
+  text: string;
+  /** JSON array of Slack user ids. */
+  owners: string;
+  author_id: string;
+  due_date: string | null;
+  status: ActionItemStatus;
+  channel_id: string;
+  /** The bot's message announcing the item (thread root for follow-ups). */
+  message_ts: string | null;
+  source_permalink: string | null;
+  github_issue_number: number | null;
+  github_issue_url: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobTable {
+  id: Generated<number>;
+  /** Natural key: `reminder:<group>:<starts_at>:<lead>`, `github-issue:<item id>` … */
+  key: string;
+  kind: string;
+  /** JSON. */
+  payload: string;
+  status: JobStatus;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SlackEventTable {
+  event_id: string;
+  received_at: string;
+}
+
+export type Occurrence = Selectable<OccurrenceTable>;
+export type NewOccurrence = Insertable<OccurrenceTable>;
+export type AgendaItem = Selectable<AgendaItemTable>;
+export type ActionItem = Selectable<ActionItemTable>;
+export type Job = Selectable<JobTable>;
+export type NewJob = Insertable<JobTable>;
+export type JobUpdate = Updateable<JobTable>;
+export type { ColumnType };

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseGroups } from '../../src/config/parseGroups.js';
+
+const minimal = (extra = '') => `
+groups:
+  serverless:
+    name: CNCF Serverless WG
+    channel: "#serverless"
+    timezone: America/Los_Angeles
+    leads: [U0LEAD0001]
+    meetings:
+      - day: thursday
+        time: "09:00"
+${extra}`;
+
+const problemsOf = (yaml: string) => {
+  const r = parseGroups(yaml);
+  if (r.ok) throw new Error('expected problems');
+  return r.problems;
+};
+
+describe('the groups file', () => {
+  it('accepts the example file, with the Serverless WG meeting Thursdays 09:00 Pacific', () => {
+    const r = parseGroups(readFileSync('config/groups.example.yml', 'utf8'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const serverless = r.groups.find((g) => g.id === 'serverless')!;
+    expect(serverless.timeZone).toBe('America/Los_Angeles');
+    expect(serverless.channel).toBe('#serverless');
+    expect(serverless.meetings[0]).toMatchObject({ weekday: 'thursday', time: '09:00', durationMinutes: 60 });
+    expect(serverless.reminderLeadMinutes).toEqual([1440, 10]);
+    expect(r.groups.map((g) => g.id)).toContain('cf-app-runtime');
+  });
+
+  it('fills defaults: weekly, one hour, reminders 24h and 10m, agenda rolls over', () => {
+    const r = parseGroups(minimal());
+    expect(r.ok && r.groups[0]).toMatchObject({
+      meetings: [
+        { frequency: { kind: 'weekly', interval: 1 }, durationMinutes: 60, title: 'CNCF Serverless WG' },
+      ],
+      reminderLeadMinutes: [1440, 10],
+      agendaRollover: 'roll-over',
+      minutes: undefined,
+      github: undefined,
+    });
+  });
+
+  it('reads every-N-weeks and monthly nth/last weekday frequencies', () => {
+    const r = parseGroups(
+      minimal(`      - id: biweekly
+        day: tuesday
+        time: "17:00"
+        frequency: { every_weeks: 2, from: 2026-01-13 }
+      - id: planning
+        day: friday
+        time: "08:30"
+        frequency: { monthly: last }
+      - id: second
+        day: tuesday
+        time: "08:30"
+        frequency: { monthly: 2nd }`),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.groups[0]!.meetings.map((m) => m.frequency)).toEqual([
+      { kind: 'weekly', interval: 1, anchor: undefined },
+      { kind: 'weekly', interval: 2, anchor: '2026-01-13' },
+      { kind: 'monthly', nth: 'last' },
+      { kind: 'monthly', nth: 2 },
+    ]);
+  });
+
+  it('names the exact path of every problem', () => {
+    const problems = problemsOf(`
+groups:
+  serverless:
+    name: WG
+    channel: serverless
+    timezone: Mars/Olympus
+    leads: [alice]
+    reminders: [soon]
+    meetings:
+      - day: thurs
+        time: "9am"
+        join_url: not a url
+`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'groups.serverless.channel: expected a channel id (C…) or #channel-name',
+        'groups.serverless.timezone: expected an IANA time zone like America/Los_Angeles',
+        expect.stringMatching(/^groups\.serverless\.leads\[0\]: expected a Slack user id/),
+        'groups.serverless.reminders[0]: expected a duration like 10m, 1h or 2d',
+        expect.stringMatching(/^groups\.serverless\.meetings\[0\]\.day: expected one of monday/),
+        'groups.serverless.meetings[0].time: expected HH:MM (24-hour, e.g. "09:00")',
+        'groups.serverless.meetings[0].join_url: expected an http(s) URL',
+      ]),
+    );
+  });
+
+  it('rejects impossible dates, unknown keys and two groups on one channel', () => {
+    const problems = problemsOf(`
+groups:
+  a:
+    name: A
+    channel: "#shared"
+    timezone: UTC
+    leads: [U0LEAD0001]
+    cancelled: [2026-02-30]
+    meetings: [{ day: monday, time: "10:00", colour: blue }]
+  b:
+    name: B
+    channel: "#shared"
+    timezone: UTC
+    leads: [U0LEAD0001]
+    meetings: [{ day: monday, time: "10:00" }]
+`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'groups.a.cancelled[0]: expected a date YYYY-MM-DD',
+        expect.stringMatching(/^groups\.a\.meetings\[0\]: .*colour/),
+      ]),
+    );
+    const dup = problemsOf(
+      minimal().replace(
+        'groups:',
+        'groups:\n  other:\n    name: O\n    channel: "#serverless"\n    timezone: UTC\n    leads: [U0LEAD0001]\n    meetings: [{ day: monday, time: "10:00" }]',
+      ),
+    );
+    expect(dup).toContain('groups.serverless.channel: #serverless is already the channel of group other');
+  });
+
+  it('reports YAML syntax errors instead of throwing', () => {
+    expect(problemsOf('groups: [unclosed')[0]).toMatch(/^YAML: /);
+  });
+
+  it('merges the shared and per-group Slack → GitHub login maps', () => {
+    const r = parseGroups(
+      `github_logins: { U0AAAAAAA1: alice, U0BBBBBBB2: bob }\n${minimal(`    github_logins: { U0BBBBBBB2: robert }\n    github: { repo: cncf/wg-serverless }`)}`,
+    );
+    expect(r.ok && r.groups[0]!.githubLogins).toEqual({ U0AAAAAAA1: 'alice', U0BBBBBBB2: 'robert' });
+    expect(r.ok && r.groups[0]!.github).toEqual({ owner: 'cncf', repo: 'wg-serverless', labels: [] });
+  });
+});
