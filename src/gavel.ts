@@ -4,12 +4,25 @@ import type { AppConfig } from './config/env.js';
 import type { Clock } from './core/clock.js';
 import type { Group } from './core/group.js';
 import { createGroupDirectory } from './core/groupDirectory.js';
+import { withoutMinutes } from './core/minutes/withoutMinutes.js';
 import type { Logger } from './log/logger.js';
 import type { Services } from './services.js';
 import { registerCommands } from './slack/commands/registerCommands.js';
 import { createSlackApp, type SlackConnection } from './slack/createSlackApp.js';
 import { resolveChannels } from './slack/resolveChannels.js';
+import { calendarRoute } from './slack/routes/calendarRoute.js';
+import { githubWebhookRoute } from './slack/routes/githubWebhookRoute.js';
 import { healthRoute } from './slack/routes/healthRoute.js';
+import { githubFromConfig } from './github/githubFromConfig.js';
+import { googleMinutesFromConfig } from './google/googleMinutesFromConfig.js';
+import { startHeartbeat } from './jobs/heartbeat.js';
+import { JobWorker } from './jobs/jobWorker.js';
+import { planAll, planGroup } from './jobs/planner.js';
+import { jobHandlers } from './jobs/jobHandlers.js';
+import { actionItemStore } from './store/actionItemStore.js';
+import { agendaStore } from './store/agendaStore.js';
+import { jobQueueStore } from './store/jobQueueStore.js';
+import { occurrenceStore } from './store/occurrenceStore.js';
 import { openDatabase } from './store/openDatabase.js';
 
 export interface GavelOptions {
@@ -18,12 +31,21 @@ export interface GavelOptions {
   readonly groups: readonly Group[];
   readonly clock: Clock;
   readonly log: Logger;
+  /**
+   * node-cron ticks the job worker every `config.heartbeatSeconds`. Tests turn it off and call
+   * `tick()` after moving their clock, so no test waits on real time.
+   */
+  readonly heartbeat?: boolean;
 }
 
 export interface RunningGavel {
   /** The bound HTTP port (Slack requests in HTTP mode, health, calendar, webhooks). */
   readonly port: number;
   readonly services: Services;
+  /** Runs due jobs until none is left at the clock's current time; resolves with how many ran. */
+  tick(): Promise<number>;
+  /** Re-plans every group (also done at start and hourly). */
+  replanAll(): Promise<void>;
   /** Stops taking work, lets in-flight work finish, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -37,19 +59,70 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
     sqlitePath: join(config.dataDir, 'gavel.sqlite'),
     logger: log.child({ component: 'store' }),
   });
+  // Routes are built before the services they serve; they answer 503 until start completes.
+  let services: Services | undefined;
   try {
     const slack = createSlackApp({
       connection: opts.connection,
       slackApiUrl: config.slackApiUrl,
       port: config.port,
       host: config.host,
-      routes: [healthRoute(() => store.ping())],
+      routes: [
+        healthRoute(() => store.ping()),
+        calendarRoute(() => services, config.publicUrl ? new URL(config.publicUrl).hostname : undefined),
+        githubWebhookRoute(() => services, config.github?.webhookSecret),
+      ],
       log,
     });
-    const groups = createGroupDirectory(await resolveChannels(opts.groups, slack.app.client));
-    const services: Services = { clock, groups, log };
-    registerCommands(slack.app, services);
+    const minutes = config.google ? googleMinutesFromConfig(config.google) : undefined;
+    const github = config.github ? githubFromConfig(config.github, log) : undefined;
+    // Without Google credentials the minutes in groups.yml are ignored, and start-up says so.
+    const noMinutes = minutes ? undefined : withoutMinutes(opts.groups);
+    if (noMinutes && noMinutes.affected.length > 0) {
+      log.warn(
+        { groups: noMinutes.affected },
+        'minutes are configured but Google is not (GOOGLE_APPLICATION_CREDENTIALS, GOOGLE_CREDENTIALS_JSON or GOOGLE_OAUTH_*): minutes are off',
+      );
+    }
+    const groups = createGroupDirectory(
+      await resolveChannels(noMinutes?.groups ?? opts.groups, slack.app.client),
+    );
+    const { db, dialect } = store;
+    const ready: Services = {
+      clock,
+      groups,
+      log,
+      db,
+      dialect,
+      queue: jobQueueStore(db, dialect),
+      occurrences: occurrenceStore(db),
+      agenda: agendaStore(db),
+      actionItems: actionItemStore(db),
+      slack: slack.app.client,
+      ...(minutes ? { minutes } : {}),
+      ...(github ? { github } : {}),
+      replan: async (groupId) => {
+        const group = groups.byId(groupId);
+        if (group) await planGroup(ready, group);
+      },
+    };
+    services = ready;
+    registerCommands(slack.app, ready);
+    const handlers = jobHandlers(ready);
+    const worker = new JobWorker({
+      queue: services.queue,
+      handlers,
+      clock,
+      log: log.child({ component: 'jobs' }),
+    });
+    await planAll(ready);
     const port = await slack.start();
+    const beats: { stop(): Promise<void> }[] = [];
+    if (opts.heartbeat ?? true) {
+      beats.push(startHeartbeat({ seconds: config.heartbeatSeconds, tick: () => worker.tick(), log }));
+      // Re-planning is idempotent; hourly keeps the horizon rolling and heals any drift.
+      beats.push(startHeartbeat({ cron: '0 7 * * * *', tick: () => planAll(ready), log }));
+    }
     log.info(
       { port, mode: opts.connection.kind, groups: groups.all().length, dialect: store.dialect },
       'gavel started',
@@ -58,10 +131,14 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
     let stopping: Promise<void> | undefined;
     return {
       port,
-      services,
+      services: ready,
+      tick: () => worker.drain(),
+      replanAll: () => planAll(ready),
       stop: () => {
         stopping ??= (async () => {
           log.info('gavel stopping');
+          await Promise.all(beats.map((b) => b.stop()));
+          await worker.stop();
           await slack.stop().catch((error) => log.warn({ err: error }, 'stopping Slack receiver failed'));
           await store.close();
           log.info('gavel stopped');

@@ -5,11 +5,17 @@ import type { Logger } from '../log/logger.js';
  * node-cron drives the worker: every few seconds one tick. The tick itself decides what is
  * due from the database and the injected clock, so a missed beat loses nothing.
  */
-export function startHeartbeat(opts: { seconds: number; tick: () => Promise<unknown>; log: Logger }): {
+export function startHeartbeat(opts: {
+  /** Every N seconds, or an explicit node-cron expression. */
+  seconds?: number;
+  cron?: string;
+  tick: () => Promise<unknown>;
+  log: Logger;
+}): {
   stop(): Promise<void>;
 } {
-  const task = cron.schedule(`*/${opts.seconds} * * * * *`, () => opts.tick(), {
-    name: 'gavel-heartbeat',
+  const task = cron.schedule(opts.cron ?? `*/${opts.seconds ?? 2} * * * * *`, () => opts.tick(), {
+    name: opts.cron ? 'gavel-replan' : 'gavel-heartbeat',
     noOverlap: true,
     suppressMissedWarning: true,
   });

@@ -24,6 +24,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
           .addColumn('source', 'text', (c) => c.notNull())
           .addColumn('rule_id', 'text')
           .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('cancelled_by', 'text')
           .addColumn('join_url', 'text')
           .addColumn('dial_in', 'text')
           .addColumn('minutes_doc_id', 'text')

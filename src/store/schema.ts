@@ -32,6 +32,8 @@ export interface OccurrenceTable {
   source: OccurrenceSource;
   rule_id: string | null;
   status: OccurrenceStatus;
+  /** Who cancelled it: 'config' (groups.yml, undone when the file no longer says so) or a Slack user id. */
+  cancelled_by: string | null;
   join_url: string | null;
   dial_in: string | null;
   minutes_doc_id: string | null;

@@ -1,21 +1,29 @@
 import { type LocalDate, parseLocalDate } from '../ids.js';
+import { escapePlain } from '../mrkdwn.js';
+import { characterCount } from './characters.js';
 
-/** What `/agenda …` asked for. Parsing is total: every text maps to exactly one of these. */
+/**
+ * What `/agenda …` asked for. Parsing is total: every text maps to exactly one of these.
+ * `date` undefined means "the current meeting": for `add` the next one that has not
+ * started; for the others the one in progress, else the next.
+ */
 export type AgendaCommand =
   | { readonly kind: 'open-modal' }
   | { readonly kind: 'add'; readonly topic: string; readonly date: LocalDate | undefined }
   | { readonly kind: 'list'; readonly date: LocalDate | undefined }
-  | { readonly kind: 'remove'; readonly number: number }
+  | { readonly kind: 'remove'; readonly number: number; readonly date: LocalDate | undefined }
   | { readonly kind: 'move'; readonly number: number; readonly date: LocalDate }
-  | { readonly kind: 'done'; readonly number: number }
-  | { readonly kind: 'help' }
+  | { readonly kind: 'done'; readonly number: number; readonly date: LocalDate | undefined }
+  /** `unknown` is the word that was not a sub-command, if any. */
+  | { readonly kind: 'help'; readonly unknown?: string }
   | { readonly kind: 'invalid'; readonly message: string };
 
 export const TOPIC_MAX = 300;
 export const DETAILS_MAX = 2000;
 
 const ITEM_NUMBER = /^#?(\d{1,4})$/;
-const TRAILING_DATE = /\s+for\s+(\d{4}-\d{2}-\d{2})$/i;
+const TRAILING_DATE = /(?:^|\s+)for\s+(\S+)$/i;
+const LOOKS_LIKE_DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;
 
 export function parseAgendaCommand(text: string): AgendaCommand {
   const trimmed = text.trim();
@@ -31,40 +39,58 @@ export function parseAgendaCommand(text: string): AgendaCommand {
     case 'remove':
     case 'rm':
     case 'delete':
-      return withNumber(rest, 'remove <n>', (number) => ({ kind: 'remove', number }));
+      return parseNumbered(rest, 'remove', (number, date) => ({ kind: 'remove', number, date }));
     case 'done':
     case 'covered':
-      return withNumber(rest, 'done <n>', (number) => ({ kind: 'done', number }));
+      return parseNumbered(rest, 'done', (number, date) => ({ kind: 'done', number, date }));
     case 'move':
+    case 'mv':
       return parseMove(rest);
     case 'help':
       return { kind: 'help' };
     default:
-      return { kind: 'help' };
+      return { kind: 'help', unknown: head.slice(0, 30) };
   }
 }
 
 /** A topic is 1–300 characters after trimming; shared by the command and the modal. */
-export function validateTopic(topic: string): { ok: true; topic: string } | { ok: false; message: string } {
+export function validateTopic(
+  topic: string,
+): { ok: true; topic: string } | { ok: false; reason: 'empty' | 'too-long'; message: string } {
   const t = topic.trim();
-  if (t.length === 0) return { ok: false, message: 'Say what the topic is: `/agenda add <topic>`.' };
-  if (t.length > TOPIC_MAX) {
+  if (t.length === 0)
+    return { ok: false, reason: 'empty', message: 'Say what the topic is: `/agenda add <topic>`.' };
+  const length = characterCount(t);
+  if (length > TOPIC_MAX) {
     return {
       ok: false,
-      message: `That topic is ${t.length} characters; the limit is ${TOPIC_MAX}. Put the details in a link or use \`/agenda\` for the form with a details field.`,
+      reason: 'too-long',
+      message: `That topic is ${length} characters; the limit is ${TOPIC_MAX}. Put the details in a link, or use \`/agenda\` for the form with a details field (up to ${DETAILS_MAX}).`,
     };
   }
   return { ok: true, topic: t };
+}
+
+/** Details are optional (empty means none) and at most 2,000 characters after trimming. */
+export function validateDetails(
+  details: string | null | undefined,
+): { ok: true; details: string | null } | { ok: false; message: string } {
+  const d = (details ?? '').trim();
+  if (d === '') return { ok: true, details: null };
+  const length = characterCount(d);
+  if (length > DETAILS_MAX) {
+    return { ok: false, message: `The details are ${length} characters; the limit is ${DETAILS_MAX}.` };
+  }
+  return { ok: true, details: d };
 }
 
 function parseAdd(args: string): AgendaCommand {
   let topic = args;
   let date: LocalDate | undefined;
   const m = TRAILING_DATE.exec(args);
-  if (m) {
+  if (m && LOOKS_LIKE_DATE.test(m[1]!)) {
     date = parseLocalDate(m[1]!);
-    if (!date)
-      return { kind: 'invalid', message: `${m[1]} is not a date. Use YYYY-MM-DD, e.g. \`for 2026-12-03\`.` };
+    if (!date) return notADate(m[1]!, 'for 2026-12-03');
     topic = args.slice(0, m.index);
   }
   const v = validateTopic(topic);
@@ -78,33 +104,49 @@ function parseList(args: string): AgendaCommand {
     ? { kind: 'list', date }
     : {
         kind: 'invalid',
-        message: `\`${args.slice(0, 40)}\` is not a date. Use \`/agenda list\` or \`/agenda list 2026-12-03\`.`,
+        message: `\`${quote(args)}\` is not a date. Use \`/agenda list\` or \`/agenda list 2026-12-03\`.`,
       };
 }
 
 function parseMove(rest: readonly string[]): AgendaCommand {
   const [n, d, ...extra] = rest;
-  const number = n ? ITEM_NUMBER.exec(n) : null;
-  const date = d ? parseLocalDate(d) : undefined;
-  if (!number || !date || extra.length > 0) {
-    return {
-      kind: 'invalid',
-      message: 'Use `/agenda move <n> <YYYY-MM-DD>`, e.g. `/agenda move 2 2026-12-03`.',
-    };
-  }
-  return { kind: 'move', number: Number(number[1]), date };
+  const number = itemNumber(n);
+  const usage = 'Use `/agenda move <n> <YYYY-MM-DD>`, e.g. `/agenda move 2 2026-12-03`.';
+  if (number === undefined || d === undefined || extra.length > 0) return { kind: 'invalid', message: usage };
+  const date = parseLocalDate(d);
+  if (!date) return notADate(d, 'move 2 2026-12-03');
+  return { kind: 'move', number, date };
 }
 
-function withNumber(
+/** `<n>` with an optional `<YYYY-MM-DD>` naming another meeting than the current one. */
+function parseNumbered(
   rest: readonly string[],
-  usage: string,
-  make: (n: number) => AgendaCommand,
+  verb: string,
+  make: (n: number, date: LocalDate | undefined) => AgendaCommand,
 ): AgendaCommand {
-  const m = rest.length === 1 ? ITEM_NUMBER.exec(rest[0]!) : null;
-  if (!m || Number(m[1]) < 1)
+  const [n, d, ...extra] = rest;
+  const number = itemNumber(n);
+  if (number === undefined || extra.length > 0) {
     return {
       kind: 'invalid',
-      message: `Use \`/agenda ${usage}\` with the item's number from \`/agenda list\`.`,
+      message: `Use \`/agenda ${verb} <n>\` with the item's number from \`/agenda list\`, e.g. \`/agenda ${verb} 2\`.`,
     };
-  return make(Number(m[1]));
+  }
+  if (d === undefined) return make(number, undefined);
+  const date = parseLocalDate(d);
+  return date ? make(number, date) : notADate(d, `${verb} ${number} 2026-12-03`);
 }
+
+function itemNumber(word: string | undefined): number | undefined {
+  const m = word === undefined ? null : ITEM_NUMBER.exec(word);
+  const n = m ? Number(m[1]) : 0;
+  return n >= 1 ? n : undefined;
+}
+
+const notADate = (word: string, example: string): AgendaCommand => ({
+  kind: 'invalid',
+  message: `\`${quote(word)}\` is not a date. Use YYYY-MM-DD, e.g. \`/agenda ${example}\`.`,
+});
+
+/** A bit of what the user typed, safe to show back inside a code span. */
+const quote = (word: string) => escapePlain(word.slice(0, 40).replace(/`/g, "'"));

@@ -15,6 +15,9 @@ export interface ReminderPayload {
   readonly leadMinutes: number;
 }
 
+/** Every reminder job of a group starts with this. */
+export const reminderGroupPrefix = (groupId: GroupId | string) => `reminder:${groupId}:`;
+
 export const reminderKeyPrefix = (groupId: GroupId | string, startsAt: string) =>
   `reminder:${groupId}:${startsAt}:`;
 

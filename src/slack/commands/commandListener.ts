@@ -27,7 +27,7 @@ export function commandListener(
   services: Services,
   handle: (input: CommandInput) => Promise<Reply>,
 ): (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void> {
-  return async ({ command, ack, client, context }) => {
+  return async ({ command, ack, respond, client, context }) => {
     const log = services.log.child({ requestId: context['requestId'] as unknown, command: command.command });
     let reply: Reply;
     try {
@@ -48,6 +48,23 @@ export function commandListener(
       });
     } catch (error) {
       reply = errorReply(error, log);
+    }
+    if (reply.kind === 'deferred') {
+      await ack();
+      let later: Reply;
+      try {
+        later = await reply.run();
+      } catch (error) {
+        later = errorReply(error, log);
+      }
+      if (later.kind === 'ephemeral' || later.kind === 'in_channel') {
+        await respond({
+          response_type: later.kind,
+          text: later.text,
+          ...(later.blocks ? { blocks: later.blocks } : {}),
+        });
+      }
+      return;
     }
     if (reply.kind === 'modal') {
       await ack();

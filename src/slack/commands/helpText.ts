@@ -1,19 +1,23 @@
 /** Usage texts: what each command accepts, shown for `help` and for anything unrecognised. */
 export const AGENDA_HELP = [
-  '*/agenda* — the agenda of this channel’s next meeting',
-  '• `/agenda add <topic>` — add a topic (`… for 2026-12-03` targets a later meeting)',
-  '• `/agenda` — open a form to add a topic with details',
-  '• `/agenda list [YYYY-MM-DD]` — show the agenda',
-  '• `/agenda remove <n>` — remove item n (its author or a lead)',
-  '• `/agenda move <n> <YYYY-MM-DD>` — move item n to another meeting',
-  '• `/agenda done <n>` — mark item n covered (leads)',
+  '*/agenda* — the agenda of this channel’s next meeting (during a meeting: the current one)',
+  '• `/agenda add <topic>` — add a topic, up to 300 characters (`… for 2026-12-03` targets a later meeting)',
+  '• `/agenda` — open a form to add a topic with details or a link',
+  '• `/agenda list [YYYY-MM-DD]` — show the agenda (only to you)',
+  '• `/agenda remove <n> [YYYY-MM-DD]` — remove item n (its author or a lead)',
+  '• `/agenda move <n> <YYYY-MM-DD>` — move item n to another meeting (its author or a lead)',
+  '• `/agenda done <n> [YYYY-MM-DD]` — mark item n covered (leads)',
+  'Adding, removing and moving are announced in the channel. Items not covered move on to the next meeting when a meeting ends (unless the group drops them).',
 ].join('\n');
 
 export const TODO_HELP = [
   '*/todo* — action items of this channel’s working group',
-  '• `/todo @alice Write the blog post by Dec 7` — record an action item',
-  '• `/todo list [mine|@user|all|done]` — list action items',
-  '• `/todo done <n>` · `/todo reopen <n>` · `/todo edit <n> <text>`',
+  '• `/todo @alice [@bob] Write the blog post by Dec 7` — record an action item (no @: it is yours); up to 500 characters and 10 owners',
+  '• `by` takes `2026-12-07`, `Dec 7`, `tomorrow`, `next thursday` or `next meeting`, in the group’s time zone',
+  '• `/todo` — open a form; or use “Make action item” on any message',
+  '• `/todo list [mine|@user|all|done]` — list action items (only to you)',
+  '• `/todo done <n>` · `/todo reopen <n>` · `/todo edit <n> <text>` — owners, the author or a lead',
+  'When the group has a GitHub repository, each item becomes an issue there; closing the issue marks the item done.',
 ].join('\n');
 
 export const MEETING_HELP = [

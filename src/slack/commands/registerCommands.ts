@@ -1,21 +1,13 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../../services.js';
-import { ephemeral } from '../reply.js';
+import { registerAgenda } from '../agenda/registerAgenda.js';
+import { meetingCommand } from '../meeting/meetingCommands.js';
+import { registerTodo } from '../todo/registerTodo.js';
 import { commandListener } from './commandListener.js';
-import { AGENDA_HELP, MEETING_HELP, TODO_HELP } from './helpText.js';
 
-/** Until a command's feature is wired, it answers with its usage text. */
+/** Every slash command, with the shortcuts, forms and buttons of its feature. */
 export function registerCommands(app: App, services: Services): void {
-  app.command(
-    '/agenda',
-    commandListener(services, () => Promise.resolve(ephemeral(AGENDA_HELP))),
-  );
-  app.command(
-    '/todo',
-    commandListener(services, () => Promise.resolve(ephemeral(TODO_HELP))),
-  );
-  app.command(
-    '/meeting',
-    commandListener(services, () => Promise.resolve(ephemeral(MEETING_HELP))),
-  );
+  registerAgenda(app, services);
+  registerTodo(app, services);
+  app.command('/meeting', commandListener(services, meetingCommand(services)));
 }

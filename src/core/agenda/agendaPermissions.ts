@@ -1,0 +1,12 @@
+import { type Group, isLead } from '../group.js';
+import type { SlackUserId } from '../ids.js';
+
+/** Its author or a lead may remove or move an item; nobody else. */
+export const mayChangeItem = (
+  group: Group,
+  user: SlackUserId,
+  item: { readonly author_id: string },
+): boolean => item.author_id === user || isLead(group, user);
+
+/** Marking an item covered is the chair's call: leads only. */
+export const mayMarkCovered = (group: Group, user: SlackUserId): boolean => isLead(group, user);

@@ -1,0 +1,81 @@
+import type { AgendaItem } from '../../store/schema.js';
+import { escapeMrkdwn, escapePlain, mentionUser } from '../mrkdwn.js';
+import { clipCharacters } from './characters.js';
+
+/**
+ * The sentences agenda commands answer with. Every topic and detail is user text and goes
+ * through escapeMrkdwn: `<!channel>` typed in a topic never pings, pasted links still work.
+ */
+type Item = Pick<AgendaItem, 'number' | 'topic' | 'details' | 'author_id' | 'status' | 'rolled_from'>;
+
+/** Details are repeated in the confirmation only up to this many characters. */
+const DETAILS_PREVIEW = 500;
+
+export function addedText(userId: string, item: Item, meeting: string): string {
+  const head = `${mentionUser(userId)} added #${item.number} to the agenda of ${meeting}: ${escapeMrkdwn(item.topic)}`;
+  return item.details ? `${head}\n${quoted(clipCharacters(item.details, DETAILS_PREVIEW))}` : head;
+}
+
+export const removedText = (userId: string, item: Item, meeting: string): string =>
+  `${mentionUser(userId)} removed #${item.number} from the agenda of ${meeting}: ${escapeMrkdwn(item.topic)}`;
+
+export const movedText = (
+  userId: string,
+  from: Item,
+  to: Item,
+  fromMeeting: string,
+  toMeeting: string,
+): string =>
+  `${mentionUser(userId)} moved #${from.number} from ${fromMeeting} to ${toMeeting} (now #${to.number}): ${escapeMrkdwn(to.topic)}`;
+
+export const coveredText = (item: Item, meeting: string): string =>
+  `:white_check_mark: Marked #${item.number} of ${meeting} covered: ${escapeMrkdwn(item.topic)}`;
+
+export interface AgendaListInput {
+  readonly groupName: string;
+  readonly meetingTitle: string;
+  /** `Thu 26 Nov`. */
+  readonly meeting: string;
+  readonly items: readonly Item[];
+  /** Names the meeting an item rolled over from. */
+  readonly labelOf: (startsAt: string) => string;
+}
+
+/** At most this many items are listed; the rest are counted. */
+const MAX_LISTED = 50;
+
+export function agendaListText(input: AgendaListInput): string {
+  const header = `*Agenda of ${input.meeting}* — ${escapePlain(input.groupName)}: ${escapePlain(input.meetingTitle)}`;
+  if (input.items.length === 0) {
+    return `${header}\nNo agenda items yet. Add one with \`/agenda add <topic>\`, or \`/agenda\` for the form.`;
+  }
+  const lines = input.items.slice(0, MAX_LISTED).map((item) => itemLine(item, input.labelOf));
+  if (input.items.length > MAX_LISTED) lines.push(`…and ${input.items.length - MAX_LISTED} more.`);
+  return `${header}\n${lines.join('\n')}`;
+}
+
+/** `3. Topic — <@U…>` with its state and where it came from; details on a second line. */
+export function itemLine(item: Item, labelOf: (startsAt: string) => string): string {
+  const topic = escapeMrkdwn(item.topic);
+  const notes = [
+    item.status === 'covered' ? 'covered' : undefined,
+    item.status === 'dropped' ? 'dropped' : undefined,
+    item.rolled_from ? `carried over from ${labelOf(item.rolled_from)}` : undefined,
+  ].filter(Boolean);
+  const mark = item.status === 'covered' ? ':white_check_mark: ' : '';
+  const line = `${item.number}. ${mark}${topic} — ${mentionUser(item.author_id)}${notes.length > 0 ? ` _(${notes.join(', ')})_` : ''}`;
+  return item.details ? `${line}\n${quoted(clipCharacters(item.details, 200))}` : line;
+}
+
+export function helpText(usage: string, unknown: string | undefined): string {
+  return unknown
+    ? `\`${escapePlain(unknown.replace(/`/g, "'"))}\` is not an agenda command.\n${usage}`
+    : usage;
+}
+
+/** Slack's block quote, line by line, with the user's text escaped. */
+const quoted = (s: string) =>
+  escapeMrkdwn(s)
+    .split('\n')
+    .map((line) => `>${line}`)
+    .join('\n');

@@ -1,0 +1,188 @@
+import type { ExtraMeeting, Group, MeetingRule } from '../group.js';
+import type { LocalDate, LocalTime } from '../ids.js';
+import type { DayNumber } from '../schedule/civilDate.js';
+import { dayNumber, localDateOf, yearMonth } from '../schedule/civilDate.js';
+import { occurrenceOn } from '../schedule/occurrences.js';
+import { firstRuleDay, ruleDays } from '../schedule/ruleDays.js';
+import { instantToLocal, localToInstant } from '../schedule/zonedTime.js';
+import { escapeText, joinContentLines } from './icsText.js';
+import { byDay, durationOf, localDateTime, utcDateTime } from './icsValues.js';
+import { vtimezoneLines } from './vtimezone.js';
+
+export interface IcsFeedInput {
+  readonly group: Pick<Group, 'id' | 'name' | 'timeZone' | 'meetings' | 'extraMeetings' | 'cancelled'>;
+  /** One-off meetings added in Slack. */
+  readonly added: readonly { startsAt: Date; endsAt: Date; title: string }[];
+  /** Starts of rule or extra occurrences cancelled in Slack. */
+  readonly cancelledStarts: readonly Date[];
+  readonly now: Date;
+  /** Makes UIDs globally unique: `<rule>.<group>@<host>`. */
+  readonly host: string;
+}
+
+const DAY_MS = 86_400_000;
+/** How many years ahead the VTIMEZONE's transitions are checked. */
+const ZONE_YEARS_AHEAD = 5;
+
+/**
+ * The group's meetings as an RFC 5545 feed for calendar subscriptions: one recurring VEVENT
+ * per rule (its cancellations as EXDATEs), one VEVENT per extra or added meeting.
+ *
+ * Times carry the group's IANA TZID, defined by a VTIMEZONE derived from the tz database
+ * (see vtimezone.ts), so clients that ignore IANA names still get the offsets right.
+ */
+export function renderIcsFeed(input: IcsFeedInput): string {
+  const { group, now } = input;
+  const zone = group.timeZone;
+  const ctx = { ...input, stamp: utcDateTime(now), cancelled: cancelledKeys(input) };
+  const nowDay = dayNumber(instantToLocal(new Date(now.getTime() - 365 * DAY_MS), zone).date);
+
+  const ruleEvents = group.meetings.flatMap((rule) => {
+    const first = firstRuleDay(rule, rule.from === undefined ? nowDay : dayNumber(rule.from));
+    return first === undefined ? [] : [{ first, lines: ruleEvent(ctx, rule, first) }];
+  });
+  const extras = group.extraMeetings.filter((extra) => keepsExtra(ctx, extra));
+  const years = [
+    yearMonth(nowDay).year,
+    ...ruleEvents.map((e) => yearMonth(e.first).year),
+    ...extras.map((e) => Number(e.date.slice(0, 4))),
+    ...input.added.map((a) => a.startsAt.getUTCFullYear()),
+  ];
+  const lastYear = Math.max(now.getUTCFullYear() + ZONE_YEARS_AHEAD, ...years);
+
+  return joinContentLines([
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//gavel//Working group meetings//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(group.name)}`,
+    `X-WR-TIMEZONE:${zone}`,
+    ...vtimezoneLines(zone, Math.min(...years) - 1, lastYear),
+    ...ruleEvents.flatMap((e) => e.lines),
+    ...extras.flatMap((extra) => extraEvent(ctx, extra)),
+    ...input.added.flatMap((added) => addedEvent(ctx, added)),
+    'END:VCALENDAR',
+  ]);
+}
+
+interface FeedContext extends IcsFeedInput {
+  readonly stamp: string;
+  /** Cancelled local dates and cancelled start instants (ms). */
+  readonly cancelled: { readonly dates: ReadonlySet<string>; readonly starts: ReadonlySet<number> };
+}
+
+function cancelledKeys(input: IcsFeedInput) {
+  return {
+    dates: new Set<string>(input.group.cancelled),
+    starts: new Set(input.cancelledStarts.map((d) => d.getTime())),
+  };
+}
+
+function ruleEvent(ctx: FeedContext, rule: MeetingRule, first: DayNumber): string[] {
+  const zone = ctx.group.timeZone;
+  const exdates = [...cancelledRuleDays(ctx, rule, first)]
+    .sort((a, b) => a - b)
+    .map((day) => `EXDATE;TZID=${zone}:${localDateTime(localDateOf(day), rule.time)}`);
+  return [
+    'BEGIN:VEVENT',
+    `UID:${escapeText(`${rule.id}.${ctx.group.id}@${ctx.host}`)}`,
+    `DTSTAMP:${ctx.stamp}`,
+    `DTSTART;TZID=${zone}:${localDateTime(localDateOf(first), rule.time)}`,
+    `DURATION:${durationOf(rule.durationMinutes)}`,
+    `RRULE:${recurrence(ctx, rule)}`,
+    ...exdates,
+    `SUMMARY:${escapeText(rule.title)}`,
+    ...joinDetails(rule),
+    'END:VEVENT',
+  ];
+}
+
+function recurrence(ctx: FeedContext, rule: MeetingRule): string {
+  const f = rule.frequency;
+  const parts =
+    f.kind === 'weekly'
+      ? ['FREQ=WEEKLY', `INTERVAL=${Math.max(1, Math.floor(f.interval))}`, `BYDAY=${byDay(rule.weekday)}`]
+      : ['FREQ=MONTHLY', `BYDAY=${f.nth === 'last' ? -1 : f.nth}${byDay(rule.weekday)}`];
+  if (rule.until !== undefined) {
+    // UNTIL must be UTC when DTSTART has a TZID (RFC 5545 §3.3.10); the end of the until
+    // date keeps that day's meeting whatever its time.
+    const next = localDateOf(dayNumber(rule.until) + 1);
+    const end = new Date(localToInstant(next, '00:00' as LocalTime, ctx.group.timeZone).getTime() - 1000);
+    parts.push(`UNTIL=${utcDateTime(end)}`);
+  }
+  return parts.join(';');
+}
+
+/** The rule's dates, from `first` on, cancelled in groups.yml or in Slack. */
+function cancelledRuleDays(ctx: FeedContext, rule: MeetingRule, first: DayNumber): Set<DayNumber> {
+  const zone = ctx.group.timeZone;
+  const days = new Set<DayNumber>();
+  const produces = (day: DayNumber) => day >= first && ruleDays(rule, day, day).length > 0;
+  for (const date of ctx.cancelled.dates) {
+    if (produces(dayNumber(date as LocalDate))) days.add(dayNumber(date as LocalDate));
+  }
+  for (const start of ctx.cancelled.starts) {
+    const day = dayNumber(instantToLocal(new Date(start), zone).date);
+    // A start in a gap shows a later wall time, so the date is also checked the day before.
+    for (const candidate of [day, day - 1]) {
+      if (
+        produces(candidate) &&
+        localToInstant(localDateOf(candidate), rule.time, zone).getTime() === start
+      ) {
+        days.add(candidate);
+      }
+    }
+  }
+  return days;
+}
+
+/** An extra meeting is listed unless cancelled or a rule already meets at that instant. */
+function keepsExtra(ctx: FeedContext, extra: ExtraMeeting): boolean {
+  if (ctx.cancelled.dates.has(extra.date)) return false;
+  const start = localToInstant(extra.date, extra.time, ctx.group.timeZone).getTime();
+  if (ctx.cancelled.starts.has(start)) return false;
+  return occurrenceOn(ctx.group, extra.date).some(
+    (o) => o.source === 'extra' && o.startsAt.getTime() === start,
+  );
+}
+
+function extraEvent(ctx: FeedContext, extra: ExtraMeeting): string[] {
+  const start = localDateTime(extra.date, extra.time);
+  return [
+    'BEGIN:VEVENT',
+    `UID:${escapeText(`extra-${start}.${ctx.group.id}@${ctx.host}`)}`,
+    `DTSTAMP:${ctx.stamp}`,
+    `DTSTART;TZID=${ctx.group.timeZone}:${start}`,
+    `DURATION:${durationOf(extra.durationMinutes)}`,
+    `SUMMARY:${escapeText(extra.title)}`,
+    ...joinDetails(extra),
+    'END:VEVENT',
+  ];
+}
+
+function addedEvent(ctx: FeedContext, added: IcsFeedInput['added'][number]): string[] {
+  const start = utcDateTime(added.startsAt);
+  return [
+    'BEGIN:VEVENT',
+    `UID:${escapeText(`added-${start}.${ctx.group.id}@${ctx.host}`)}`,
+    `DTSTAMP:${ctx.stamp}`,
+    `DTSTART:${start}`,
+    `DURATION:${durationOf((added.endsAt.getTime() - added.startsAt.getTime()) / 60_000)}`,
+    `SUMMARY:${escapeText(added.title)}`,
+    'END:VEVENT',
+  ];
+}
+
+function joinDetails(meeting: { joinUrl: string | undefined; dialIn: string | undefined }): string[] {
+  const description = [
+    meeting.joinUrl === undefined ? undefined : `Join: ${meeting.joinUrl}`,
+    meeting.dialIn === undefined ? undefined : `Dial-in: ${meeting.dialIn}`,
+  ].filter((line) => line !== undefined);
+  return [
+    ...(meeting.joinUrl === undefined
+      ? []
+      : [`LOCATION:${escapeText(meeting.joinUrl)}`, `URL:${meeting.joinUrl}`]),
+    ...(description.length === 0 ? [] : [`DESCRIPTION:${escapeText(description.join('\n'))}`]),
+  ];
+}

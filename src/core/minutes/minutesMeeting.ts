@@ -1,0 +1,57 @@
+import { formatInTimeZone } from 'date-fns-tz';
+import { zonedTime } from '../slackDate.js';
+import { slackToPlain } from './slackToPlain.js';
+
+/** Everything a minutes doc says about one meeting, gathered by the job. */
+export interface MinutesMeeting {
+  readonly groupName: string;
+  readonly title: string;
+  readonly startsAt: Date;
+  readonly timeZone: string;
+  /** `YYYY-MM-DD` in the group's zone. */
+  readonly localDate: string;
+  readonly joinUrl: string | null | undefined;
+  /** The open agenda items, by number. */
+  readonly agenda: readonly { readonly number: number; readonly topic: string; readonly authorId: string }[];
+  readonly leads: readonly string[];
+  /** Slack user id → display name, for the people that could be looked up. */
+  readonly names: Readonly<Record<string, string>>;
+  /**
+   * Another meeting of the group falls on the same date: the doc name and the running-doc
+   * heading then carry the start time, so each meeting keeps its own.
+   */
+  readonly sharesDate: boolean;
+}
+
+/** A person as the doc shows them: their Slack name when known, else `@U…`. */
+export const personLabel = (userId: string, names: Readonly<Record<string, string>>): string =>
+  names[userId] ?? `@${userId}`;
+
+/** `Thursday 26 November 2026`, in the group's zone. */
+export const longDate = (m: Pick<MinutesMeeting, 'startsAt' | 'timeZone'>): string =>
+  formatInTimeZone(m.startsAt, m.timeZone, 'EEEE d MMMM yyyy');
+
+/** `09:00 PST (17:00 UTC)`: the group's zone, plus UTC for everyone else. */
+export function meetingTime(m: Pick<MinutesMeeting, 'startsAt' | 'timeZone'>): string {
+  const local = zonedTime(m.startsAt, m.timeZone);
+  if (m.timeZone === 'UTC' || m.timeZone === 'Etc/UTC') return local;
+  return `${local} (${formatInTimeZone(m.startsAt, 'UTC', 'HH:mm')} UTC)`;
+}
+
+/**
+ * The doc's name, e.g. `CNCF Serverless WG — 2026-11-26`. It is the doc's natural key in
+ * the folder: the job looks for it before copying, so it must not change between attempts.
+ */
+export function minutesDocName(m: MinutesMeeting): string {
+  const time = m.sharesDate ? ` ${formatInTimeZone(m.startsAt, m.timeZone, 'HH:mm')}` : '';
+  return `${m.groupName} — ${m.localDate}${time}`;
+}
+
+/**
+ * The heading of a meeting's section in a running doc, e.g. `Weekly call — Thursday 26
+ * November 2026`. The job looks for it before inserting, so a retry never adds a second one.
+ */
+export function runningSectionHeading(m: MinutesMeeting): string {
+  const time = m.sharesDate ? `, ${zonedTime(m.startsAt, m.timeZone)}` : '';
+  return `${slackToPlain(m.title, m.names)} — ${longDate(m)}${time}`;
+}

@@ -1,0 +1,45 @@
+import type { DocsRequest } from './minutesDocs.js';
+import { longDate, meetingTime, type MinutesMeeting, personLabel } from './minutesMeeting.js';
+import { slackToPlain } from './slackToPlain.js';
+
+/** The placeholders a template may contain; README documents them. */
+export const PLACEHOLDERS = ['group', 'title', 'date', 'time', 'join_url', 'leads', 'agenda'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+export const NO_AGENDA = 'No agenda items yet.';
+export const NO_JOIN_URL = '(no join link)';
+
+/** The text each placeholder becomes for this meeting. */
+export function minutesPlaceholders(m: MinutesMeeting): Record<Placeholder, string> {
+  return {
+    group: m.groupName,
+    title: slackToPlain(m.title, m.names),
+    date: longDate(m),
+    time: meetingTime(m),
+    join_url: m.joinUrl ?? NO_JOIN_URL,
+    leads: m.leads.map((l) => personLabel(l, m.names)).join(', '),
+    agenda: agendaLines(m).join('\n'),
+  };
+}
+
+/** `1. Discuss CloudEvents 2.0 (Alice)`, one line per open item. */
+export function agendaLines(m: MinutesMeeting): string[] {
+  if (m.agenda.length === 0) return [NO_AGENDA];
+  return m.agenda.map(
+    (a) => `${a.number}. ${slackToPlain(a.topic, m.names)} (${personLabel(a.authorId, m.names)})`,
+  );
+}
+
+/**
+ * One replaceAllText per placeholder. Re-running them is harmless (nothing is left to
+ * replace), which is what makes a retried fill safe. The agenda comes last: its topics are
+ * typed by anyone, and a topic containing `{{leads}}` must stay as typed.
+ */
+export function placeholderRequests(values: Record<Placeholder, string>): DocsRequest[] {
+  return PLACEHOLDERS.map((p) => ({
+    replaceAllText: {
+      containsText: { text: `{{${p}}}`, matchCase: true },
+      replaceText: values[p],
+    },
+  }));
+}

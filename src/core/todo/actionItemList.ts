@@ -1,0 +1,93 @@
+import type { ActionItem } from '../../store/schema.js';
+import type { LocalDate, SlackUserId } from '../ids.js';
+import { escapeMrkdwn, escapePlain, mentionUser } from '../mrkdwn.js';
+import { ownersOf } from './actionItemOwners.js';
+import { dueLabel } from './localDates.js';
+import type { TodoListFilter } from './todoCommand.js';
+
+/** Enough lines for any real group; the rest is counted, not shown. */
+const MAX_LINES = 100;
+
+export interface ActionItemListInput {
+  readonly groupName: string;
+  readonly filter: TodoListFilter;
+  readonly viewer: SlackUserId;
+  /** Items that match the filter. */
+  readonly items: readonly ActionItem[];
+  readonly today: LocalDate;
+}
+
+/**
+ * The list for `/todo list`, grouped by owner (an item with two owners shows under both),
+ * overdue items first, then by due date, undated last. Pure.
+ */
+export function actionItemList(input: ActionItemListInput): string {
+  const { filter, today } = input;
+  const only = filter.kind === 'mine' ? input.viewer : filter.kind === 'owner' ? filter.user : undefined;
+  const byOwner = new Map<string, ActionItem[]>();
+  for (const item of [...input.items].sort(byDue)) {
+    for (const owner of ownersOf(item)) {
+      if (only && owner !== only) continue;
+      byOwner.set(owner, [...(byOwner.get(owner) ?? []), item]);
+    }
+  }
+  const heading = `*${headingOf(filter)}* — ${escapePlain(input.groupName)}`;
+  if (byOwner.size === 0) return `${heading}\n${emptyText(filter)}`;
+  const groups = [...byOwner.entries()].sort(([a, x], [b, y]) => byDue(x[0]!, y[0]!) || a.localeCompare(b));
+  const lines: string[] = [];
+  for (const [owner, items] of groups) {
+    lines.push(`*${mentionUser(owner)}*`);
+    for (const item of items) lines.push(itemLine(item, today));
+  }
+  const shown = lines.slice(0, MAX_LINES);
+  const more = lines.length > MAX_LINES ? [`… and ${lines.length - MAX_LINES} more lines`] : [];
+  return [heading, ...shown, ...more].join('\n');
+}
+
+function itemLine(item: ActionItem, today: LocalDate): string {
+  const parts = [`#${item.number} ${escapeMrkdwn(item.text)}`];
+  if (item.due_date) {
+    const overdue = item.status === 'open' && item.due_date < today;
+    parts.push(`due ${dueLabel(item.due_date as LocalDate, today)}${overdue ? ' · *overdue*' : ''}`);
+  }
+  if (item.github_issue_url)
+    parts.push(`<${item.github_issue_url}|GitHub #${item.github_issue_number ?? ''}>`);
+  const line = parts.join(' — ');
+  return item.status === 'done' ? `• :white_check_mark: ~${line}~` : `• ${line}`;
+}
+
+/** Open before done, then soonest due (overdue first), undated last, then by number. */
+function byDue(a: ActionItem, b: ActionItem): number {
+  if (a.status !== b.status) return a.status === 'open' ? -1 : 1;
+  const da = a.due_date ?? '9999-12-31';
+  const db = b.due_date ?? '9999-12-31';
+  return da.localeCompare(db) || a.number - b.number;
+}
+
+function headingOf(filter: TodoListFilter): string {
+  switch (filter.kind) {
+    case 'open':
+      return 'Open action items';
+    case 'mine':
+      return 'Your open action items';
+    case 'owner':
+      return `Open action items of ${mentionUser(filter.user)}`;
+    case 'all':
+      return 'All action items';
+    case 'done':
+      return 'Done action items';
+  }
+}
+
+function emptyText(filter: TodoListFilter): string {
+  switch (filter.kind) {
+    case 'done':
+      return 'Nothing is marked done yet.';
+    case 'mine':
+      return 'You have no open action items.';
+    case 'owner':
+      return `${mentionUser(filter.user)} has no open action items.`;
+    default:
+      return 'No open action items. Record one with `/todo @someone <what> by <when>`.';
+  }
+}

@@ -1,0 +1,45 @@
+import { formatInTimeZone } from 'date-fns-tz';
+import { type LocalDate, parseLocalDate } from '../ids.js';
+
+/**
+ * Calendar arithmetic on `YYYY-MM-DD` dates. A calendar date has no zone, so the math runs
+ * on UTC midnights, where every day is 24 hours long and no DST can shift it.
+ */
+const toUtc = (date: LocalDate): Date => new Date(`${date}T00:00:00.000Z`);
+const fromUtc = (d: Date): LocalDate => d.toISOString().slice(0, 10) as LocalDate;
+
+/** The date it is at `now` in `timeZone`. */
+export const todayIn = (now: Date, timeZone: string): LocalDate =>
+  formatInTimeZone(now, timeZone, 'yyyy-MM-dd') as LocalDate;
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = toUtc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromUtc(d);
+}
+
+/** The same day `years` later; 29 February becomes 28 February in a common year. */
+export function addYears(date: LocalDate, years: number): LocalDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = y + years;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    parseLocalDate(`${target}-${pad(m)}-${pad(d)}`) ?? (`${target}-${pad(m)}-${pad(d - 1)}` as LocalDate)
+  );
+}
+
+/** 0 = Monday … 6 = Sunday. */
+export const weekdayIndex = (date: LocalDate): number => (toUtc(date).getUTCDay() + 6) % 7;
+
+/** A date from its parts, or undefined when there is no such day (31 November). */
+export function dateOf(year: number, month: number, day: number): LocalDate | undefined {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return parseLocalDate(`${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`);
+}
+
+/** `Thu Dec 7`, with the year when it is not `currentYear`'s: `Tue Jan 5, 2027`. */
+export function dueLabel(date: LocalDate, today: LocalDate): string {
+  const d = toUtc(date);
+  const sameYear = date.slice(0, 4) === today.slice(0, 4);
+  return formatInTimeZone(d, 'UTC', sameYear ? 'EEE MMM d' : 'EEE MMM d, yyyy');
+}

@@ -1,0 +1,176 @@
+import type { LocalDate } from '../ids.js';
+import { escapePlain } from '../mrkdwn.js';
+import { addDays, addYears, dateOf, todayIn, weekdayIndex } from './localDates.js';
+
+/** Everything a `when` needs besides its words: today is a question of the group's zone. */
+export interface WhenContext {
+  readonly now: Date;
+  /** The group's IANA zone. */
+  readonly timeZone: string;
+  /** The date of the group's next meeting, for `next meeting` (undefined: none scheduled). */
+  readonly nextMeetingDate: LocalDate | undefined;
+}
+
+export type WhenResult =
+  | { readonly kind: 'date'; readonly date: LocalDate }
+  /** Recognisably meant as a date, but refused: ambiguous, impossible, past or too far. */
+  | { readonly kind: 'invalid'; readonly message: string }
+  /** Not a date at all: the caller may read the words as ordinary text. */
+  | { readonly kind: 'not-a-date' };
+
+/** How far ahead a due date may be. */
+export const DUE_HORIZON_YEARS = 2;
+
+export const WHEN_FORMS = '`2026-12-07`, `Dec 7`, `tomorrow`, `next thursday` or `next meeting`';
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const;
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const SLASHED = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?\.?$/;
+const MONTH_DAY = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/;
+const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?(?:,?\s+(\d{4}))?$/;
+const WEEKDAY = /^(?:(next|this|on)\s+)?([a-z]+)$/;
+const IN_N = /^in\s+(\d{1,3})\s+(day|days|week|weeks)$/;
+
+/**
+ * Reads a due date. Relative forms count from today in the group's zone; `thursday` and
+ * `next thursday` both mean the first Thursday after today (`this thursday` may be today);
+ * a month and day without a year is its next occurrence, today included. `12/7` is refused:
+ * half the world reads it as 12 July.
+ */
+export function parseWhen(phrase: string, ctx: WhenContext): WhenResult {
+  const words = phrase.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
+  const today = todayIn(ctx.now, ctx.timeZone);
+  const found = read(words, today, ctx);
+  if (found.kind !== 'date') return found;
+  return withinBounds(found.date, today, phrase);
+}
+
+function read(words: string, today: LocalDate, ctx: WhenContext): WhenResult {
+  if (words === 'today') return date(today);
+  if (words === 'tomorrow' || words === 'tmrw') return date(addDays(today, 1));
+  if (words === 'next meeting' || words === 'the next meeting') {
+    return ctx.nextMeetingDate
+      ? date(ctx.nextMeetingDate)
+      : invalid('No upcoming meeting is scheduled, so `next meeting` names no date. Give a date instead.');
+  }
+  const iso = ISO.exec(words);
+  if (iso) {
+    const d = dateOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    return d ? date(d) : invalid(`\`${quote(words)}\` is not a day of the calendar.`);
+  }
+  const slashed = SLASHED.exec(words);
+  if (slashed) return ambiguous(words, Number(slashed[1]), Number(slashed[2]));
+  const inN = IN_N.exec(words);
+  if (inN) return date(addDays(today, Number(inN[1]) * (inN[2]!.startsWith('week') ? 7 : 1)));
+  const monthDay = MONTH_DAY.exec(words);
+  if (monthDay && monthOf(monthDay[1]!) !== undefined) {
+    return dayOfMonth(monthOf(monthDay[1]!)!, Number(monthDay[2]), monthDay[3], today, words);
+  }
+  const dayMonth = DAY_MONTH.exec(words);
+  if (dayMonth && monthOf(dayMonth[2]!) !== undefined) {
+    return dayOfMonth(monthOf(dayMonth[2]!)!, Number(dayMonth[1]), dayMonth[3], today, words);
+  }
+  const weekday = WEEKDAY.exec(words);
+  const index = weekday ? weekdayOf(weekday[2]!) : undefined;
+  if (weekday && index !== undefined) {
+    const ahead = (index - weekdayIndex(today) + 7) % 7;
+    const days = ahead === 0 && weekday[1] !== 'this' ? 7 : ahead;
+    return date(addDays(today, days));
+  }
+  return { kind: 'not-a-date' };
+}
+
+function dayOfMonth(
+  month: number,
+  day: number,
+  yearText: string | undefined,
+  today: LocalDate,
+  words: string,
+): WhenResult {
+  const thisYear = Number(today.slice(0, 4));
+  if (yearText) {
+    const d = dateOf(Number(yearText), month, day);
+    return d ? date(d) : invalid(`\`${quote(words)}\` is not a day of the calendar.`);
+  }
+  // The next such day, today included; 29 Feb looks up to four years ahead.
+  for (let year = thisYear; year <= thisYear + 4; year++) {
+    const d = dateOf(year, month, day);
+    if (d && d >= today) return date(d);
+  }
+  return invalid(`\`${quote(words)}\` is not a day of the calendar.`);
+}
+
+function ambiguous(words: string, first: number, second: number): WhenResult {
+  const readings = [
+    [first, second],
+    [second, first],
+  ]
+    .filter(([m, d]) => dateOf(2028, m!, d!) !== undefined)
+    .map(([m, d]) => `${MONTH_LABELS[m! - 1]} ${d}`);
+  const meaning = readings.length === 2 ? ` could be ${readings[0]} or ${readings[1]}` : ' is ambiguous';
+  return invalid(
+    `\`${quote(words)}\`${meaning}. Write the month as a word or use YYYY-MM-DD: ${WHEN_FORMS}.`,
+  );
+}
+
+function withinBounds(d: LocalDate, today: LocalDate, phrase: string): WhenResult {
+  if (d < today) return invalid(`\`${quote(phrase)}\` (${d}) is in the past. Give a date from today on.`);
+  const horizon = addYears(today, DUE_HORIZON_YEARS);
+  if (d > horizon) {
+    return invalid(
+      `\`${quote(phrase)}\` (${d}) is more than ${DUE_HORIZON_YEARS} years away; the latest due date is ${horizon}.`,
+    );
+  }
+  return date(d);
+}
+
+const MONTH_LABELS = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1, 3));
+
+/** `dec`, `december`, `sept`: any prefix of at least three letters. */
+function monthOf(word: string): number | undefined {
+  if (word.length < 3) return undefined;
+  const i = MONTHS.findIndex((m) => m.startsWith(word));
+  return i === -1 ? undefined : i + 1;
+}
+
+/** 0 = Monday. `thu`, `thurs`, `thursday`. */
+function weekdayOf(word: string): number | undefined {
+  if (word.length < 3) return undefined;
+  const i = WEEKDAYS.findIndex((w) => w.startsWith(word));
+  return i === -1 ? undefined : i;
+}
+
+/**
+ * Whether words that are not a date were still surely meant as one (`by 12th of never`,
+ * `by Friday the 13th`): they open with a digit, a month, a weekday, `today` or `tomorrow`.
+ * Anything else after `by` is ordinary text (`ask by email`, `by the next release`).
+ */
+export function opensDatePhrase(word: string): boolean {
+  const w = word.toLowerCase().replace(/[.,]$/, '');
+  return (
+    /^\d/.test(w) ||
+    ['today', 'tomorrow', 'tmrw'].includes(w) ||
+    monthOf(w) !== undefined ||
+    weekdayOf(w) !== undefined
+  );
+}
+
+const date = (d: LocalDate): WhenResult => ({ kind: 'date', date: d });
+const invalid = (message: string): WhenResult => ({ kind: 'invalid', message });
+/** A bit of what the user typed, safe inside a code span. */
+export const quote = (s: string): string => escapePlain(s.trim().slice(0, 40).replace(/`/g, "'"));

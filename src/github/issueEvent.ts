@@ -1,0 +1,26 @@
+/** The part of a GitHub `issues` webhook delivery that moves an action item. */
+export interface IssueEvent {
+  readonly action: 'closed' | 'reopened';
+  readonly owner: string;
+  readonly repo: string;
+  readonly number: number;
+  readonly body: string | null;
+}
+
+/** An `issues` closed/reopened delivery, or undefined for anything gavel does not act on. */
+export function parseIssueEvent(eventName: string | undefined, payload: unknown): IssueEvent | undefined {
+  if (eventName !== 'issues') return undefined;
+  const p = payload as {
+    action?: unknown;
+    issue?: { number?: unknown; body?: unknown };
+    repository?: { name?: unknown; owner?: { login?: unknown } };
+  } | null;
+  const action = p?.action;
+  const number = p?.issue?.number;
+  const owner = p?.repository?.owner?.login;
+  const repo = p?.repository?.name;
+  if ((action !== 'closed' && action !== 'reopened') || typeof number !== 'number') return undefined;
+  if (typeof owner !== 'string' || typeof repo !== 'string') return undefined;
+  const body = typeof p?.issue?.body === 'string' ? p.issue.body : null;
+  return { action, owner, repo, number, body };
+}

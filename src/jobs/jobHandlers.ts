@@ -1,0 +1,24 @@
+import type { Services } from '../services.js';
+import type { JobHandlers } from './jobHandler.js';
+import { AGENDA_ROLLOVER_JOB, agendaRolloverJob } from './agendaRollover.js';
+import { GITHUB_ISSUE_JOB, githubIssueJob } from './githubIssueJob.js';
+import { GITHUB_ISSUE_STATE_JOB, githubIssueStateJob } from './githubIssueStateJob.js';
+import { MINUTES_ANNOUNCE_JOB, minutesAnnounceJob } from './minutesAnnounceJob.js';
+import { MINUTES_JOB, minutesJob } from './minutesJob.js';
+import { REMINDER_JOB, reminderJob } from './reminderJob.js';
+import { TODO_ISSUE_LINK_JOB, todoIssueLinkJob } from './todoIssueLinkJob.js';
+import { TODO_MESSAGE_JOB, todoMessageJob } from './todoMessageJob.js';
+
+/** Every kind of durable job gavel runs, by kind. */
+export function jobHandlers(services: Services): JobHandlers {
+  return {
+    [REMINDER_JOB]: reminderJob(services),
+    [AGENDA_ROLLOVER_JOB]: agendaRolloverJob(services),
+    [MINUTES_JOB]: minutesJob(services),
+    [MINUTES_ANNOUNCE_JOB]: minutesAnnounceJob(services),
+    [GITHUB_ISSUE_JOB]: githubIssueJob(services),
+    [GITHUB_ISSUE_STATE_JOB]: githubIssueStateJob(services),
+    [TODO_ISSUE_LINK_JOB]: todoIssueLinkJob(services),
+    [TODO_MESSAGE_JOB]: todoMessageJob(services),
+  };
+}

@@ -1,0 +1,29 @@
+import type { JobSpec } from '../core/ports/jobQueue.js';
+import type { ResolvedGroup } from '../core/groupDirectory.js';
+import { minutesGroupPrefix, minutesJobSpec } from '../core/minutes/minutesJobPlan.js';
+import { reminderJobs } from '../core/reminder/reminderPlan.js';
+import type { Occurrence } from '../store/schema.js';
+import { agendaRolloverJobSpec } from './agendaRollover.js';
+
+/**
+ * The jobs one scheduled occurrence needs (reminders; later the minutes doc and the agenda
+ * rollover). Keys are natural, so the planner can enqueue them on every run.
+ * Jobs whose key starts with `<kind>:<group>:` are cancelled by the planner when the
+ * occurrence is no longer planned; see `groupJobPrefixes`.
+ */
+export function occurrenceJobs(group: ResolvedGroup, occurrence: Occurrence): JobSpec[] {
+  return [
+    ...reminderJobs(group.id, new Date(occurrence.starts_at), group.reminderLeadMinutes),
+    agendaRolloverJobSpec(group.id, occurrence),
+    ...(group.minutes ? [minutesJobSpec(group.id, occurrence.starts_at, group.minutes)] : []),
+  ];
+}
+
+/**
+ * The key prefixes under which a group's occurrence jobs live. `agenda-rollover:` is left out
+ * on purpose: that job must survive a meeting in progress and a cancelled meeting (see
+ * agendaRolloverJobSpec).
+ */
+export function groupJobPrefixes(groupId: string): string[] {
+  return [`reminder:${groupId}:`, minutesGroupPrefix(groupId)];
+}

@@ -1,0 +1,62 @@
+import type { ResolvedGroup } from '../../core/groupDirectory.js';
+import type { LocalDate, SlackUserId } from '../../core/ids.js';
+import { todayIn } from '../../core/todo/localDates.js';
+import { itemMessage } from '../../core/todo/itemMessage.js';
+import { githubIssueJobSpec } from '../../jobs/githubIssueJob.js';
+import type { Services } from '../../services.js';
+import type { ActionItem } from '../../store/schema.js';
+
+export interface ActionItemDraft {
+  readonly group: ResolvedGroup;
+  readonly owners: readonly SlackUserId[];
+  readonly text: string;
+  readonly due: LocalDate | undefined;
+  readonly authorId: SlackUserId;
+  readonly meetingStartsAt: string | undefined;
+}
+
+/**
+ * Records an item (a local write, before the ack) and, when the group follows items up on
+ * GitHub, enqueues the durable job that opens its issue: a crash after this never loses it.
+ */
+export async function recordActionItem(services: Services, draft: ActionItemDraft): Promise<ActionItem> {
+  const now = services.clock.now();
+  const item = await services.actionItems.create(
+    {
+      groupId: draft.group.id,
+      meetingStartsAt: draft.meetingStartsAt ?? null,
+      text: draft.text,
+      owners: draft.owners,
+      authorId: draft.authorId,
+      dueDate: draft.due ?? null,
+      channelId: draft.group.channelId,
+      sourcePermalink: null,
+    },
+    now,
+  );
+  if (draft.group.github && services.github)
+    await services.queue.enqueue([githubIssueJobSpec(item.id, now)], now);
+  return item;
+}
+
+/**
+ * Posts the item's message in the channel (after the ack) and keeps its ts: the thread
+ * where the GitHub link is replied, the message "Mark done" updates.
+ */
+export async function announceActionItem(
+  services: Services,
+  item: ActionItem,
+  timeZone: string,
+): Promise<ActionItem> {
+  const now = services.clock.now();
+  const message = itemMessage(item, todayIn(now, timeZone));
+  const posted = await services.slack.chat.postMessage({
+    channel: item.channel_id,
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+  if (!posted.ts) return item;
+  return services.actionItems.setMessage(item.id, posted.ts, services.clock.now());
+}

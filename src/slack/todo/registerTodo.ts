@@ -1,0 +1,19 @@
+import type { App, BlockAction, ButtonAction, MessageShortcut } from '@slack/bolt';
+import { TODO_ACTIONS } from '../../core/todo/itemMessage.js';
+import { TODO_MODAL } from '../../core/todo/todoModal.js';
+import type { Services } from '../../services.js';
+import { commandListener } from '../commands/commandListener.js';
+import { markDoneListener } from './markDoneListener.js';
+import { todoCommandHandler } from './todoCommandHandler.js';
+import { openTodoModalFromMessage, submitTodoModal } from './todoModalListeners.js';
+
+/** The manifest's message shortcut. */
+export const MAKE_ACTION_ITEM_SHORTCUT = 'make_action_item';
+
+/** `/todo`, the "Make action item" message shortcut, its form, and the "Mark done" button. */
+export function registerTodo(app: App, services: Services): void {
+  app.command('/todo', commandListener(services, todoCommandHandler(services)));
+  app.shortcut<MessageShortcut>(MAKE_ACTION_ITEM_SHORTCUT, openTodoModalFromMessage(services));
+  app.view(TODO_MODAL.callbackId, submitTodoModal(services));
+  app.action<BlockAction<ButtonAction>>(TODO_ACTIONS.markDone, markDoneListener(services));
+}

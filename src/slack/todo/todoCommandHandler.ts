@@ -1,0 +1,113 @@
+import { GavelError } from '../../core/errors.js';
+import { actionItemList } from '../../core/todo/actionItemList.js';
+import { todayIn } from '../../core/todo/localDates.js';
+import { parseTodoCommand, type TodoListFilter } from '../../core/todo/todoCommand.js';
+import { todoModalView } from '../../core/todo/todoModal.js';
+import type { ActionItemFilter } from '../../core/ports/actionItemRepository.js';
+import type { Services } from '../../services.js';
+import type { CommandInput } from '../commands/commandListener.js';
+import { TODO_HELP } from '../commands/helpText.js';
+import { deferred, ephemeral, inChannel, modal, type Reply } from '../reply.js';
+import { editActionItem, findActionItem, setActionItemStatus } from './changeActionItem.js';
+import { announceActionItem, recordActionItem } from './recordActionItem.js';
+import { todoMeetings } from './todoMeetings.js';
+
+/**
+ * After a deferred answer that already spoke in the channel: the command listener sends only
+ * ephemeral and in-channel replies through response_url, so this one says nothing more.
+ */
+const NOTHING_MORE: Reply = deferred(() => Promise.resolve(ephemeral('')));
+
+/**
+ * `/todo …`. A new item is saved before the ack and announced with chat.postMessage right
+ * after it (the message's ts is the thread for its follow-ups); done, reopen and edit are
+ * said in the channel; the list and every refusal only to the person who asked.
+ */
+export function todoCommandHandler(services: Services): (input: CommandInput) => Promise<Reply> {
+  return async (input) => {
+    const now = services.clock.now();
+    const { group, userId } = input;
+    const meetings = await todoMeetings(services, group, now);
+    const command = parseTodoCommand(input.text, {
+      now,
+      timeZone: group.timeZone,
+      nextMeetingDate: meetings.nextMeetingDate,
+      authorId: userId,
+    });
+    switch (command.kind) {
+      case 'open-modal':
+        return modal(
+          todoModalView({
+            groupName: group.name,
+            author: userId,
+            metadata: { groupId: group.id, channelId: group.channelId },
+          }),
+        );
+      case 'help':
+        return ephemeral(TODO_HELP);
+      case 'invalid':
+        throw new GavelError('bad_input', command.message);
+      case 'create': {
+        const item = await recordActionItem(services, {
+          group,
+          owners: command.owners,
+          text: command.text,
+          due: command.due,
+          authorId: userId,
+          meetingStartsAt: meetings.meeting?.starts_at,
+        });
+        return deferred(async () => {
+          try {
+            await announceActionItem(services, item, group.timeZone);
+            return NOTHING_MORE;
+          } catch (error) {
+            services.log.error({ err: error, itemId: item.id }, 'announcing an action item failed');
+            return ephemeral(
+              `:warning: Action item #${item.number} is saved, but posting it in the channel failed. It is in \`/todo list\`.`,
+            );
+          }
+        });
+      }
+      case 'list': {
+        const items = await services.actionItems.list(group.id, storeFilter(command.filter, userId));
+        return ephemeral(
+          actionItemList({
+            groupName: group.name,
+            filter: command.filter,
+            viewer: userId,
+            items,
+            today: todayIn(now, group.timeZone),
+          }),
+        );
+      }
+      case 'done':
+      case 'reopen': {
+        const item = await findActionItem(services, group, command.number);
+        const status = command.kind === 'done' ? 'done' : 'open';
+        const { text } = await setActionItemStatus(services, group, userId, item, status);
+        return text
+          ? inChannel(text)
+          : ephemeral(`Action item #${item.number} is already ${command.kind === 'done' ? 'done' : 'open'}.`);
+      }
+      case 'edit': {
+        const item = await findActionItem(services, group, command.number);
+        return inChannel(await editActionItem(services, group, userId, item, command.text));
+      }
+    }
+  };
+}
+
+function storeFilter(filter: TodoListFilter, viewer: string): ActionItemFilter {
+  switch (filter.kind) {
+    case 'open':
+      return { status: 'open' };
+    case 'mine':
+      return { status: 'open', owner: viewer };
+    case 'owner':
+      return { status: 'open', owner: filter.user };
+    case 'all':
+      return { status: 'any' };
+    case 'done':
+      return { status: 'done', limit: 50 };
+  }
+}

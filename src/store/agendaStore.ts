@@ -1,0 +1,167 @@
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type { AgendaRepository } from '../core/ports/agendaRepository.js';
+import type { AgendaItem, Database } from './schema.js';
+
+const iso = (d: Date) => d.toISOString();
+
+/**
+ * Agenda items on SQLite and PostgreSQL. A number is always taken as "the meeting's highest
+ * plus one" inside the statement that writes it, and the unique (group, meeting, number)
+ * constraint is the arbiter: on PostgreSQL two concurrent writers can compute the same number,
+ * the second then fails on the constraint and simply tries again with a fresh snapshot.
+ * (SQLite runs one statement at a time, so it never conflicts.)
+ */
+export function agendaStore(db: Kysely<Database>): AgendaRepository {
+  const forMeeting = (groupId: string, meetingStartsAt: string) =>
+    db
+      .selectFrom('agenda_items')
+      .selectAll()
+      .where('group_id', '=', groupId)
+      .where('meeting_starts_at', '=', meetingStartsAt)
+      .orderBy('number');
+
+  const byId = (id: number) =>
+    db.selectFrom('agenda_items').selectAll().where('id', '=', id).executeTakeFirst();
+
+  return {
+    openForMeeting: (groupId, meetingStartsAt) =>
+      forMeeting(groupId, meetingStartsAt).where('status', '=', 'open').execute(),
+
+    forMeeting: (groupId, meetingStartsAt) => forMeeting(groupId, meetingStartsAt).execute(),
+
+    byNumber: (groupId, meetingStartsAt, number) =>
+      forMeeting(groupId, meetingStartsAt).where('number', '=', number).executeTakeFirst(),
+
+    byId,
+
+    add: (item, now) =>
+      retryOnNumberConflict(() =>
+        db
+          .insertInto('agenda_items')
+          .columns([
+            'group_id',
+            'meeting_starts_at',
+            'number',
+            'topic',
+            'details',
+            'author_id',
+            'status',
+            'rolled_from',
+            'created_at',
+            'updated_at',
+          ])
+          .expression(
+            db
+              .selectFrom('agenda_items')
+              .where('group_id', '=', item.groupId)
+              .where('meeting_starts_at', '=', item.meetingStartsAt)
+              .select([
+                text(item.groupId).as('group_id'),
+                text(item.meetingStartsAt).as('meeting_starts_at'),
+                sql<number>`coalesce(max(number), 0) + 1`.as('number'),
+                text(item.topic).as('topic'),
+                text(item.details).as('details'),
+                text(item.authorId).as('author_id'),
+                text('open').as('status'),
+                text(null).as('rolled_from'),
+                text(iso(now)).as('created_at'),
+                text(iso(now)).as('updated_at'),
+              ]),
+          )
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      ),
+
+    async remove(id) {
+      const result = await db.deleteFrom('agenda_items').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    move: (id, toMeetingStartsAt, now) =>
+      retryOnNumberConflict(async () => {
+        const item = await byId(id);
+        if (!item) throw new Error(`agenda item ${id} not found`);
+        return moveItem(db, item, toMeetingStartsAt, now, item.rolled_from);
+      }),
+
+    setStatus: (id, status, now) =>
+      db
+        .updateTable('agenda_items')
+        .set({ status, updated_at: iso(now) })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+
+    rollOver: (groupId, from, to, now) =>
+      retryOnNumberConflict(() =>
+        db.transaction().execute(async (tx) => {
+          const open = await tx
+            .selectFrom('agenda_items')
+            .selectAll()
+            .where('group_id', '=', groupId)
+            .where('meeting_starts_at', '=', from)
+            .where('status', '=', 'open')
+            .orderBy('number')
+            .execute();
+          const moved: AgendaItem[] = [];
+          for (const item of open) {
+            moved.push(await moveItem(tx, item, to, now, item.rolled_from ?? from));
+          }
+          return moved;
+        }),
+      ),
+
+    async dropOpen(groupId, meetingStartsAt, now) {
+      const result = await db
+        .updateTable('agenda_items')
+        .set({ status: 'dropped', updated_at: iso(now) })
+        .where('group_id', '=', groupId)
+        .where('meeting_starts_at', '=', meetingStartsAt)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+  };
+}
+
+/** A typed parameter in a select list (PostgreSQL cannot infer the type of a bare `$1` there). */
+const text = (value: string | null) => sql<string>`cast(${value} as text)`;
+
+function moveItem(
+  db: Kysely<Database> | Transaction<Database>,
+  item: AgendaItem,
+  to: string,
+  now: Date,
+  rolledFrom: string | null,
+): Promise<AgendaItem> {
+  return db
+    .updateTable('agenda_items')
+    .set({
+      meeting_starts_at: to,
+      number: sql<number>`(select coalesce(max(a.number), 0) + 1 from agenda_items a where a.group_id = ${item.group_id} and a.meeting_starts_at = ${to})`,
+      rolled_from: rolledFrom,
+      updated_at: iso(now),
+    })
+    .where('id', '=', item.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+const MAX_ATTEMPTS = 100;
+
+async function retryOnNumberConflict<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
+      // A few milliseconds of jitter keeps a burst of writers from colliding in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10)));
+    }
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ENGINES } from '../support/databases.js';
+import {
+  type GavelHarness,
+  LEAD,
+  MEMBER,
+  SERVERLESS_CHANNEL,
+  startHarness,
+} from '../support/gavelHarness.js';
+
+// Thursday 26 Nov 2026, 09:00 America/Los_Angeles (PST) = 17:00 UTC.
+const MEETING = '2026-11-26T17:00:00.000Z';
+const MONDAY_NOON = '2026-11-23T12:00:00.000Z';
+const minutesBefore = (iso: string, m: number) => new Date(new Date(iso).getTime() - m * 60_000);
+
+describe.each(ENGINES)('meeting reminders on %s', (engine) => {
+  let h: GavelHarness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  const reminders = () => h.slack.messages().filter((m) => String(m['text']).startsWith('Reminder:'));
+
+  it('posts the 24-hour and the 10-minute reminder once each, at their time, in the group channel', async () => {
+    h = await startHarness({ engine, now: MONDAY_NOON });
+    await h.gavel.tick();
+    expect(reminders()).toHaveLength(0);
+
+    h.clock.set(minutesBefore(MEETING, 24 * 60));
+    await h.gavel.tick();
+    await h.gavel.tick();
+    expect(reminders()).toHaveLength(1);
+    const [first] = reminders();
+    expect(first?.['channel']).toBe(SERVERLESS_CHANNEL);
+    expect(String(first?.['text'])).toContain('CNCF Serverless WG: Weekly call');
+    expect(String(first?.['text'])).toContain('Thu 26 Nov 2026, 09:00 PST (17:00 UTC)');
+    const blocks = JSON.stringify(first?.['blocks']);
+    expect(blocks).toContain(`<!date^${new Date(MEETING).getTime() / 1000}^`);
+    expect(blocks).toContain('No agenda items yet');
+    expect(blocks).toContain('https://zoom.us/j/123456789');
+    expect(blocks).toContain('reminder.add_agenda_item');
+
+    h.clock.set(minutesBefore(MEETING, 10));
+    await h.gavel.tick();
+    expect(reminders()).toHaveLength(2);
+    h.clock.set(minutesBefore(MEETING, 1));
+    await h.gavel.tick();
+    expect(reminders()).toHaveLength(2);
+  });
+
+  it('keeps 09:00 Pacific across the end of daylight saving time (16:00 then 17:00 UTC)', async () => {
+    h = await startHarness({ engine, now: '2026-10-26T12:00:00.000Z' });
+    const stored = await h.gavel.services.occurrences.between(
+      'serverless',
+      new Date('2026-10-26T00:00:00Z'),
+      new Date('2026-11-10T00:00:00Z'),
+    );
+    expect(stored.map((o) => o.starts_at)).toEqual(['2026-10-29T16:00:00.000Z', '2026-11-05T17:00:00.000Z']);
+  });
+
+  it('after downtime posts a late reminder whose meeting has not started, but never one into the past', async () => {
+    h = await startHarness({ engine, now: MONDAY_NOON });
+    // Down from Monday until 20 minutes after the meeting began: both reminders are stale.
+    h.clock.set(new Date(new Date(MEETING).getTime() + 20 * 60_000));
+    await h.gavel.tick();
+    expect(reminders()).toHaveLength(0);
+    const jobs = await h.db.opened.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('key', 'like', `reminder:serverless:${MEETING}:%`)
+      .execute();
+    expect(jobs.map((j) => j.status)).toEqual(['done', 'done']);
+  });
+
+  it('after downtime posts only the closest due reminder of a meeting, late', async () => {
+    h = await startHarness({ engine, now: MONDAY_NOON });
+    h.clock.set(minutesBefore(MEETING, 5));
+    await h.gavel.tick();
+    expect(reminders()).toHaveLength(1);
+  });
+
+  it('posts one reminder per meeting when two app processes share one database', async () => {
+    h = await startHarness({ engine, now: MONDAY_NOON });
+    const second = await startHarness({
+      engine,
+      now: MONDAY_NOON,
+      sharedDatabase: h.db,
+      sharedSlack: h.slack,
+    });
+    try {
+      for (const at of [minutesBefore(MEETING, 24 * 60), minutesBefore(MEETING, 10)]) {
+        h.clock.set(at);
+        second.clock.set(at);
+        await Promise.all([h.gavel.tick(), second.gavel.tick(), h.gavel.tick(), second.gavel.tick()]);
+      }
+      expect(reminders()).toHaveLength(2);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('waits out a 429 from Slack and still delivers the reminder exactly once', async () => {
+    h = await startHarness({ engine, now: MONDAY_NOON });
+    h.slack.rateLimit('chat.postMessage', 1, 1);
+    h.clock.set(minutesBefore(MEETING, 10));
+    await h.gavel.tick();
+    expect(reminders()).toHaveLength(1);
+  });
+
+  describe('/meeting', () => {
+    it('refuses cancellation from a member who is not a lead', async () => {
+      h = await startHarness({ engine, now: MONDAY_NOON });
+      const res = await h.command('/meeting', 'cancel 2026-11-26', { userId: MEMBER });
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).toContain('Only the group');
+      h.clock.set(minutesBefore(MEETING, 10));
+      await h.gavel.tick();
+      expect(reminders()).toHaveLength(1);
+    });
+
+    it('cancels a meeting for a lead: notice in the channel, no reminders; restore brings them back', async () => {
+      h = await startHarness({ engine, now: MONDAY_NOON });
+      const cancelled = await h.command('/meeting', 'cancel 2026-11-26', { userId: LEAD });
+      expect(cancelled.body).toMatchObject({ response_type: 'in_channel' });
+      expect(JSON.stringify(cancelled.body)).toContain('is cancelled');
+      h.clock.set(minutesBefore(MEETING, 24 * 60));
+      await h.gavel.tick();
+      expect(reminders()).toHaveLength(0);
+
+      const restored = await h.command('/meeting', 'restore 2026-11-26', { userId: LEAD });
+      expect(JSON.stringify(restored.body)).toContain('is back on');
+      h.clock.set(minutesBefore(MEETING, 10));
+      await h.gavel.tick();
+      expect(reminders()).toHaveLength(1);
+    });
+
+    it('explains dates without a meeting, in the past, and malformed', async () => {
+      h = await startHarness({ engine, now: MONDAY_NOON });
+      const noMeeting = await h.command('/meeting', 'cancel 2026-11-27', { userId: LEAD });
+      expect(JSON.stringify(noMeeting.body)).toContain('No upcoming meeting on 2026-11-27');
+      expect(JSON.stringify(noMeeting.body)).toContain('2026-11-26');
+      const past = await h.command('/meeting', 'cancel 2026-11-19', { userId: LEAD });
+      expect(JSON.stringify(past.body)).toContain('No upcoming meeting on 2026-11-19');
+      const malformed = await h.command('/meeting', 'cancel next week', { userId: LEAD });
+      expect(JSON.stringify(malformed.body)).toContain('YYYY-MM-DD');
+      const pastAdd = await h.command('/meeting', 'add 2026-11-20 10:00', { userId: LEAD });
+      expect(JSON.stringify(pastAdd.body)).toContain('in the past');
+    });
+
+    it('adds a one-off meeting that gets its own reminders', async () => {
+      h = await startHarness({ engine, now: MONDAY_NOON });
+      const added = await h.command('/meeting', 'add 2026-11-24 08:30 Spec sprint', { userId: LEAD });
+      expect(JSON.stringify(added.body)).toContain('Spec sprint');
+      // 08:30 PST = 16:30 UTC; the 10-minute reminder is due at 16:20.
+      h.clock.set('2026-11-24T16:20:00.000Z');
+      await h.gavel.tick();
+      expect(reminders().map((m) => String(m['text']))).toEqual([expect.stringContaining('Spec sprint')]);
+    });
+
+    it('answers /meeting next in the asker’s zone and the group’s', async () => {
+      h = await startHarness({ engine, now: MONDAY_NOON });
+      const res = await h.command('/meeting', 'next', { userId: MEMBER });
+      expect(res.status).toBe(200);
+      const [answer] = await h.slack.waitForResponses(1, 5000);
+      const text = JSON.stringify(answer);
+      expect(text).toContain('Thu 26 Nov 2026, 09:00 PST');
+      expect(text).toContain('Europe/Berlin');
+      // Intl abbreviates Berlin's zone as CET or GMT+1 depending on its locale data.
+      expect(text).toMatch(/Thu 26 Nov 2026, 18:00 (CET|GMT\+1) \(17:00 UTC\)/);
+    });
+  });
+});

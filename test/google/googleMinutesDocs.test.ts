@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type MinutesDocs, MinutesDocsError } from '../../src/core/minutes/minutesDocs.js';
+import { googleCredentials } from '../../src/google/googleAuth.js';
+import { googleMinutesDocs } from '../../src/google/googleMinutesDocs.js';
+import {
+  type GoogleApiServer,
+  makeServiceAccountKey,
+  type ServiceAccountKey,
+  startGoogleApiServer,
+} from '../support/googleApiServer.js';
+
+const TEMPLATE = '1TemplateDoc000000000';
+const FOLDER = '1MinutesFolder0000000';
+
+describe('minutes docs on the Google Drive and Docs wire format', () => {
+  let key: ServiceAccountKey;
+  let google: GoogleApiServer;
+  let docs: MinutesDocs;
+
+  beforeAll(async () => {
+    key = makeServiceAccountKey();
+    google = await startGoogleApiServer({ serviceAccounts: [key] });
+    docs = googleMinutesDocs({
+      credentials: googleCredentials(
+        { kind: 'service-account-json', json: key.json, subject: undefined },
+        { customApiRoot: true, tokenUrl: undefined },
+      ),
+      apiUrl: google.url,
+    });
+  });
+  afterAll(() => google.close());
+  beforeEach(() => {
+    google.addFolder(FOLDER);
+    google.addDoc({
+      id: TEMPLATE,
+      name: 'Minutes template',
+      text: 'Meeting: {{title}}\nAgenda:\n{{agenda}}\n',
+    });
+  });
+
+  it('copies the template into the folder under the given name, on shared drives too', async () => {
+    const doc = await docs.copyTemplate(TEMPLATE, FOLDER, 'CNCF Serverless WG — 2026-11-26');
+    expect(doc.url).toContain(doc.id);
+    expect(google.file(doc.id)?.name).toBe('CNCF Serverless WG — 2026-11-26');
+    expect(google.file(doc.id)?.parents).toEqual([FOLDER]);
+    const copy = google.callsTo('files.copy').at(-1);
+    expect(copy?.query['supportsAllDrives']).toBe('true');
+    expect(copy?.caller).toBe(key.email);
+  });
+
+  it('finds a doc by its exact name in the folder, quotes and all, and ignores trashed ones', async () => {
+    const name = "O'Brien's WG — 2026-11-26";
+    expect(await docs.findByName(FOLDER, name)).toBeUndefined();
+    const made = await docs.copyTemplate(TEMPLATE, FOLDER, name);
+    expect(await docs.findByName(FOLDER, name)).toEqual(made);
+    expect(await docs.findByName('1OtherFolder000000', name)).toBeUndefined();
+    google.file(made.id)!.trashed = true;
+    expect(await docs.findByName(FOLDER, name)).toBeUndefined();
+    const list = google.callsTo('files.list').at(-1);
+    expect(list?.query['q']).toBe(
+      `name = 'O\\'Brien\\'s WG — 2026-11-26' and '${FOLDER}' in parents and trashed = false`,
+    );
+    expect(list?.query['includeItemsFromAllDrives']).toBe('true');
+  });
+
+  it('reads the body as text and applies replaceAllText and insertText in order', async () => {
+    const made = await docs.copyTemplate(TEMPLATE, FOLDER, 'Filled');
+    await docs.update(made.id, [
+      {
+        replaceAllText: { containsText: { text: '{{title}}', matchCase: true }, replaceText: 'Weekly call' },
+      },
+      { insertText: { location: { index: 1 }, text: 'Top\n' } },
+    ]);
+    expect(await docs.text(made.id)).toBe('Top\nMeeting: Weekly call\nAgenda:\n{{agenda}}\n');
+  });
+
+  it('looks a doc up by id, and answers undefined for a deleted one', async () => {
+    expect(await docs.find(TEMPLATE)).toMatchObject({ id: TEMPLATE });
+    expect(await docs.find('1Missing0000000000')).toBeUndefined();
+  });
+
+  it('reports a template that is missing or not shared as a set-up problem, not worth retrying', async () => {
+    google.fault({ op: 'files.copy', fileId: TEMPLATE, status: 404 });
+    const missing = await docs.copyTemplate(TEMPLATE, FOLDER, 'x').catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(MinutesDocsError);
+    expect(missing).toMatchObject({ failure: 'not-shared', status: 404 });
+    expect((missing as Error).message).toContain(TEMPLATE);
+    google.fault({ op: 'files.copy', fileId: TEMPLATE, status: 403, reason: 'insufficientFilePermissions' });
+    expect(await docs.copyTemplate(TEMPLATE, FOLDER, 'x').catch((e: unknown) => e)).toMatchObject({
+      failure: 'not-shared',
+      status: 403,
+    });
+  });
+
+  it('tells a service account without Drive storage apart from a sharing problem', async () => {
+    google.addFolder('1MyDriveFolder00000', { myDrive: true });
+    expect(
+      await docs.copyTemplate(TEMPLATE, '1MyDriveFolder00000', 'x').catch((e: unknown) => e),
+    ).toMatchObject({
+      failure: 'no-storage',
+      status: 403,
+    });
+  });
+
+  it('reports rate limits and server errors as retryable, once each, without retrying inside the client', async () => {
+    const before = google.callsTo('documents.get').length;
+    google.fault({ op: 'documents.get', fileId: TEMPLATE, status: 500 });
+    expect(await docs.text(TEMPLATE).catch((e: unknown) => e)).toMatchObject({
+      failure: 'retryable',
+      status: 500,
+    });
+    expect(google.callsTo('documents.get')).toHaveLength(before + 1);
+    google.fault({ op: 'documents.batchUpdate', fileId: TEMPLATE, status: 429 });
+    expect(await docs.update(TEMPLATE, []).catch((e: unknown) => e)).toMatchObject({
+      failure: 'retryable',
+      status: 429,
+    });
+    google.fault({ op: 'files.list', status: 403, reason: 'userRateLimitExceeded' });
+    expect(await docs.findByName(FOLDER, 'x').catch((e: unknown) => e)).toMatchObject({
+      failure: 'retryable',
+    });
+  });
+
+  it('is refused with a key the server does not know', async () => {
+    const stranger = makeServiceAccountKey('stranger@elsewhere.iam.gserviceaccount.com');
+    const other = googleMinutesDocs({
+      credentials: googleCredentials(
+        { kind: 'service-account-json', json: stranger.json, subject: undefined },
+        { customApiRoot: true, tokenUrl: undefined },
+      ),
+      apiUrl: google.url,
+    });
+    expect(await other.find(TEMPLATE).catch((e: unknown) => e)).toMatchObject({
+      failure: 'rejected',
+      status: 401,
+    });
+  });
+
+  it('authenticates with an OAuth refresh token at the configured token endpoint', async () => {
+    const oauthServer = await startGoogleApiServer({
+      oauth: { clientId: 'client-1', clientSecret: 'secret-1', refreshToken: 'refresh-1' },
+    });
+    try {
+      oauthServer.addDoc({ id: TEMPLATE, name: 'Template', text: 'Hello\n' });
+      const viaOauth = googleMinutesDocs({
+        credentials: googleCredentials(
+          { kind: 'oauth', clientId: 'client-1', clientSecret: 'secret-1', refreshToken: 'refresh-1' },
+          { customApiRoot: true, tokenUrl: `${oauthServer.url}/token` },
+        ),
+        apiUrl: oauthServer.url,
+      });
+      expect(await viaOauth.text(TEMPLATE)).toBe('Hello\n');
+      expect(oauthServer.callsTo('oauth.token')).toHaveLength(1);
+      expect(oauthServer.callsTo('documents.get')[0]?.caller).toBe('oauth');
+    } finally {
+      await oauthServer.close();
+    }
+  });
+});

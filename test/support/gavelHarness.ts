@@ -1,0 +1,153 @@
+import { loadConfig } from '../../src/config/env.js';
+import { parseGroups } from '../../src/config/parseGroups.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { type RunningGavel, startGavel } from '../../src/gavel.js';
+import { type Engine, freshDatabase, silentLogger, type TestDatabase } from './databases.js';
+import { type SlackApiServer, startSlackApiServer } from './slackApiServer.js';
+import { sendInteraction, sendSlashCommand } from './slackRequests.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-test-0000-gavel';
+export const SERVERLESS_CHANNEL = 'C0SERVERLESS';
+export const LEAD = 'U0LEAD001';
+export const MEMBER = 'U0MEMBER1';
+export const OTHER_MEMBER = 'U0MEMBER2';
+
+export const SERVERLESS_YAML = `
+groups:
+  serverless:
+    name: CNCF Serverless WG
+    channel: "#serverless"
+    timezone: America/Los_Angeles
+    leads: [${LEAD}]
+    meetings:
+      - title: Weekly call
+        day: thursday
+        time: "09:00"
+        duration: 1h
+        join_url: https://zoom.us/j/123456789
+    reminders: [24h, 10m]
+    github:
+      repo: cncf/wg-serverless
+      labels: [action-item]
+    github_logins:
+      ${MEMBER}: alice-gh
+`;
+
+export interface GavelHarness {
+  readonly url: string;
+  readonly slack: SlackApiServer;
+  readonly clock: ManualClock;
+  readonly gavel: RunningGavel;
+  readonly db: TestDatabase;
+  command(
+    command: string,
+    text: string,
+    opts?: { userId?: string; channelId?: string },
+  ): Promise<{ status: number; body: unknown }>;
+  interact(payload: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly engine: Engine;
+  readonly now: string | Date;
+  readonly groupsYaml?: string;
+  readonly env?: Readonly<Record<string, string>>;
+  /** Reuse a database (two app processes against one PostgreSQL): not disposed by stop(). */
+  readonly sharedDatabase?: TestDatabase;
+  /** Reuse a Slack server (several apps, one workspace): not closed by stop(). */
+  readonly sharedSlack?: SlackApiServer;
+}
+
+/**
+ * The real gavel (Bolt HTTP receiver, real WebClient, real database) on 127.0.0.1:0,
+ * talking to a local server that speaks Slack's Web API, with a clock the test moves.
+ */
+export async function startHarness(opts: HarnessOptions): Promise<GavelHarness> {
+  const clock = new ManualClock(opts.now);
+  const slack =
+    opts.sharedSlack ??
+    (await startSlackApiServer({
+      token: BOT_TOKEN,
+      channels: [
+        { id: SERVERLESS_CHANNEL, name: 'serverless' },
+        { id: 'C0CFRUNTIME', name: 'cf-app-runtime' },
+        { id: 'C0RANDOM01', name: 'random' },
+      ],
+      users: [
+        {
+          id: LEAD,
+          name: 'lead',
+          real_name: 'Lea Lead',
+          tz: 'America/Los_Angeles',
+          tz_label: 'Pacific Standard Time',
+          tz_offset: -28800,
+        },
+        {
+          id: MEMBER,
+          name: 'alice',
+          real_name: 'Alice',
+          tz: 'Europe/Berlin',
+          tz_label: 'Central European Time',
+          tz_offset: 3600,
+        },
+        {
+          id: OTHER_MEMBER,
+          name: 'bob',
+          real_name: 'Bob',
+          tz: 'Asia/Kolkata',
+          tz_label: 'India Standard Time',
+          tz_offset: 19800,
+        },
+      ],
+    }));
+  const db = opts.sharedDatabase ?? (await freshDatabase(opts.engine));
+  const loaded = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: `${slack.url}/api/`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: db.dataDir,
+    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+    LOG_LEVEL: 'silent',
+    ...opts.env,
+  });
+  if (!loaded.ok) throw new Error(`harness config: ${loaded.problems.join('; ')}`);
+  const groups = parseGroups(opts.groupsYaml ?? SERVERLESS_YAML);
+  if (!groups.ok) throw new Error(`harness groups: ${groups.problems.join('; ')}`);
+  const { config } = loaded;
+  if (config.slack.kind !== 'http') throw new Error('harness runs in HTTP mode');
+  const gavel = await startGavel({
+    config,
+    connection: config.slack,
+    groups: groups.groups,
+    clock,
+    log: silentLogger,
+    heartbeat: false,
+  });
+  const url = `http://127.0.0.1:${gavel.port}`;
+  return {
+    url,
+    slack,
+    clock,
+    gavel,
+    db,
+    command: (command, text, o) =>
+      sendSlashCommand(url, SIGNING_SECRET, {
+        command,
+        text,
+        userId: o?.userId ?? MEMBER,
+        channelId: o?.channelId ?? SERVERLESS_CHANNEL,
+        responseUrl: slack.responseUrl(`${command.slice(1)}-${Date.now()}`),
+        triggerId: `trigger-${Math.random().toString(36).slice(2)}`,
+      }),
+    interact: (payload) => sendInteraction(url, SIGNING_SECRET, payload),
+    async stop() {
+      await gavel.stop();
+      if (!opts.sharedSlack) await slack.close();
+      if (!opts.sharedDatabase) await db.dispose();
+    },
+  };
+}

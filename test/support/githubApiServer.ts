@@ -1,0 +1,415 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the GitHub REST API: issues (create, get, update, comment), issue
+ * search and labels, in GitHub's wire format (shapes as in @octokit/fixtures' recordings).
+ * Requests need `Authorization: token <known token>` (or an installation token this server
+ * issued to a GitHub App through POST /app/installations/:id/access_tokens). Faults are
+ * injected per operation: a 422 for an assignee without access, a 403 secondary rate limit
+ * with Retry-After, a 500, and a crash after the issue was created (the response is lost).
+ */
+
+export type GithubOp =
+  | 'issues.create'
+  | 'issues.get'
+  | 'issues.update'
+  | 'issues.createComment'
+  | 'search.issues'
+  | 'labels.list'
+  | 'labels.create'
+  | 'apps.createInstallationAccessToken';
+
+export interface RecordedGithubCall {
+  readonly op: GithubOp | 'unknown';
+  readonly method: string;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly body: unknown;
+  readonly status: number;
+  readonly authorization: string | undefined;
+}
+
+export interface StoredIssue {
+  readonly owner: string;
+  readonly repo: string;
+  readonly number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  labels: string[];
+  assignees: string[];
+  readonly comments: string[];
+}
+
+export type GithubFault =
+  | { readonly op: GithubOp; readonly kind: 'status'; readonly status: number; readonly times?: number }
+  | {
+      readonly op: GithubOp;
+      readonly kind: 'secondary-rate-limit';
+      readonly retryAfter: number;
+      readonly times?: number;
+    }
+  /** Apply the request, then lose the answer: `drop` closes the socket, `502` answers Bad Gateway. */
+  | {
+      readonly op: GithubOp;
+      readonly kind: 'after-applying';
+      readonly then: 'drop' | '502';
+      readonly times?: number;
+    };
+
+export interface GithubApiServerOptions {
+  /** Personal access tokens accepted as `token …`. */
+  readonly tokens?: readonly string[];
+  /** GitHub App installations this server issues tokens for (the JWT is not verified). */
+  readonly installations?: readonly string[];
+}
+
+export interface GithubApiServer {
+  readonly url: string;
+  readonly calls: RecordedGithubCall[];
+  callsTo(op: GithubOp): RecordedGithubCall[];
+  issues(owner?: string, repo?: string): StoredIssue[];
+  issue(owner: string, repo: string, number: number): StoredIssue | undefined;
+  /** Logins GitHub refuses as assignees (no access to the repository): a 422 on create. */
+  refuseAssignees(...logins: string[]): void;
+  /** Search finds nothing (the index lags behind, as GitHub's does). */
+  setSearchLag(lagging: boolean): void;
+  fail(fault: GithubFault): void;
+  /** Moves an issue's state as a person on github.com would (no webhook is sent). */
+  setState(owner: string, repo: string, number: number, state: 'open' | 'closed'): void;
+  close(): Promise<void>;
+}
+
+const ISSUE_PATH = /^\/repos\/([^/]+)\/([^/]+)\/issues(?:\/(\d+))?(\/comments)?$/;
+const LABELS_PATH = /^\/repos\/([^/]+)\/([^/]+)\/labels$/;
+const TOKEN_PATH = /^\/app\/installations\/([^/]+)\/access_tokens$/;
+
+export async function startGithubApiServer(opts: GithubApiServerOptions = {}): Promise<GithubApiServer> {
+  const tokens = new Set(opts.tokens ?? []);
+  const installations = new Set(opts.installations ?? []);
+  const issued = new Set<string>();
+  const calls: RecordedGithubCall[] = [];
+  const issues: StoredIssue[] = [];
+  const labels = new Map<string, Set<string>>();
+  const refused = new Set<string>();
+  const faults: (GithubFault & { left: number })[] = [];
+  let searchLag = false;
+  let url = '';
+  let ids = 1000;
+
+  const htmlUrl = (i: StoredIssue) => `https://github.com/${i.owner}/${i.repo}/issues/${i.number}`;
+  const issueJson = (i: StoredIssue) => ({
+    id: 2_000_000 + i.number,
+    node_id: `I_kwDO${i.number}`,
+    url: `${url}/repos/${i.owner}/${i.repo}/issues/${i.number}`,
+    repository_url: `${url}/repos/${i.owner}/${i.repo}`,
+    html_url: htmlUrl(i),
+    number: i.number,
+    state: i.state,
+    state_reason: i.state === 'closed' ? 'completed' : null,
+    title: i.title,
+    body: i.body,
+    user: { login: 'gavel-bot', id: 1, type: 'Bot' },
+    labels: i.labels.map((name, k) => ({ id: 100 + k, name, color: 'ededed', default: false })),
+    assignee: i.assignees[0] ? userJson(i.assignees[0]) : null,
+    assignees: i.assignees.map(userJson),
+    comments: i.comments.length,
+    locked: false,
+    created_at: '2026-11-23T12:00:00Z',
+    updated_at: '2026-11-23T12:00:00Z',
+    closed_at: i.state === 'closed' ? '2026-11-23T12:00:00Z' : null,
+  });
+
+  const takeFault = (op: GithubOp) => {
+    const i = faults.findIndex((f) => f.op === op && f.left > 0);
+    if (i === -1) return undefined;
+    const fault = faults[i]!;
+    fault.left -= 1;
+    if (fault.left <= 0) faults.splice(i, 1);
+    return fault;
+  };
+
+  const server = createServer((req, res) => {
+    void readBody(req).then((raw) => {
+      const parsed = new URL(req.url ?? '/', 'http://github.test');
+      const query = Object.fromEntries(parsed.searchParams);
+      let body: unknown;
+      try {
+        body = raw === '' ? undefined : JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+      const route = routeOf(req.method ?? 'GET', parsed.pathname);
+      const record = (status: number) =>
+        calls.push({
+          op: route.op,
+          method: req.method ?? 'GET',
+          path: parsed.pathname,
+          query,
+          body,
+          status,
+          authorization: req.headers.authorization,
+        });
+      const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
+        record(status);
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+        res.end(JSON.stringify(json));
+      };
+      if (route.op === 'unknown') return send(404, notFound());
+      if (route.op === 'apps.createInstallationAccessToken') {
+        if (!installations.has(route.params[0]!) || !/^bearer /i.test(req.headers.authorization ?? '')) {
+          return send(401, { message: 'A JSON web token could not be decoded', status: '401' });
+        }
+        const token = `ghs_installation${++ids}`;
+        issued.add(token);
+        return send(201, { token, expires_at: '2099-01-01T00:00:00Z', permissions: { issues: 'write' } });
+      }
+      const auth = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      if (!auth || (!tokens.has(auth) && !issued.has(auth))) {
+        return send(401, {
+          message: 'Bad credentials',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '401',
+        });
+      }
+      const fault = takeFault(route.op);
+      if (fault?.kind === 'status') {
+        return send(fault.status, {
+          message: fault.status >= 500 ? 'Server Error' : 'Failed',
+          status: String(fault.status),
+        });
+      }
+      if (fault?.kind === 'secondary-rate-limit') {
+        return send(
+          403,
+          {
+            message:
+              'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url:
+              'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            status: '403',
+          },
+          { 'retry-after': String(fault.retryAfter) },
+        );
+      }
+      const answer = handle(route, query, body);
+      if (fault?.kind === 'after-applying') {
+        record(fault.then === 'drop' ? 0 : 502);
+        if (fault.then === 'drop') {
+          res.socket?.destroy();
+          return;
+        }
+        res.writeHead(502, { 'content-type': 'text/html' });
+        res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+        return;
+      }
+      send(answer.status, answer.json);
+    });
+  });
+
+  function handle(
+    route: Route,
+    query: Record<string, string>,
+    body: unknown,
+  ): { status: number; json: unknown } {
+    const input = (body ?? {}) as Record<string, unknown>;
+    const [owner = '', repo = '', numberText] = route.params;
+    const found = numberText ? findIssue(owner, repo, Number(numberText)) : undefined;
+    switch (route.op) {
+      case 'issues.create': {
+        if (typeof input['title'] !== 'string' || input['title'] === '') {
+          return validationFailed({ resource: 'Issue', field: 'title', code: 'missing_field' });
+        }
+        const assignees = strings(input['assignees']);
+        const bad = assignees.find((a) => refused.has(a));
+        if (bad)
+          return validationFailed({ resource: 'Issue', field: 'assignees', code: 'invalid', value: bad });
+        const issue: StoredIssue = {
+          owner,
+          repo,
+          number: issues.filter((i) => i.owner === owner && i.repo === repo).length + 1,
+          title: input['title'],
+          body: typeof input['body'] === 'string' ? input['body'] : '',
+          state: 'open',
+          labels: strings(input['labels']),
+          assignees,
+          comments: [],
+        };
+        issues.push(issue);
+        for (const l of issue.labels) labelsOf(owner, repo).add(l);
+        return { status: 201, json: issueJson(issue) };
+      }
+      case 'issues.get':
+        return found ? { status: 200, json: issueJson(found) } : { status: 404, json: notFound() };
+      case 'issues.update': {
+        if (!found) return { status: 404, json: notFound() };
+        if (input['state'] === 'open' || input['state'] === 'closed') found.state = input['state'];
+        if (typeof input['title'] === 'string') found.title = input['title'];
+        if (typeof input['body'] === 'string') found.body = input['body'];
+        if (input['labels'] !== undefined) found.labels = strings(input['labels']);
+        if (input['assignees'] !== undefined) found.assignees = strings(input['assignees']);
+        return { status: 200, json: issueJson(found) };
+      }
+      case 'issues.createComment': {
+        if (!found) return { status: 404, json: notFound() };
+        const text = typeof input['body'] === 'string' ? input['body'] : '';
+        found.comments.push(text);
+        return {
+          status: 201,
+          json: {
+            id: ++ids,
+            html_url: `${htmlUrl(found)}#issuecomment-${ids}`,
+            body: text,
+            user: { login: 'gavel-bot', id: 1, type: 'Bot' },
+            created_at: '2026-11-23T12:00:00Z',
+          },
+        };
+      }
+      case 'search.issues': {
+        const hits = searchLag ? [] : search(query['q'] ?? '');
+        return {
+          status: 200,
+          json: {
+            total_count: hits.length,
+            incomplete_results: false,
+            items: hits.map((i) => ({ ...issueJson(i), score: 1 })),
+          },
+        };
+      }
+      case 'labels.list':
+        return {
+          status: 200,
+          json: [...labelsOf(owner, repo)].map((name, k) => ({ id: 100 + k, name, color: 'ededed' })),
+        };
+      case 'labels.create': {
+        const name = typeof input['name'] === 'string' ? input['name'] : '';
+        if (labelsOf(owner, repo).has(name)) {
+          return validationFailed({ resource: 'Label', code: 'already_exists', field: 'name' });
+        }
+        labelsOf(owner, repo).add(name);
+        return { status: 201, json: { id: ++ids, name, color: input['color'] ?? 'ededed' } };
+      }
+      default:
+        return { status: 404, json: notFound() };
+    }
+  }
+
+  /** Supports what gavel asks: `"<phrase>" repo:o/r in:body [is:issue]`. */
+  function search(q: string): StoredIssue[] {
+    const phrase = /"([^"]*)"/.exec(q)?.[1] ?? '';
+    const repoRef = /\brepo:([^\s/]+)\/(\S+)/.exec(q);
+    return issues.filter(
+      (i) =>
+        (!repoRef || (i.owner === repoRef[1] && i.repo === repoRef[2])) &&
+        (phrase === '' || i.body.includes(phrase) || (!/\bin:body\b/.test(q) && i.title.includes(phrase))),
+    );
+  }
+
+  const findIssue = (owner: string, repo: string, number: number) =>
+    issues.find((i) => i.owner === owner && i.repo === repo && i.number === number);
+  const labelsOf = (owner: string, repo: string) => {
+    const key = `${owner}/${repo}`;
+    if (!labels.has(key)) labels.set(key, new Set());
+    return labels.get(key)!;
+  };
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    calls,
+    callsTo: (op) => calls.filter((c) => c.op === op),
+    issues: (owner, repo) =>
+      issues.filter(
+        (i) => (owner === undefined || i.owner === owner) && (repo === undefined || i.repo === repo),
+      ),
+    issue: findIssue,
+    refuseAssignees: (...logins) => logins.forEach((l) => refused.add(l)),
+    setSearchLag: (lagging) => {
+      searchLag = lagging;
+    },
+    fail: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    setState: (owner, repo, number, state) => {
+      const issue = findIssue(owner, repo, number);
+      if (!issue) throw new Error(`no issue ${owner}/${repo}#${number}`);
+      issue.state = state;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+interface Route {
+  readonly op: GithubOp | 'unknown';
+  readonly params: readonly string[];
+}
+
+function routeOf(method: string, path: string): Route {
+  const issue = ISSUE_PATH.exec(path);
+  if (issue) {
+    const params = [issue[1]!, issue[2]!, ...(issue[3] ? [issue[3]] : [])];
+    const op: GithubOp | 'unknown' = issue[4]
+      ? method === 'POST' && issue[3]
+        ? 'issues.createComment'
+        : 'unknown'
+      : issue[3]
+        ? method === 'GET'
+          ? 'issues.get'
+          : method === 'PATCH'
+            ? 'issues.update'
+            : 'unknown'
+        : method === 'POST'
+          ? 'issues.create'
+          : 'unknown';
+    return { op, params };
+  }
+  const label = LABELS_PATH.exec(path);
+  if (label) {
+    return {
+      op: method === 'GET' ? 'labels.list' : method === 'POST' ? 'labels.create' : 'unknown',
+      params: [label[1]!, label[2]!],
+    };
+  }
+  const token = TOKEN_PATH.exec(path);
+  if (token && method === 'POST') return { op: 'apps.createInstallationAccessToken', params: [token[1]!] };
+  if (path === '/search/issues' && method === 'GET') return { op: 'search.issues', params: [] };
+  return { op: 'unknown', params: [] };
+}
+
+const userJson = (login: string) => ({
+  login,
+  id: Array.from(login, (c) => c.charCodeAt(0)).reduce((n, c) => (n * 31 + c) % 1e7, 7),
+  type: 'User',
+});
+
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+const notFound = () => ({
+  message: 'Not Found',
+  documentation_url: 'https://docs.github.com/rest',
+  status: '404',
+});
+
+const validationFailed = (error: Record<string, string>) => ({
+  status: 422,
+  json: {
+    message: 'Validation Failed',
+    errors: [error],
+    documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
+    status: '422',
+  },
+});
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
