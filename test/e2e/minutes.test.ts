@@ -6,7 +6,7 @@ import {
   makeServiceAccountKey,
   type ServiceAccountKey,
   startGoogleApiServer,
-} from '../support/googleApiServer.js';
+} from '../../src/standins/googleApiServer.js';
 
 // Thursday 26 Nov 2026, 09:00 America/Los_Angeles (PST) = 17:00 UTC.
 const MEETING = '2026-11-26T17:00:00.000Z';

@@ -1,7 +1,7 @@
 import { JWT, OAuth2Client } from 'google-auth-library';
 import { describe, expect, it } from 'vitest';
 import { GOOGLE_SCOPES, googleCredentials } from '../../src/google/googleAuth.js';
-import { makeServiceAccountKey } from '../support/googleApiServer.js';
+import { makeServiceAccountKey } from '../../src/standins/googleApiServer.js';
 
 const key = makeServiceAccountKey('minutes-bot@proj.iam.gserviceaccount.com');
 const json = (subject?: string) => ({ kind: 'service-account-json', json: key.json, subject }) as const;

@@ -7,7 +7,7 @@ import {
   makeServiceAccountKey,
   type ServiceAccountKey,
   startGoogleApiServer,
-} from '../support/googleApiServer.js';
+} from '../../src/standins/googleApiServer.js';
 
 const TEMPLATE = '1TemplateDoc000000000';
 const FOLDER = '1MinutesFolder0000000';

@@ -3,8 +3,8 @@ import { parseGroups } from '../../src/config/parseGroups.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { type RunningGavel, startGavel } from '../../src/gavel.js';
 import { type Engine, freshDatabase, silentLogger, type TestDatabase } from './databases.js';
-import { type SlackApiServer, startSlackApiServer } from './slackApiServer.js';
-import { sendInteraction, sendSlashCommand } from './slackRequests.js';
+import { type SlackApiServer, startSlackApiServer } from '../../src/standins/slackApiServer.js';
+import { sendInteraction, sendSlashCommand } from '../../src/standins/slackRequests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-0000-gavel';
