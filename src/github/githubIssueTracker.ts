@@ -3,7 +3,7 @@ import type { GithubOctokit } from './githubClient.js';
 import { toIssueTrackerError } from './githubErrors.js';
 
 /** The IssueTracker port over Octokit; every failure becomes an IssueTrackerError. */
-export function githubIssueTracker(octokit: GithubOctokit): IssueTracker {
+export function githubIssueTracker(octokit: GithubOctokit, opts: { webhooks: boolean }): IssueTracker {
   const call = async <T>(what: () => Promise<T>): Promise<T> => {
     try {
       return await what();
@@ -12,6 +12,7 @@ export function githubIssueTracker(octokit: GithubOctokit): IssueTracker {
     }
   };
   return {
+    webhooks: opts.webhooks,
     create: (repo, issue) =>
       call(async () => {
         const { data } = await octokit.rest.issues.create({

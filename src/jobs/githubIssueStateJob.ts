@@ -13,9 +13,12 @@ interface Payload {
   readonly by: string | undefined;
 }
 
-/** One job per change of the item (its updated_at is in the key): done, reopen, done again. */
+/**
+ * One job per change of the item: done, reopen, done again. The status is in the key with the
+ * time of the change, so a reopen in the same millisecond as the close is not taken for it.
+ */
 export const githubIssueStateJobSpec = (item: ActionItem, now: Date, by: string | undefined): JobSpec => ({
-  key: `${GITHUB_ISSUE_STATE_JOB}:${item.id}:${item.updated_at}`,
+  key: `${GITHUB_ISSUE_STATE_JOB}:${item.id}:${item.updated_at}:${item.status}`,
   kind: GITHUB_ISSUE_STATE_JOB,
   payload: { itemId: item.id, by } satisfies Payload,
   runAt: now,

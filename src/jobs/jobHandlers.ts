@@ -6,8 +6,12 @@ import { GITHUB_ISSUE_STATE_JOB, githubIssueStateJob } from './githubIssueStateJ
 import { MINUTES_ANNOUNCE_JOB, minutesAnnounceJob } from './minutesAnnounceJob.js';
 import { MINUTES_JOB, minutesJob } from './minutesJob.js';
 import { REMINDER_JOB, reminderJob } from './reminderJob.js';
+import { TODO_DUE_DM_JOB, todoDueDmJob } from './todoDueDmJob.js';
+import { TODO_DUE_JOB, todoDueJob } from './todoDueJob.js';
 import { TODO_ISSUE_LINK_JOB, todoIssueLinkJob } from './todoIssueLinkJob.js';
 import { TODO_MESSAGE_JOB, todoMessageJob } from './todoMessageJob.js';
+import { TODO_MINUTES_JOB, todoMinutesJob } from './todoMinutesJob.js';
+import { TODO_RECONCILE_JOB, todoReconcileJob } from './todoReconcileJob.js';
 
 /** Every kind of durable job gavel runs, by kind. */
 export function jobHandlers(services: Services): JobHandlers {
@@ -20,5 +24,9 @@ export function jobHandlers(services: Services): JobHandlers {
     [GITHUB_ISSUE_STATE_JOB]: githubIssueStateJob(services),
     [TODO_ISSUE_LINK_JOB]: todoIssueLinkJob(services),
     [TODO_MESSAGE_JOB]: todoMessageJob(services),
+    [TODO_DUE_JOB]: todoDueJob(services),
+    [TODO_DUE_DM_JOB]: todoDueDmJob(services),
+    [TODO_RECONCILE_JOB]: todoReconcileJob(services),
+    [TODO_MINUTES_JOB]: todoMinutesJob(services),
   };
 }

@@ -11,9 +11,9 @@ interface Payload {
   readonly itemId: number;
 }
 
-/** One job per change of the item (its updated_at is in the key). */
+/** One job per change of the item (its updated_at and status are in the key). */
 export const todoMessageJobSpec = (item: ActionItem, now: Date): JobSpec => ({
-  key: `${TODO_MESSAGE_JOB}:${item.id}:${item.updated_at}`,
+  key: `${TODO_MESSAGE_JOB}:${item.id}:${item.updated_at}:${item.status}`,
   kind: TODO_MESSAGE_JOB,
   payload: { itemId: item.id } satisfies Payload,
   runAt: now,

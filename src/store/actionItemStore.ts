@@ -114,6 +114,7 @@ export function actionItemStore(db: Kysely<Database>): ActionItemRepository {
     },
 
     editText: (id, newText, now) => update(id, { text: newText }, now),
+    setDueDate: (id, dueDate, now) => update(id, { due_date: dueDate }, now),
     setMessage: (id, messageTs, now) => update(id, { message_ts: messageTs }, now),
     setSourcePermalink: (id, permalink, now) => update(id, { source_permalink: permalink }, now),
     setGithubIssue: (id, issueNumber, url, now) =>

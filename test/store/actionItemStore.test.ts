@@ -91,10 +91,14 @@ describe.each(ENGINES)('the action item store on %s', (engine) => {
     expect(reopened).toMatchObject({ changed: true, item: { status: 'open', done_at: null } });
   });
 
-  it('edits the text and records the message, the source and the GitHub issue', async () => {
+  it('edits the text and due date and records the message, the source and the GitHub issue', async () => {
     const g = freshGroup();
     const a = await items.create(item(g), NOW);
     expect((await items.editText(a.id, 'Write two posts', LATER)).text).toBe('Write two posts');
+    expect(await items.setDueDate(a.id, '2026-12-14', LATER)).toMatchObject({
+      due_date: '2026-12-14',
+      updated_at: LATER.toISOString(),
+    });
     expect((await items.setMessage(a.id, '1700000000.000100', LATER)).message_ts).toBe('1700000000.000100');
     expect((await items.setSourcePermalink(a.id, 'https://x.slack.com/p1', LATER)).source_permalink).toBe(
       'https://x.slack.com/p1',

@@ -42,6 +42,8 @@ export interface ActionItemRepository {
     now: Date,
   ): Promise<{ readonly item: ActionItem; readonly changed: boolean }>;
   editText(id: number, text: string, now: Date): Promise<ActionItem>;
+  /** Moves the due date (`YYYY-MM-DD`; "Snooze a week"). */
+  setDueDate(id: number, dueDate: string, now: Date): Promise<ActionItem>;
   /** The bot's announcement of the item: the thread root for follow-ups. */
   setMessage(id: number, messageTs: string, now: Date): Promise<ActionItem>;
   setSourcePermalink(id: number, permalink: string, now: Date): Promise<ActionItem>;

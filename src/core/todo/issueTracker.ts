@@ -23,6 +23,11 @@ export interface NewIssue {
  */
 export interface IssueTracker {
   /**
+   * Whether GitHub tells gavel when an issue is closed or reopened (a webhook secret is set and
+   * deliveries arrive at /github/webhook). Without it, open items are reconciled by polling.
+   */
+  readonly webhooks: boolean;
+  /**
    * Creates the issue with exactly one request: issue creation is not idempotent, so the
    * caller (a durable job) decides about retries after looking for its marker.
    */

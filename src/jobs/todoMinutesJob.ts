@@ -1,0 +1,92 @@
+import { isMinutesDocsError } from '../core/minutes/minutesDocs.js';
+import { runningSectionHeading } from '../core/minutes/minutesMeeting.js';
+import { ownersOf } from '../core/todo/actionItemOwners.js';
+import { minutesItemInsert, minutesItemLine } from '../core/todo/minutesItemInsert.js';
+import type { JobSpec } from '../core/ports/jobQueue.js';
+import type { Services } from '../services.js';
+import { type JobHandler, PermanentJobError, parsePayload } from './jobHandler.js';
+import { slackNames } from './minutesNames.js';
+
+export const TODO_MINUTES_JOB = 'todo-minutes';
+
+interface Payload {
+  readonly itemId: number;
+}
+
+export const todoMinutesJobSpec = (itemId: number, now: Date): JobSpec => ({
+  key: `${TODO_MINUTES_JOB}:${itemId}`,
+  kind: TODO_MINUTES_JOB,
+  payload: { itemId } satisfies Payload,
+  runAt: now,
+});
+
+/**
+ * Writes a new item into its meeting's minutes (What / Who / When), once the doc exists.
+ * The doc is read first and the item's line looked for, so a retry never writes it twice.
+ * A meeting without minutes is not waited for: the item stays in Slack and on GitHub.
+ */
+export function todoMinutesJob(services: Services): JobHandler {
+  const serial = perKey();
+  return async (job, { log }) => {
+    const { itemId } = parsePayload<Payload>(job);
+    const item = await services.actionItems.byId(itemId);
+    const group = item ? services.groups.byId(item.group_id) : undefined;
+    const docs = services.minutes;
+    if (!item?.meeting_starts_at || !group?.minutes || !docs) return;
+    const occurrence = await services.occurrences.find(group.id, item.meeting_starts_at);
+    if (!occurrence?.minutes_doc_id) {
+      log.info({ itemId }, 'the item’s meeting has no minutes doc; not written into minutes');
+      return;
+    }
+    const owners = ownersOf(item);
+    const names = await slackNames(services.slack, owners, log);
+    const line = minutesItemLine(
+      { number: item.number, text: item.text, owners, dueDate: item.due_date },
+      names,
+    );
+    let section: string | undefined;
+    if (group.minutes.mode === 'running') {
+      const sameDay = await services.occurrences.onDate(group.id, occurrence.local_date);
+      section = runningSectionHeading({
+        groupName: group.name,
+        title: occurrence.title,
+        startsAt: new Date(occurrence.starts_at),
+        timeZone: group.timeZone,
+        localDate: occurrence.local_date,
+        joinUrl: occurrence.join_url,
+        agenda: [],
+        leads: group.leads,
+        names,
+        sharesDate: sameDay.length > 1,
+      });
+    }
+    const docId = occurrence.minutes_doc_id;
+    try {
+      // Read and write one item at a time per doc: an index computed from a stale read
+      // would land in the middle of someone else's line.
+      await serial(docId, async () => {
+        const insert = minutesItemInsert(await docs.text(docId), line, item.number, section);
+        if (insert.kind === 'insert') await docs.update(docId, insert.requests);
+      });
+    } catch (error) {
+      if (isMinutesDocsError(error) && error.failure !== 'retryable')
+        throw new PermanentJobError(error.message);
+      throw error;
+    }
+  };
+}
+
+/** Runs tasks with the same key one after another in this process. */
+function perKey(): (key: string, task: () => Promise<void>) => Promise<void> {
+  const tails = new Map<string, Promise<void>>();
+  return (key, task) => {
+    const run = (tails.get(key) ?? Promise.resolve()).catch(() => undefined).then(task);
+    tails.set(key, run);
+    void run
+      .finally(() => {
+        if (tails.get(key) === run) tails.delete(key);
+      })
+      .catch(() => undefined);
+    return run;
+  };
+}
