@@ -18,6 +18,8 @@ export interface GithubClientOptions {
    * 1000 in production; tests shrink it so a rate limit is waited out in milliseconds.
    */
   readonly retryAfterBaseValue?: number;
+  /** How long one request may take before it counts as failed (and is retried); default 10 s. */
+  readonly timeoutMs?: number;
 }
 
 /** Rate limits waited out in-process up to this long; beyond it the job queue's backoff takes over. */
@@ -55,6 +57,9 @@ export function createGithubClient(opts: GithubClientOptions): GithubOctokit {
             installationId: opts.auth.installationId,
           },
         }),
+    // Octokit has no timeout of its own: a GitHub that accepts the connection and never
+    // answers would hold the job (and the worker's lane) forever.
+    request: { fetch: fetchWithTimeout(opts.timeoutMs ?? 10_000) },
     retry: { retryAfterBaseValue: base },
     throttle: {
       // Separate limiters per client: two apps in one process (tests) never pace each other.
@@ -70,4 +75,12 @@ export function createGithubClient(opts: GithubClientOptions): GithubOctokit {
       error: (message: string) => log.error(message),
     },
   });
+}
+
+function fetchWithTimeout(ms: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetch(input, { ...init, signal });
+  };
 }

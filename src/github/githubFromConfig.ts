@@ -5,6 +5,19 @@ import { createGithubClient } from './githubClient.js';
 import { githubIssueTracker } from './githubIssueTracker.js';
 
 /** The issue tracker for the configured GitHub (token or App), built once at start. */
-export function githubFromConfig(settings: NonNullable<AppConfig['github']>, log: Logger): IssueTracker {
-  return githubIssueTracker(createGithubClient({ auth: settings.auth, apiUrl: settings.apiUrl, log }));
+export function githubFromConfig(
+  settings: NonNullable<AppConfig['github']>,
+  log: Logger,
+  timing: { readonly timeoutMs?: number; readonly retryBaseMs?: number } = {},
+): IssueTracker {
+  const client = createGithubClient({
+    auth: settings.auth,
+    apiUrl: settings.apiUrl,
+    log,
+    ...(timing.timeoutMs === undefined ? {} : { timeoutMs: timing.timeoutMs }),
+    ...(timing.retryBaseMs === undefined ? {} : { retryAfterBaseValue: timing.retryBaseMs }),
+  });
+  return githubIssueTracker(client, {
+    webhooks: settings.webhookSecret !== undefined,
+  });
 }

@@ -9,6 +9,8 @@ export interface GoogleMinutesDocsOptions {
   readonly credentials: GoogleCredentials;
   /** GOOGLE_API_URL: one root for Drive and Docs (their paths differ); Google's when unset. */
   readonly apiUrl: string | undefined;
+  /** How long one request may take before it counts as failed; default 10 s. */
+  readonly timeoutMs?: number;
 }
 
 const FILE_FIELDS = 'id, name, webViewLink, trashed';
@@ -31,6 +33,7 @@ export function googleMinutesDocs(opts: GoogleMinutesDocsOptions): MinutesDocs {
     // types differ in private members, the runtime only needs the AuthClient interface.
     auth: opts.credentials.client as unknown as drive_v3.Options['auth'],
     retry: false,
+    timeout: opts.timeoutMs ?? 10_000,
     ...(opts.apiUrl ? { rootUrl: opts.apiUrl } : {}),
   };
   const drive = new drive_v3.Drive(common);

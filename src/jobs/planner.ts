@@ -2,6 +2,7 @@ import type { ResolvedGroup } from '../core/groupDirectory.js';
 import { occurrencesBetween } from '../core/schedule/occurrences.js';
 import type { Services } from '../services.js';
 import { groupJobPrefixes, occurrenceJobs } from './occurrenceJobs.js';
+import { todoReconcileJobSpec } from './todoReconcileJob.js';
 
 /** How far ahead occurrences and their reminder jobs are kept in the database. */
 export const PLAN_HORIZON_DAYS = 42;
@@ -42,6 +43,10 @@ export async function planGroup(services: Services, group: ResolvedGroup): Promi
   for (const prefix of groupJobPrefixes(group.id)) {
     jobsCancelled += await services.queue.cancelPending(prefix, keep, now);
   }
+  // Without a GitHub webhook, issues closed on GitHub are found by polling, hourly.
+  if (group.github && services.github && !services.github.webhooks) {
+    await services.queue.enqueue([todoReconcileJobSpec(group.id, now)], now);
+  }
   return { occurrences: stored.length, jobsAdded, jobsCancelled };
 }
 
@@ -50,4 +55,15 @@ export async function planAll(services: Services): Promise<void> {
     const result = await planGroup(services, group);
     services.log.info({ group: group.id, ...result }, 'planned');
   }
+}
+
+/** A group removed from the groups file: its pending reminders and minutes jobs are dropped. */
+export async function forgetGroup(services: Services, groupId: string): Promise<number> {
+  const now = services.clock.now();
+  let cancelled = 0;
+  for (const prefix of groupJobPrefixes(groupId)) {
+    cancelled += await services.queue.cancelPending(prefix, new Set(), now);
+  }
+  services.log.info({ group: groupId, jobsCancelled: cancelled }, 'group removed');
+  return cancelled;
 }

@@ -16,6 +16,10 @@ export interface SlackAppOptions {
   readonly host: string;
   readonly routes: CustomRoute[];
   readonly log: Logger;
+  /** How long one Web API call may take before it counts as failed (default 10 s). */
+  readonly apiTimeoutMs?: number;
+  /** The first wait before the client retries a failed call (default 1 s; tests shrink it). */
+  readonly retryBaseMs?: number;
 }
 
 export interface SlackApp {
@@ -35,7 +39,15 @@ const BODY_LIMIT_BYTES = 64 * 1024;
  */
 export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const logger = boltLogger(opts.log);
-  const clientOptions = { slackApiUrl: opts.slackApiUrl };
+  // WebClient's defaults are no timeout and ten retries over about 30 minutes: a hung or
+  // failing Slack would then hold a job far past its 5-minute lease (another replica would
+  // take it over and post twice). A few quick retries here, then the job queue's backoff.
+  const base = opts.retryBaseMs ?? 1000;
+  const clientOptions = {
+    slackApiUrl: opts.slackApiUrl,
+    timeout: opts.apiTimeoutMs ?? 10_000,
+    retryConfig: { retries: 3, factor: 2, minTimeout: base, maxTimeout: 5 * base, randomize: true },
+  };
   let server: Server | undefined;
   let app: App;
   if (opts.connection.kind === 'http') {

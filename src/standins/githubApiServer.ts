@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
  * Requests need `Authorization: token <known token>` (or an installation token this server
  * issued to a GitHub App through POST /app/installations/:id/access_tokens). Faults are
  * injected per operation: a 422 for an assignee without access, a 403 secondary rate limit
- * with Retry-After, a 500, and a crash after the issue was created (the response is lost).
+ * with Retry-After, a 500, a crash after the issue was created (the response is lost), and
+ * silence (no answer at all).
  */
 
 export type GithubOp =
@@ -56,7 +57,9 @@ export type GithubFault =
       readonly kind: 'after-applying';
       readonly then: 'drop' | '502';
       readonly times?: number;
-    };
+    }
+  /** Never answer: the connection stays open until the client gives up. */
+  | { readonly op: GithubOp; readonly kind: 'hang'; readonly times?: number };
 
 export interface GithubApiServerOptions {
   /** Personal access tokens accepted as `token …`. */
@@ -174,6 +177,7 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
         });
       }
       const fault = takeFault(route.op);
+      if (fault?.kind === 'hang') return void record(0);
       if (fault?.kind === 'status') {
         return send(fault.status, {
           message: fault.status >= 500 ? 'Server Error' : 'Failed',

@@ -46,6 +46,8 @@ export interface GoogleFault {
   readonly times?: number;
   /** Perform the operation, then answer with the error (a crash after the copy). */
   readonly afterApplying?: boolean;
+  /** Never answer (a backend that accepted the connection and went silent); `status` is unused. */
+  readonly hang?: boolean;
 }
 
 export interface ServiceAccountKey {
@@ -287,6 +289,18 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
     try {
       if (op !== 'oauth.token') caller = authenticate(req);
       const fault = op === 'unknown' ? undefined : nextFaultFor(op, fileId);
+      if (fault?.hang) {
+        calls.push({
+          op,
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          query: {},
+          body,
+          status: 0,
+          caller,
+        });
+        return;
+      }
       if (fault && !fault.afterApplying) throw faultFailure(fault);
       out = run(caller ?? '');
       if (fault) throw faultFailure(fault);

@@ -63,6 +63,8 @@ export interface SlackApiServer {
   rateLimit(method: string, times: number, retryAfterSeconds: number): void;
   /** The next `times` calls to `method` answer HTTP `status` (500, 503…). */
   fail(method: string, status: number, times: number): void;
+  /** The next `times` calls to `method` never get an answer (the connection stays open). */
+  hang(method: string, times: number): void;
   close(): Promise<void>;
 }
 
@@ -79,7 +81,7 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
   const calls: RecordedSlackCall[] = [];
   const responses: SlackResponse[] = [];
   const stored: StoredMessage[] = [];
-  const faults = new Map<string, { status: number; times: number; retryAfter?: number }[]>();
+  const faults = new Map<string, { status: number; times: number; retryAfter?: number; hang?: true }[]>();
   const channelSends = new Map<string, number[]>();
   const responseWaiters = new Set<() => void>();
   let seq = 0;
@@ -159,6 +161,11 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
       return { view: { id: `V${nextTs().replace('.', '')}`, ...(args['view'] as SlackArgs) } };
     },
     'views.update': (args) => ({ view: { id: args['view_id'] ?? 'V0', ...(args['view'] as SlackArgs) } }),
+    'views.publish': (args) => {
+      const user = str(args, 'user_id');
+      if (!userById.has(user)) throw new SlackError('user_not_found');
+      return { view: { id: `V${nextTs().replace('.', '')}`, ...(args['view'] as SlackArgs) } };
+    },
     'views.push': (args) => ({
       view: { id: `V${nextTs().replace('.', '')}`, ...(args['view'] as SlackArgs) },
     }),
@@ -205,6 +212,10 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
     };
     if (auth !== `Bearer ${opts.token}`) return send(200, { ok: false, error: 'invalid_auth' });
     const fault = takeFault(method);
+    if (fault?.hang) {
+      calls.push({ method, args, status: 0 });
+      return;
+    }
     if (fault?.retryAfter !== undefined) {
       return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
     }
@@ -292,6 +303,9 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
     },
     fail(method, status, times) {
       faults.set(method, [...(faults.get(method) ?? []), { status, times }]);
+    },
+    hang(method, times) {
+      faults.set(method, [...(faults.get(method) ?? []), { status: 0, times, hang: true }]);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -72,17 +72,34 @@ export function sendInteraction(
   return sendSigned(appUrl, secret, body, opts);
 }
 
+/** An Events API delivery (`event_callback`, JSON); `retryNum` marks it as Slack's retry. */
+export function sendEvent(
+  appUrl: string,
+  secret: string,
+  envelope: Record<string, unknown>,
+  opts: SignOptions & { readonly retryNum?: number } = {},
+): Promise<SlackAnswer> {
+  const retry: Record<string, string> =
+    opts.retryNum === undefined
+      ? {}
+      : { 'x-slack-retry-num': String(opts.retryNum), 'x-slack-retry-reason': 'http_timeout' };
+  return sendSigned(appUrl, secret, JSON.stringify(envelope), opts, 'application/json', retry);
+}
+
 export async function sendSigned(
   appUrl: string,
   secret: string,
   rawBody: string,
   opts: SignOptions = {},
+  contentType = 'application/x-www-form-urlencoded',
+  extraHeaders: Readonly<Record<string, string>> = {},
 ): Promise<SlackAnswer> {
   const timestamp = Math.floor((opts.signedAt ?? new Date()).getTime() / 1000);
   const res = await fetch(`${appUrl}/slack/events`, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      ...extraHeaders,
+      'content-type': contentType,
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': opts.signature ?? slackSignature(secret, timestamp, rawBody),
     },

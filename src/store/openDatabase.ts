@@ -21,15 +21,22 @@ export interface OpenDatabaseOptions {
   readonly databaseUrl: string | undefined;
   readonly sqlitePath: string;
   readonly logger: Logger;
-  /** PostgreSQL may still be starting (compose, Kubernetes): how long to keep trying. */
+  /** PostgreSQL may still be starting (compose, Kubernetes): how many times to try. */
   readonly connectAttempts?: number;
+  /** Waits between attempts; tests pass their own so they never wait on real time. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** Opens the database, waits for it to answer, and brings its schema up to date. */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDatabase> {
-  const opened = opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.sqlitePath);
+  const opened = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.logger) : openSqlite(opts.sqlitePath);
   try {
-    await waitUntilReachable(opened, opts.connectAttempts ?? 10, opts.logger);
+    await waitUntilReachable(opened, {
+      attempts: opts.connectAttempts ?? 10,
+      where: opts.databaseUrl ? postgresWhere(opts.databaseUrl) : opts.sqlitePath,
+      sleep: opts.sleep ?? ((ms) => sleep(ms)),
+      log: opts.logger,
+    });
     await migrate(opened.db, opened.dialect, opts.logger);
     return opened;
   } catch (error) {
@@ -50,10 +57,13 @@ function openSqlite(path: string): OpenedDatabase {
   return { db, dialect: 'sqlite', ping: () => ping(db), close: () => db.destroy() };
 }
 
-function openPostgres(connectionString: string): OpenedDatabase {
+function openPostgres(connectionString: string, log: Logger): OpenedDatabase {
   const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 });
-  // An idle client losing its connection (a PostgreSQL restart) must not crash the process.
-  pool.on('error', () => undefined);
+  // An idle client losing its connection (a PostgreSQL restart) must not crash the process;
+  // the pool drops it and the next query opens a new one.
+  pool.on('error', (error) =>
+    log.warn({ reason: error.message }, 'an idle database connection was lost; reconnecting on demand'),
+  );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', ping: () => ping(db), close: () => db.destroy() };
 }
@@ -67,17 +77,48 @@ async function ping(db: Kysely<Database>): Promise<boolean> {
   }
 }
 
-async function waitUntilReachable(opened: OpenedDatabase, attempts: number, log: Logger): Promise<void> {
+interface Reachability {
+  readonly attempts: number;
+  /** host:port/database or the file: enough to find the problem, never the password. */
+  readonly where: string;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly log: Logger;
+}
+
+/**
+ * Tries a bounded number of times with growing waits (0.25 s doubling up to 5 s: about 28 s
+ * over the default 10 attempts), one log line per failed attempt, then gives up with one
+ * error that says where and why, so a supervisor restarting us does not spin a crash loop.
+ */
+async function waitUntilReachable(opened: OpenedDatabase, r: Reachability): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await sql`select 1`.execute(opened.db);
       return;
     } catch (error) {
-      if (attempt >= attempts) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      if (attempt >= r.attempts) {
+        throw new Error(
+          `cannot reach the database at ${r.where} after ${r.attempts} attempts (check DATABASE_URL): ${reason}`,
+          { cause: error },
+        );
+      }
       const delayMs = Math.min(250 * 2 ** (attempt - 1), 5000);
-      log.warn({ attempt, delayMs, err: error }, 'database not reachable yet; retrying');
-      await sleep(delayMs);
+      r.log.warn(
+        { attempt, of: r.attempts, delayMs, database: r.where, reason },
+        'database not reachable yet; retrying',
+      );
+      await r.sleep(delayMs);
     }
+  }
+}
+
+function postgresWhere(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'DATABASE_URL (not a valid URL)';
   }
 }
 

@@ -56,8 +56,13 @@ export interface HarnessOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Reuse a database (two app processes against one PostgreSQL): not disposed by stop(). */
   readonly sharedDatabase?: TestDatabase;
+  /** Extra channels the Slack workspace has, beyond #serverless, #cf-app-runtime and #random. */
+  readonly channels?: readonly { readonly id: string; readonly name: string }[];
   /** Reuse a Slack server (several apps, one workspace): not closed by stop(). */
   readonly sharedSlack?: SlackApiServer;
+  /** Client timeouts and retry waits (GavelOptions): fault tests shrink them to milliseconds. */
+  readonly apiTimeoutMs?: number;
+  readonly retryBaseMs?: number;
 }
 
 /**
@@ -74,6 +79,7 @@ export async function startHarness(opts: HarnessOptions): Promise<GavelHarness> 
         { id: SERVERLESS_CHANNEL, name: 'serverless' },
         { id: 'C0CFRUNTIME', name: 'cf-app-runtime' },
         { id: 'C0RANDOM01', name: 'random' },
+        ...(opts.channels ?? []),
       ],
       users: [
         {
@@ -126,6 +132,8 @@ export async function startHarness(opts: HarnessOptions): Promise<GavelHarness> 
     clock,
     log: silentLogger,
     heartbeat: false,
+    ...(opts.apiTimeoutMs === undefined ? {} : { apiTimeoutMs: opts.apiTimeoutMs }),
+    ...(opts.retryBaseMs === undefined ? {} : { retryBaseMs: opts.retryBaseMs }),
   });
   const url = `http://127.0.0.1:${gavel.port}`;
   return {
