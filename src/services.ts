@@ -6,6 +6,7 @@ import type { MinutesDocs } from './core/minutes/minutesDocs.js';
 import type { ActionItemRepository } from './core/ports/actionItemRepository.js';
 import type { AgendaRepository } from './core/ports/agendaRepository.js';
 import type { JobQueue } from './core/ports/jobQueue.js';
+import type { SlackEventLog } from './core/ports/slackEventLog.js';
 import type { OccurrenceRepository } from './core/ports/occurrenceRepository.js';
 import type { IssueTracker } from './core/todo/issueTracker.js';
 import type { Logger } from './log/logger.js';
@@ -26,6 +27,8 @@ export interface Services {
   readonly occurrences: OccurrenceRepository;
   readonly agenda: AgendaRepository;
   readonly actionItems: ActionItemRepository;
+  /** Slack event ids already handled: Slack retries, Bolt does not de-duplicate. */
+  readonly events: SlackEventLog;
   /** GitHub, when GITHUB_TOKEN or a GitHub App is configured: action items become issues. */
   readonly github?: IssueTracker;
   /** The bot's Web API client (jobs post with it; listeners may use Bolt's `client`). */

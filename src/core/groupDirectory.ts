@@ -23,3 +23,23 @@ export function createGroupDirectory(groups: readonly ResolvedGroup[]): GroupDir
     byChannel: (channel) => byChannel.get(channel),
   };
 }
+
+/**
+ * A directory whose groups can be replaced while gavel runs (the groups file changed).
+ * Readers always see one whole set: the swap is a single assignment.
+ */
+export interface SwappableGroupDirectory extends GroupDirectory {
+  replace(groups: readonly ResolvedGroup[]): void;
+}
+
+export function createSwappableGroupDirectory(groups: readonly ResolvedGroup[]): SwappableGroupDirectory {
+  let current = createGroupDirectory(groups);
+  return {
+    all: () => current.all(),
+    byId: (id) => current.byId(id),
+    byChannel: (channel) => current.byChannel(channel),
+    replace: (next) => {
+      current = createGroupDirectory(next);
+    },
+  };
+}

@@ -107,6 +107,34 @@ describe.each(ENGINES)('meeting reminders on %s', (engine) => {
     expect(reminders()).toHaveLength(1);
   });
 
+  it('posts to 100 channels whose meetings start in the same minute, each once, through 429s', async () => {
+    const channels = Array.from({ length: 100 }, (_, i) => ({
+      id: `C0FAN${String(i).padStart(3, '0')}`,
+      name: `wg-${i}`,
+    }));
+    const groupsYaml = [
+      'groups:',
+      ...channels.flatMap((c, i) => [
+        `  wg-${i}:`,
+        `    name: WG ${i}`,
+        `    channel: ${c.id}`,
+        '    timezone: America/Los_Angeles',
+        `    leads: [${LEAD}]`,
+        '    meetings: [{ title: Weekly call, day: thursday, time: "09:00", duration: 1h }]',
+        '    reminders: [10m]',
+      ]),
+    ].join('\n');
+    h = await startHarness({ engine, now: MONDAY_NOON, groupsYaml, channels });
+    // Slack pushes back three times on the way; the WebClient waits and the queue loses nothing.
+    h.slack.rateLimit('chat.postMessage', 3, 0);
+    h.clock.set(minutesBefore(MEETING, 10));
+    await h.gavel.tick();
+    const posted = reminders().map((m) => m['channel']);
+    expect(new Set(posted).size).toBe(100);
+    expect(posted).toHaveLength(100);
+    expect(h.slack.calls.filter((c) => c.status === 429)).toHaveLength(3);
+  });
+
   describe('/meeting', () => {
     it('refuses cancellation from a member who is not a lead', async () => {
       h = await startHarness({ engine, now: MONDAY_NOON });

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseGroups } from '../../src/config/parseGroups.js';
+import type { Group } from '../../src/core/group.js';
+import { ENGINES } from '../support/databases.js';
+import { type GavelHarness, LEAD, startHarness } from '../support/gavelHarness.js';
+
+// Thursday 26 Nov 2026 in America/Los_Angeles (PST, UTC−8).
+const MONDAY_NOON = '2026-11-23T12:00:00.000Z';
+const AT_0850_PST = new Date('2026-11-26T16:50:00.000Z');
+const AT_1020_PST = new Date('2026-11-26T18:20:00.000Z');
+
+const group = (id: string, channel: string, time: string) => `
+  ${id}:
+    name: ${id.toUpperCase()} WG
+    channel: "${channel}"
+    timezone: America/Los_Angeles
+    leads: [${LEAD}]
+    meetings: [{ title: Weekly call, day: thursday, time: "${time}", duration: 1h }]
+    reminders: [10m]`;
+
+const groups = (...defs: string[]): readonly Group[] => {
+  const parsed = parseGroups(`groups:${defs.join('')}`);
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  return parsed.groups;
+};
+
+describe.each(ENGINES)('reloading the groups file on %s', (engine) => {
+  let h: GavelHarness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  const remindersIn = (channel: string) =>
+    h.slack.messages().filter((m) => m['channel'] === channel && String(m['text']).startsWith('Reminder:'));
+
+  it('moves a meeting, drops a removed group’s reminders and keeps the rest, without a restart', async () => {
+    h = await startHarness({
+      engine,
+      now: MONDAY_NOON,
+      groupsYaml: `groups:${group('serverless', '#serverless', '09:00')}${group('cf', '#cf-app-runtime', '09:00')}`,
+    });
+    await h.gavel.reloadGroups(groups(group('serverless', '#serverless', '10:30')));
+
+    h.clock.set(AT_0850_PST);
+    await h.gavel.tick();
+    expect(h.slack.messages()).toHaveLength(0);
+    const cfJobs = await h.db.opened.db
+      .selectFrom('jobs')
+      .select('status')
+      .where('key', 'like', 'reminder:cf:%')
+      .execute();
+    expect(new Set(cfJobs.map((j) => j.status))).toEqual(new Set(['cancelled']));
+
+    h.clock.set(AT_1020_PST);
+    await h.gavel.tick();
+    expect(remindersIn('C0SERVERLESS')).toHaveLength(1);
+    expect(remindersIn('C0CFRUNTIME')).toHaveLength(0);
+  });
+
+  it('refuses a file whose channel does not exist and keeps running the groups it had', async () => {
+    h = await startHarness({
+      engine,
+      now: MONDAY_NOON,
+      groupsYaml: `groups:${group('serverless', '#serverless', '09:00')}`,
+    });
+    await expect(
+      h.gavel.reloadGroups(groups(group('serverless', '#no-such-channel', '09:00'))),
+    ).rejects.toThrow(/no channel named #no-such-channel/);
+    h.clock.set(AT_0850_PST);
+    await h.gavel.tick();
+    expect(remindersIn('C0SERVERLESS')).toHaveLength(1);
+  });
+});
