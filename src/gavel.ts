@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CustomRoute } from '@slack/bolt';
 import type { AppConfig } from './config/env.js';
 import type { Clock } from './core/clock.js';
 import type { Group } from './core/group.js';
-import { createGroupDirectory } from './core/groupDirectory.js';
+import { createSwappableGroupDirectory } from './core/groupDirectory.js';
 import { withoutMinutes } from './core/minutes/withoutMinutes.js';
 import type { Logger } from './log/logger.js';
 import type { Services } from './services.js';
@@ -17,13 +18,14 @@ import { githubFromConfig } from './github/githubFromConfig.js';
 import { googleMinutesFromConfig } from './google/googleMinutesFromConfig.js';
 import { startHeartbeat } from './jobs/heartbeat.js';
 import { JobWorker } from './jobs/jobWorker.js';
-import { planAll, planGroup } from './jobs/planner.js';
+import { forgetGroup, planAll, planGroup } from './jobs/planner.js';
 import { jobHandlers } from './jobs/jobHandlers.js';
 import { actionItemStore } from './store/actionItemStore.js';
 import { agendaStore } from './store/agendaStore.js';
 import { jobQueueStore } from './store/jobQueueStore.js';
 import { occurrenceStore } from './store/occurrenceStore.js';
 import { openDatabase } from './store/openDatabase.js';
+import { slackEventStore } from './store/slackEventStore.js';
 
 export interface GavelOptions {
   readonly config: AppConfig;
@@ -36,6 +38,15 @@ export interface GavelOptions {
    * `tick()` after moving their clock, so no test waits on real time.
    */
   readonly heartbeat?: boolean;
+  /**
+   * How long one call to Slack, GitHub or Google may take (default 10 s), and the first wait
+   * before a client retries on its own (default 1 s). Tests shrink both so a silent or failing
+   * test server is given up on in milliseconds; the job queue's backoff does the rest.
+   */
+  readonly apiTimeoutMs?: number;
+  readonly retryBaseMs?: number;
+  /** More HTTP routes on the same server (the sandbox page and its API). */
+  readonly extraRoutes?: readonly CustomRoute[];
 }
 
 export interface RunningGavel {
@@ -46,6 +57,12 @@ export interface RunningGavel {
   tick(): Promise<number>;
   /** Re-plans every group (also done at start and hourly). */
   replanAll(): Promise<void>;
+  /**
+   * Takes a new set of groups (the groups file changed): resolves their channels, swaps them
+   * in, re-plans, and cancels the pending jobs of groups that are gone. If a channel cannot be
+   * resolved it throws and the running groups stay as they were.
+   */
+  reloadGroups(groups: readonly Group[]): Promise<void>;
   /** Stops taking work, lets in-flight work finish, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -67,15 +84,22 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       slackApiUrl: config.slackApiUrl,
       port: config.port,
       host: config.host,
+      ...(opts.apiTimeoutMs === undefined ? {} : { apiTimeoutMs: opts.apiTimeoutMs }),
+      ...(opts.retryBaseMs === undefined ? {} : { retryBaseMs: opts.retryBaseMs }),
       routes: [
         healthRoute(() => store.ping()),
         calendarRoute(() => services, config.publicUrl ? new URL(config.publicUrl).hostname : undefined),
         githubWebhookRoute(() => services, config.github?.webhookSecret),
+        ...(opts.extraRoutes ?? []),
       ],
       log,
     });
-    const minutes = config.google ? googleMinutesFromConfig(config.google) : undefined;
-    const github = config.github ? githubFromConfig(config.github, log) : undefined;
+    const timing = {
+      ...(opts.apiTimeoutMs === undefined ? {} : { timeoutMs: opts.apiTimeoutMs }),
+      ...(opts.retryBaseMs === undefined ? {} : { retryBaseMs: opts.retryBaseMs }),
+    };
+    const minutes = config.google ? googleMinutesFromConfig(config.google, timing) : undefined;
+    const github = config.github ? githubFromConfig(config.github, log, timing) : undefined;
     // Without Google credentials the minutes in groups.yml are ignored, and start-up says so.
     const noMinutes = minutes ? undefined : withoutMinutes(opts.groups);
     if (noMinutes && noMinutes.affected.length > 0) {
@@ -84,9 +108,9 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
         'minutes are configured but Google is not (GOOGLE_APPLICATION_CREDENTIALS, GOOGLE_CREDENTIALS_JSON or GOOGLE_OAUTH_*): minutes are off',
       );
     }
-    const groups = createGroupDirectory(
-      await resolveChannels(noMinutes?.groups ?? opts.groups, slack.app.client),
-    );
+    const prepare = async (configured: readonly Group[]) =>
+      resolveChannels(minutes ? configured : withoutMinutes(configured).groups, slack.app.client);
+    const groups = createSwappableGroupDirectory(await prepare(opts.groups));
     const { db, dialect } = store;
     const ready: Services = {
       clock,
@@ -98,6 +122,7 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       occurrences: occurrenceStore(db),
       agenda: agendaStore(db),
       actionItems: actionItemStore(db),
+      events: slackEventStore(db),
       slack: slack.app.client,
       ...(minutes ? { minutes } : {}),
       ...(github ? { github } : {}),
@@ -134,6 +159,15 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       services: ready,
       tick: () => worker.drain(),
       replanAll: () => planAll(ready),
+      reloadGroups: async (configured) => {
+        const next = await prepare(configured);
+        const kept = new Set(next.map((g) => g.id as string));
+        const gone = groups.all().filter((g) => !kept.has(g.id));
+        groups.replace(next);
+        await planAll(ready);
+        for (const group of gone) await forgetGroup(ready, group.id);
+        log.info({ groups: next.length, removed: gone.map((g) => g.id) }, 'groups reloaded');
+      },
       stop: () => {
         stopping ??= (async () => {
           log.info('gavel stopping');

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from './config/env.js';
+import { followGroupsFile } from './config/followGroupsFile.js';
 import { loadGroupsFile } from './config/loadGroupsFile.js';
 import { systemClock } from './core/clock.js';
 import { startGavel } from './gavel.js';
 import { createLogger } from './log/logger.js';
+import { sandboxBanner } from './sandbox/sandboxBanner.js';
+import { startSandbox } from './sandbox/startSandbox.js';
 
 /**
  * The process entry point, and the only reader of process.env: read configuration once,
@@ -32,25 +35,35 @@ async function main(): Promise<number> {
   if (groups.usedExample) {
     log.warn({ path: groups.path }, 'no config/groups.yml: using the example groups; copy it and edit');
   }
-  if (config.slack.kind === 'none') {
-    process.stderr.write(
-      'gavel needs a Slack app to talk to. Create one from manifest.yml (README: "Create the Slack app"),\n' +
-        'then set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) in .env.\n',
-    );
-    return 78;
-  }
-
-  const running = await startGavel({
-    config,
-    connection: config.slack,
-    groups: groups.groups,
-    clock: systemClock,
-    log,
-  });
+  // No Slack credentials: show gavel working against local stand-ins instead of refusing to start.
+  const slack = config.slack;
+  const sandbox =
+    slack.kind === 'none'
+      ? await startSandbox({ groups: groups.groups, port: config.port, host: config.host, log })
+      : undefined;
+  const running =
+    slack.kind === 'none'
+      ? sandbox!.gavel
+      : await startGavel({
+          config,
+          connection: slack,
+          groups: groups.groups,
+          clock: systemClock,
+          log,
+        });
+  if (sandbox) process.stdout.write(sandboxBanner(sandbox.url));
+  // The example file is a fallback, not configuration to follow; the sandbox's pretend
+  // workspace is made from the file once, at start.
+  const follower =
+    groups.usedExample || sandbox
+      ? undefined
+      : followGroupsFile(groups.path, (next) => running.reloadGroups(next), log);
+  process.on('SIGHUP', () => follower?.reloadNow());
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'shutdown requested');
-      running.stop().then(resolve, resolve);
+      follower?.stop();
+      (sandbox ?? running).stop().then(resolve, resolve);
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
