@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { parseGroups } from '../../src/config/parseGroups.js';
+import type { Group } from '../../src/core/group.js';
+import { previewText } from '../../src/core/preview/previewText.js';
+import { upcomingMeetings } from '../../src/core/preview/upcomingMeetings.js';
+import { SERVERLESS_YAML } from './groupsFixture.js';
+
+function group(id: string, yaml = SERVERLESS_YAML): Group {
+  const parsed = parseGroups(yaml);
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  return parsed.groups.find((g) => g.id === id)!;
+}
+
+const preview = (g: Group, now: string) => {
+  const at = new Date(now);
+  return previewText(g, upcomingMeetings(g, at, 5), at);
+};
+const startLines = (text: string) => text.split('\n').filter((l) => l.trim().startsWith('starts'));
+
+describe('gavel preview: the coming meetings of a group', () => {
+  it('keeps the local time across the end of daylight time, so the UTC time moves (16:00 → 17:00 UTC)', () => {
+    const text = preview(group('serverless'), '2026-10-26T12:00:00Z');
+    const starts = startLines(text);
+    expect(starts[0]).toMatch(/Thu 2026-10-29 09:00 PDT\s+Thu 2026-10-29 16:00 UTC/);
+    expect(starts[2]).toMatch(/Thu 2026-11-05 09:00 PST\s+Thu 2026-11-05 17:00 UTC/);
+  });
+
+  it('lists five meetings that will happen, with a cancelled date in between marked and not counted', () => {
+    const g = group('serverless');
+    const meetings = upcomingMeetings(g, new Date('2026-10-26T12:00:00Z'), 5);
+    expect(meetings.map((m) => [m.occurrence.localDate, m.occurrence.cancelled])).toEqual([
+      ['2026-10-29', false],
+      ['2026-11-03', false],
+      ['2026-11-05', false],
+      ['2026-11-12', true],
+      ['2026-11-19', false],
+      ['2026-11-26', false],
+    ]);
+    const text = previewText(g, meetings, new Date('2026-10-26T12:00:00Z'));
+    expect(text).toContain('Next 5 meetings after Mon 2026-10-26 12:00 UTC');
+    expect(text).toMatch(/ -- Weekly call \(1h\) \[CANCELLED\]\n\s+starts\s+Thu 2026-11-12 09:00 PST/);
+    expect(text).toContain('cancelled in the groups file: no reminders, no minutes');
+    expect(text).toContain('2. KubeCon retro (90m) [one-off]');
+    expect(text).toContain('5. Weekly call (1h)');
+  });
+
+  it('shows each reminder at its lead time in both zones', () => {
+    const text = preview(group('serverless'), '2026-10-30T00:00:00Z');
+    expect(text).toMatch(/reminder\s+Mon 2026-11-02 10:30 PST\s+Mon 2026-11-02 18:30 UTC\s+24h before/);
+    expect(text).toMatch(/reminder\s+Tue 2026-11-03 10:20 PST\s+Tue 2026-11-03 18:20 UTC\s+10m before/);
+  });
+
+  it('counts a lead time as elapsed time: 24 hours before noon on the day clocks fall back is 13:00 the day before', () => {
+    const yaml = SERVERLESS_YAML.replace(
+      "date: 2026-11-03, time: '10:30'",
+      "date: 2026-11-01, time: '12:00'",
+    );
+    const text = preview(group('serverless', yaml), '2026-10-30T00:00:00Z');
+    expect(text).toMatch(/starts\s+Sun 2026-11-01 12:00 PST\s+Sun 2026-11-01 20:00 UTC/);
+    expect(text).toMatch(/reminder\s+Sat 2026-10-31 13:00 PDT\s+Sat 2026-10-31 20:00 UTC\s+24h before/);
+  });
+
+  it('says when the minutes doc is created, and nothing of minutes for a group without them', () => {
+    expect(preview(group('serverless'), '2026-10-26T12:00:00Z')).toMatch(
+      /minutes\s+Thu 2026-10-29 07:00 PDT\s+Thu 2026-10-29 14:00 UTC\s+doc created, 2h before/,
+    );
+    expect(preview(group('cf-app-runtime'), '2026-10-26T12:00:00Z')).not.toMatch(/^\s+minutes\s/m);
+  });
+
+  it('marks a reminder whose moment has passed: the meeting is close', () => {
+    const text = preview(group('serverless'), '2026-10-29T12:00:00Z');
+    expect(text).toMatch(/24h before \(already past\)/);
+    expect(text).toMatch(/10m before\n/);
+  });
+
+  it('ends with the first meeting’s reminder as text: join link, dial-in, empty agenda, button', () => {
+    const text = preview(group('serverless'), '2026-10-26T12:00:00Z');
+    const reminder = text.slice(text.indexOf('Reminder for meeting 1'));
+    expect(reminder).toContain('│ CNCF Serverless WG: Weekly call');
+    expect(reminder).toContain(
+      "│ :calendar: *‹each reader's own time› (1h) · Thu 29 Oct 2026, 09:00 PDT (16:00 UTC)*",
+    );
+    expect(reminder).toContain('│ :link: Join the meeting (https://zoom.us/my/cncfserverlesswg)');
+    expect(reminder).toContain('│ :telephone_receiver: US +1 669 900 6833');
+    expect(reminder).toContain('│ No agenda items yet');
+    expect(reminder).toContain('│ [Add agenda item]');
+  });
+
+  it('says so when a group has no meeting in the coming year', () => {
+    const yaml = SERVERLESS_YAML.replace("time: '09:00'", "time: '09:00'\n        until: 2026-01-01").replace(
+      "    extra_meetings:\n      - { date: 2026-11-03, time: '10:30', title: KubeCon retro, duration: 90m }\n",
+      '',
+    );
+    const text = preview(group('serverless', yaml), '2026-10-26T12:00:00Z');
+    expect(text).toContain('No meetings in the coming year.');
+    expect(text).not.toContain('Reminder for meeting 1');
+  });
+});
