@@ -1,6 +1,7 @@
 import type { ResolvedGroup } from '../core/groupDirectory.js';
 import { occurrencesBetween } from '../core/schedule/occurrences.js';
 import type { Services } from '../services.js';
+import { healActionItemFollowUps } from './actionItemFollowUps.js';
 import { groupJobPrefixes, occurrenceJobs } from './occurrenceJobs.js';
 import { todoReconcileJobSpec } from './todoReconcileJob.js';
 
@@ -12,6 +13,8 @@ export interface PlanResult {
   readonly occurrences: number;
   readonly jobsAdded: number;
   readonly jobsCancelled: number;
+  /** Action-item follow-ups that were missing (a crash between saving and enqueuing). */
+  readonly followUpsHealed: number;
 }
 
 /**
@@ -47,7 +50,8 @@ export async function planGroup(services: Services, group: ResolvedGroup): Promi
   if (group.github && services.github && !services.github.webhooks) {
     await services.queue.enqueue([todoReconcileJobSpec(group.id, now)], now);
   }
-  return { occurrences: stored.length, jobsAdded, jobsCancelled };
+  const followUpsHealed = await healActionItemFollowUps(services, group);
+  return { occurrences: stored.length, jobsAdded, jobsCancelled, followUpsHealed };
 }
 
 export async function planAll(services: Services): Promise<void> {

@@ -2,10 +2,7 @@ import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { LocalDate, SlackUserId } from '../../core/ids.js';
 import { todayIn } from '../../core/todo/localDates.js';
 import { itemMessage } from '../../core/todo/itemMessage.js';
-import type { JobSpec } from '../../core/ports/jobQueue.js';
-import { githubIssueJobSpec } from '../../jobs/githubIssueJob.js';
-import { todoDueJobSpec } from '../../jobs/todoDueJob.js';
-import { todoMinutesJobSpec } from '../../jobs/todoMinutesJob.js';
+import { actionItemFollowUps } from '../../jobs/actionItemFollowUps.js';
 import type { Services } from '../../services.js';
 import type { ActionItem } from '../../store/schema.js';
 
@@ -21,7 +18,7 @@ export interface ActionItemDraft {
 /**
  * Records an item (a local write, before the ack) and enqueues its durable follow-ups: its
  * GitHub issue (when the group has a repository), the owners' due-date DMs, and its line in
- * the meeting's minutes. A crash after this never loses any of them.
+ * the meeting's minutes.
  */
 export async function recordActionItem(services: Services, draft: ActionItemDraft): Promise<ActionItem> {
   const now = services.clock.now();
@@ -38,11 +35,9 @@ export async function recordActionItem(services: Services, draft: ActionItemDraf
     },
     now,
   );
-  const jobs: JobSpec[] = [];
-  if (draft.group.github && services.github) jobs.push(githubIssueJobSpec(item.id, now));
-  if (draft.due) jobs.push(todoDueJobSpec(item.id, draft.due));
-  if (draft.meetingStartsAt && draft.group.minutes && services.minutes)
-    jobs.push(todoMinutesJobSpec(item.id, now));
+  const jobs = actionItemFollowUps(services, draft.group, item, now);
+  // Saved and enqueued in two writes: if the process dies between them, the planner's
+  // healActionItemFollowUps enqueues the missing jobs at the next start or hourly run.
   if (jobs.length > 0) await services.queue.enqueue(jobs, now);
   return item;
 }
