@@ -12,6 +12,7 @@ import { minutesSetupProblem } from '../core/minutes/minutesMessages.js';
 import { minutesPlaceholders, placeholderRequests } from '../core/minutes/minutesPlaceholders.js';
 import { hasSection, runningSection } from '../core/minutes/runningSection.js';
 import type { Logger } from '../log/logger.js';
+import { keyedSerial } from './keyedSerial.js';
 import type { Services } from '../services.js';
 import type { Occurrence } from '../store/schema.js';
 import { type JobHandler, PermanentJobError, parsePayload } from './jobHandler.js';
@@ -191,19 +192,4 @@ async function tellPeople(
       log.warn({ err: e, person }, 'could not message someone about the minutes problem');
     }
   }
-}
-
-/** Runs tasks with the same key one after another in this process (the schedule and `/meeting notes`). */
-function keyedSerial(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
-  const tails = new Map<string, Promise<unknown>>();
-  return (key, task) => {
-    const run = (tails.get(key) ?? Promise.resolve()).catch(() => undefined).then(task);
-    tails.set(key, run);
-    void run
-      .finally(() => {
-        if (tails.get(key) === run) tails.delete(key);
-      })
-      .catch(() => undefined);
-    return run;
-  };
 }

@@ -3,6 +3,7 @@ import { runningSectionHeading } from '../core/minutes/minutesMeeting.js';
 import { ownersOf } from '../core/todo/actionItemOwners.js';
 import { minutesItemInsert, minutesItemLine } from '../core/todo/minutesItemInsert.js';
 import type { JobSpec } from '../core/ports/jobQueue.js';
+import { keyedSerial } from './keyedSerial.js';
 import type { Services } from '../services.js';
 import { type JobHandler, PermanentJobError, parsePayload } from './jobHandler.js';
 import { slackNames } from './minutesNames.js';
@@ -26,7 +27,7 @@ export const todoMinutesJobSpec = (itemId: number, now: Date): JobSpec => ({
  * A meeting without minutes is not waited for: the item stays in Slack and on GitHub.
  */
 export function todoMinutesJob(services: Services): JobHandler {
-  const serial = perKey();
+  const serial = keyedSerial();
   return async (job, { log }) => {
     const { itemId } = parsePayload<Payload>(job);
     const item = await services.actionItems.byId(itemId);
@@ -73,20 +74,5 @@ export function todoMinutesJob(services: Services): JobHandler {
         throw new PermanentJobError(error.message);
       throw error;
     }
-  };
-}
-
-/** Runs tasks with the same key one after another in this process. */
-function perKey(): (key: string, task: () => Promise<void>) => Promise<void> {
-  const tails = new Map<string, Promise<void>>();
-  return (key, task) => {
-    const run = (tails.get(key) ?? Promise.resolve()).catch(() => undefined).then(task);
-    tails.set(key, run);
-    void run
-      .finally(() => {
-        if (tails.get(key) === run) tails.delete(key);
-      })
-      .catch(() => undefined);
-    return run;
   };
 }

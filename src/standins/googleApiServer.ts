@@ -1,6 +1,7 @@
 import { createVerify, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './readBody.js';
 
 /**
  * A local stand-in for Google Drive v3 and Docs v1: just enough of files.copy, files.list,
@@ -378,15 +379,6 @@ const faultFailure = (f: GoogleFault) =>
             : 'backendError'),
     f.status === 404 ? `File not found: ${f.fileId ?? ''}.` : `Injected ${f.status}`,
   );
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
   if (raw === '') return undefined;

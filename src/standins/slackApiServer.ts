@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './readBody.js';
 
 /**
  * A local stand-in for Slack's Web API (`POST /api/<method>`, form-encoded or JSON, bot token
@@ -324,15 +325,6 @@ class SlackError extends Error {
   constructor(readonly code: string) {
     super(code);
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** WebClient form-encodes arguments and JSON-encodes the structured ones (blocks, view, …). */

@@ -4,6 +4,7 @@ import { renderIcsFeed, type IcsFeedInput } from '../../src/core/calendar/icsFee
 import type { ExtraMeeting, MeetingRule } from '../../src/core/group.js';
 import type { GroupId, LocalDate, LocalTime } from '../../src/core/ids.js';
 import { occurrencesBetween } from '../../src/core/schedule/occurrences.js';
+import { expandedStarts, parseFeed } from '../support/icalFeed.js';
 import { localToInstant } from '../../src/core/schedule/zonedTime.js';
 
 const d = (s: string) => s as LocalDate;
@@ -55,28 +56,6 @@ function group(over: Partial<FeedGroup>): FeedGroup {
 
 const feed = (g: FeedGroup, over: Partial<IcsFeedInput> = {}) =>
   renderIcsFeed({ group: g, added: [], cancelledStarts: [], now, host: 'gavel.example.org', ...over });
-
-function parse(text: string): ICAL.Component {
-  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
-  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
-  return calendar;
-}
-
-/** Every start the feed's events produce in [from, to), expanded by ical.js. */
-function expandedStarts(text: string, from: Date, to: Date): string[] {
-  const end = ICAL.Time.fromJSDate(to, true);
-  const starts: string[] = [];
-  for (const vevent of parse(text).getAllSubcomponents('vevent')) {
-    const iterator = new ICAL.Event(vevent).iterator();
-    // ical.js's types say next() always yields a Time; it returns null once a series ends.
-    const advance = () => iterator.next() as ICAL.Time | null;
-    for (let next = advance(); next && next.compare(end) < 0; next = advance()) {
-      const start = next.toJSDate();
-      if (start >= from) starts.push(start.toISOString());
-    }
-  }
-  return starts.sort();
-}
 
 function plannedStarts(g: FeedGroup, from: Date, to: Date, extraStarts: readonly Date[] = []): string[] {
   return [
@@ -206,7 +185,7 @@ describe('the feed’s events', () => {
   });
 
   it('describes a rule with a TZID start, duration, recurrence, exception and stable UID', () => {
-    const event = new ICAL.Event(parse(text).getFirstSubcomponent('vevent')!);
+    const event = new ICAL.Event(parseFeed(text).getFirstSubcomponent('vevent')!);
     expect(event.uid).toBe('weekly.serverless@gavel.example.org');
     expect(lines).toContain('DTSTART;TZID=America/Los_Angeles:20250206T090000');
     expect(lines).toContain('DURATION:PT1H');
@@ -271,7 +250,7 @@ describe('text escaping and line folding', () => {
   });
 
   it('round-trips through ical.js', () => {
-    const event = new ICAL.Event(parse(text).getFirstSubcomponent('vevent')!);
+    const event = new ICAL.Event(parseFeed(text).getFirstSubcomponent('vevent')!);
     expect(event.summary).toBe(title);
   });
 
@@ -289,7 +268,7 @@ describe('text escaping and line folding', () => {
 
 describe('the VTIMEZONE', () => {
   const zoneOf = (zone: string) => {
-    parse(feed(group({ timeZone: zone, meetings: [rule({})] })));
+    parseFeed(feed(group({ timeZone: zone, meetings: [rule({})] })));
     return ICAL.TimezoneService.get(zone);
   };
 

@@ -1,29 +1,11 @@
-import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { expandedStarts } from '../support/icalFeed.js';
 import { ENGINES } from '../support/databases.js';
 import { type GavelHarness, LEAD, startHarness } from '../support/gavelHarness.js';
 
 const MONDAY_NOON = '2026-11-23T12:00:00.000Z';
 const FROM = new Date(MONDAY_NOON);
 const TO = new Date('2027-01-01T00:00:00.000Z');
-
-/** Every start the feed's events produce in [from, to), expanded by ical.js (not our code). */
-function expandedStarts(feed: string, from: Date, to: Date): string[] {
-  const calendar = new ICAL.Component(ICAL.parse(feed) as unknown[]);
-  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
-  const end = ICAL.Time.fromJSDate(to, true);
-  const starts: string[] = [];
-  for (const vevent of calendar.getAllSubcomponents('vevent')) {
-    const iterator = new ICAL.Event(vevent).iterator();
-    // ical.js's types say next() always yields a Time; it returns null once a series ends.
-    const advance = () => iterator.next() as ICAL.Time | null;
-    for (let next = advance(); next && next.compare(end) < 0; next = advance()) {
-      const start = next.toJSDate();
-      if (start >= from) starts.push(start.toISOString());
-    }
-  }
-  return starts.sort();
-}
 
 describe.each(ENGINES)('the calendar feed on %s', (engine) => {
   let h: GavelHarness;
