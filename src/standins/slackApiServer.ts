@@ -121,6 +121,19 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
         response_metadata: { next_cursor: next },
       };
     },
+    'conversations.info': (args) => {
+      const channel = opts.channels.find((c) => c.id === str(args, 'channel'));
+      if (!channel) throw new SlackError('channel_not_found');
+      return {
+        channel: {
+          id: channel.id,
+          name: channel.name,
+          is_channel: true,
+          is_archived: false,
+          is_member: true,
+        },
+      };
+    },
     'users.info': (args) => {
       const user = userById.get(str(args, 'user'));
       if (!user) throw new SlackError('user_not_found');
