@@ -1,0 +1,286 @@
+import { WebClient } from '@slack/web-api';
+import { sql } from 'kysely';
+import { parseGroups } from '../src/config/parseGroups.js';
+import { ManualClock } from '../src/core/clock.js';
+import { createGroupDirectory } from '../src/core/groupDirectory.js';
+import type { JobSpec } from '../src/core/ports/jobQueue.js';
+import { JobWorker } from '../src/jobs/jobWorker.js';
+import { planAll } from '../src/jobs/planner.js';
+import type { Services } from '../src/services.js';
+import { resolveChannels } from '../src/slack/resolveChannels.js';
+import { slackEventStore } from '../src/store/slackEventStore.js';
+import { actionItemStore } from '../src/store/actionItemStore.js';
+import { agendaStore } from '../src/store/agendaStore.js';
+import { jobQueueStore } from '../src/store/jobQueueStore.js';
+import { occurrenceStore } from '../src/store/occurrenceStore.js';
+import {
+  ENGINES,
+  type Engine,
+  freshDatabase,
+  silentLogger,
+  type TestDatabase,
+} from '../test/support/databases.js';
+import { type BenchRow, info, judged } from './benchRow.js';
+import { collectGarbage, mb, sampleMemory } from './memorySampler.js';
+
+/**
+ * The issue asks for 10,000 groups; planning that many took over 10 minutes, and the time grows
+ * faster than linearly (in part: cancelPending scans every pending job for each group prefix),
+ * so the bench plans two smaller sizes and reports the growth between them.
+ */
+const PLAN_SIZES = [500, 1000] as const;
+const TARGET_GROUPS = 10_000;
+const PENDING_JOBS = 100_000;
+const TICK_SAMPLES = 200;
+const SIMULATED_TICKS = 1800; // one hour at one tick every 2 s
+const T0 = new Date('2026-11-23T12:00:00.000Z');
+const WEEK_MS = 7 * 24 * 60 * 60_000;
+
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
+const ZONES = ['America/Los_Angeles', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'UTC'];
+
+/** `count` groups with a spread of days, times and zones, half of them with two meetings. */
+function manyGroupsYaml(count: number): string {
+  const lines = ['groups:'];
+  for (let i = 0; i < count; i++) {
+    const time = `${String(8 + (i % 10)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`;
+    lines.push(
+      `  g-${i}:`,
+      `    name: Group ${i}`,
+      `    channel: C0SC${String(i).padStart(6, '0')}`,
+      `    timezone: ${ZONES[i % ZONES.length]}`,
+      `    leads: [U0SCLEAD1]`,
+      `    meetings:`,
+      `      - { title: Weekly call, day: ${DAYS[i % DAYS.length]}, time: "${time}", duration: 1h }`,
+    );
+    if (i % 2 === 0) {
+      lines.push(
+        `      - { title: Spec review, day: ${DAYS[(i + 2) % DAYS.length]}, time: "${time}", frequency: { every_weeks: 2, from: 2026-11-01 } }`,
+      );
+    }
+    lines.push(`    reminders: [24h, 10m]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function services(db: TestDatabase, clock: ManualClock, yaml: string): Promise<Services> {
+  const parsed = parseGroups(yaml);
+  if (!parsed.ok) throw new Error(`scale groups: ${parsed.problems.slice(0, 3).join('; ')}`);
+  // Never called: channels are ids, and the planner posts nothing.
+  const slack = new WebClient('xoxb-bench-unused', { slackApiUrl: 'http://127.0.0.1:9/api/' });
+  const groups = createGroupDirectory(await resolveChannels(parsed.groups, slack));
+  const { db: kysely, dialect } = db.opened;
+  return {
+    clock,
+    groups,
+    log: silentLogger,
+    db: kysely,
+    dialect,
+    queue: jobQueueStore(kysely, dialect),
+    occurrences: occurrenceStore(kysely),
+    agenda: agendaStore(kysely),
+    actionItems: actionItemStore(kysely),
+    events: slackEventStore(kysely),
+    slack,
+    replan: () => Promise.resolve(),
+  };
+}
+
+interface PlanRun {
+  readonly groups: number;
+  readonly firstMs: number;
+  readonly secondMs: number;
+  readonly jobs: number;
+  readonly peakHeapMb: number;
+  readonly peakRssMb: number;
+}
+
+/** The real planner over `count` groups: the first plan (6-week horizon), then 2 weeks later. */
+async function planOnce(count: number): Promise<PlanRun> {
+  const db = await freshDatabase('sqlite');
+  try {
+    const clock = new ManualClock(T0);
+    const s = await services(db, clock, manyGroupsYaml(count));
+    collectGarbage();
+    const memory = sampleMemory();
+    let started = performance.now();
+    await planAll(s);
+    const firstMs = performance.now() - started;
+    clock.advance(2 * WEEK_MS);
+    started = performance.now();
+    await planAll(s);
+    const secondMs = performance.now() - started;
+    const peak = memory.stop();
+    const jobs = await db.opened.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { groups: count, firstMs, secondMs, jobs: jobs.n, ...peak };
+  } finally {
+    await db.dispose();
+  }
+}
+
+async function planning(): Promise<BenchRow[]> {
+  const runs: PlanRun[] = [];
+  for (const size of PLAN_SIZES) runs.push(await planOnce(size));
+  const rows: BenchRow[] = [];
+  for (const r of runs) {
+    const n = r.groups.toLocaleString('en-US');
+    rows.push(
+      info(
+        'scheduler',
+        `plan ${n} groups, weeks 1–6`,
+        r.firstMs / 1000,
+        's',
+        'SQLite; weekly + biweekly meetings, 2 reminders each',
+      ),
+      info('scheduler', `re-plan ${n} groups 2 weeks later, to week 8`, r.secondMs / 1000, 's'),
+      info('scheduler', `jobs planned for ${n} groups over 8 weeks`, r.jobs, 'jobs'),
+    );
+  }
+  const [small, large] = [runs[0], runs.at(-1)];
+  if (small && large && large !== small) {
+    // time ∝ groups^k between the two sizes; extrapolated to the size the issue asks for.
+    const k = Math.log(large.firstMs / small.firstMs) / Math.log(large.groups / small.groups);
+    const extrapolatedS = ((large.firstMs + large.secondMs) / 1000) * (TARGET_GROUPS / large.groups) ** k;
+    rows.push(
+      info(
+        'scheduler',
+        'planning time grows as groups^k, k =',
+        k,
+        '',
+        'k ≈ 1 would be linear; above 1 the per-group cost grows with the jobs already stored',
+      ),
+      info(
+        'scheduler',
+        `10,000 groups, 8 weeks (extrapolated)`,
+        extrapolatedS,
+        's',
+        'not measured: the previous attempt at 10,000 groups ran over 10 minutes',
+      ),
+    );
+  }
+  if (large) {
+    const n = large.groups.toLocaleString('en-US');
+    rows.push(
+      info('scheduler', `peak heap while planning ${n} groups`, large.peakHeapMb, 'MB'),
+      info('scheduler', `peak RSS while planning ${n} groups`, large.peakRssMb, 'MB'),
+    );
+  }
+  return rows;
+}
+
+/** 100,000 pending jobs spread over 8 weeks from T0: about 75 come due per hour. */
+async function fillQueue(db: TestDatabase): Promise<void> {
+  const queue = jobQueueStore(db.opened.db, db.opened.dialect);
+  const specs: JobSpec[] = Array.from({ length: PENDING_JOBS }, (_, i) => ({
+    key: `bench:${i}`,
+    kind: 'bench-noop',
+    payload: { i },
+    runAt: new Date(T0.getTime() + 60_000 + Math.floor((i / PENDING_JOBS) * 8 * WEEK_MS)),
+  }));
+  for (let i = 0; i < specs.length; i += 10_000) await queue.enqueue(specs.slice(i, i + 10_000), T0);
+}
+
+function worker(db: TestDatabase, clock: ManualClock): { worker: JobWorker; ran: () => number } {
+  let ran = 0;
+  const w = new JobWorker({
+    queue: jobQueueStore(db.opened.db, db.opened.dialect),
+    handlers: {
+      'bench-noop': () => {
+        ran += 1;
+        return Promise.resolve();
+      },
+    },
+    clock,
+    log: silentLogger,
+  });
+  return { worker: w, ran: () => ran };
+}
+
+/** One heartbeat with nothing due, over 100,000 pending jobs: the claim query alone. */
+async function tickCost(engine: Engine): Promise<BenchRow[]> {
+  const db = await freshDatabase(engine);
+  try {
+    await fillQueue(db);
+    if (engine === 'postgres')
+      // Fresh statistics, as autovacuum would have them after a bulk load.
+      await sql`analyze jobs`.execute(db.opened.db);
+    const clock = new ManualClock(T0);
+    const { worker: w } = worker(db, clock);
+    const times: number[] = [];
+    for (let i = 0; i < TICK_SAMPLES; i++) {
+      const started = performance.now();
+      await w.tick();
+      times.push(performance.now() - started);
+    }
+    await w.stop();
+    times.sort((a, b) => a - b);
+    const p50 = times[Math.floor(times.length / 2)] ?? Number.NaN;
+    const p99 = times[Math.floor(times.length * 0.99)] ?? Number.NaN;
+    return [
+      judged('scheduler', `${engine}: tick with 100k pending, median`, p50, 'ms', '< 10 ms', p50 < 10),
+      info('scheduler', `${engine}: tick with 100k pending, p99`, p99, 'ms'),
+    ];
+  } finally {
+    await db.dispose();
+  }
+}
+
+/** One simulated hour of heartbeats (2 s apart) over the same queue; heap sampled after a GC. */
+async function simulatedHour(): Promise<BenchRow[]> {
+  const db = await freshDatabase('sqlite');
+  try {
+    await fillQueue(db);
+    const clock = new ManualClock(T0);
+    const { worker: w, ran } = worker(db, clock);
+    const heap: number[] = [];
+    let gcAvailable = collectGarbage();
+    const sample = () => {
+      gcAvailable = collectGarbage() && gcAvailable;
+      heap.push(process.memoryUsage().heapUsed);
+    };
+    const started = performance.now();
+    for (let i = 0; i < SIMULATED_TICKS; i++) {
+      // The first 5 simulated minutes warm up (JIT, statement caches) before the baseline sample.
+      if (i % 150 === 0) sample();
+      clock.advance(2000);
+      await w.tick();
+    }
+    sample();
+    await w.stop();
+    const wallMs = performance.now() - started;
+    const baseline = heap[1] ?? heap[0] ?? 0;
+    const growthMb = mb((heap.at(-1) ?? 0) - baseline);
+    return [
+      info(
+        'scheduler',
+        '1 simulated hour: ticks run',
+        SIMULATED_TICKS,
+        'ticks',
+        `${ran()} jobs came due and ran; ${Math.round(wallMs)} ms of wall time`,
+      ),
+      judged(
+        'scheduler',
+        '1 simulated hour: heap growth',
+        growthMb,
+        'MB',
+        'flat (< 2 MB)',
+        Math.abs(growthMb) < 2,
+        gcAvailable
+          ? `heap after a full GC, from minute 5 to minute 60: ${heap.map((h) => mb(h)).join(', ')} MB`
+          : 'no --expose-gc: heap sampled without a forced GC, so it is noisy',
+      ),
+    ];
+  } finally {
+    await db.dispose();
+  }
+}
+
+export async function schedulerScale(): Promise<BenchRow[]> {
+  const rows = await planning();
+  for (const engine of ENGINES) rows.push(...(await tickCost(engine)));
+  rows.push(...(await simulatedHour()));
+  return rows;
+}
