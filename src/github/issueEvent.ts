@@ -19,7 +19,12 @@ export function parseIssueEvent(eventName: string | undefined, payload: unknown)
   const number = p?.issue?.number;
   const owner = p?.repository?.owner?.login;
   const repo = p?.repository?.name;
-  if ((action !== 'closed' && action !== 'reopened') || typeof number !== 'number') return undefined;
+  if (action !== 'closed' && action !== 'reopened') return undefined;
+  // Issue numbers are stored in 32-bit integer columns: a larger one is no issue of ours, and
+  // PostgreSQL would refuse to compare with it.
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 2 ** 31 - 1) {
+    return undefined;
+  }
   if (typeof owner !== 'string' || typeof repo !== 'string') return undefined;
   const body = typeof p?.issue?.body === 'string' ? p.issue.body : null;
   return { action, owner, repo, number, body };

@@ -17,7 +17,9 @@ export const itemMarker = (itemId: number): string => `<!-- gavel:item:${itemId}
 /** The item id a body's marker names. User text never forms one: githubText escapes `<`. */
 export function markedItemId(body: string | null | undefined): number | undefined {
   const m = /<!-- gavel:item:(\d+) -->/.exec(body ?? '');
-  return m ? Number(m[1]) : undefined;
+  const id = m ? Number(m[1]) : undefined;
+  // Item ids are 32-bit integers in the database; a larger "id" names no item.
+  return id !== undefined && id <= 2 ** 31 - 1 ? id : undefined;
 }
 
 export interface IssueOwner {

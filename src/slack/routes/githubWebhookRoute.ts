@@ -54,9 +54,16 @@ async function handle(
     );
     return reply(401, 'bad signature');
   }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(raw);
+  } catch {
+    // Signed but unreadable: redelivering it cannot help, so not a 5xx.
+    return reply(400, 'body is not JSON');
+  }
   try {
     const eventName = req.headers['x-github-event'];
-    const event = parseIssueEvent(typeof eventName === 'string' ? eventName : undefined, JSON.parse(raw));
+    const event = parseIssueEvent(typeof eventName === 'string' ? eventName : undefined, payload);
     if (!event) return reply(202, 'ignored');
     const outcome = await applyIssueEvent(services, event);
     services.log.info({ issue: event.number, action: event.action, outcome }, 'GitHub issue event');
