@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Updateable } from 'kysely';
 import type { ActionItemRepository } from '../core/ports/actionItemRepository.js';
 import type { ActionItem, ActionItemTable, Database } from './schema.js';
+import { isRowId } from './rowId.js';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -11,8 +12,10 @@ const iso = (d: Date) => d.toISOString();
  * constraint and tries again with a fresh snapshot. SQLite runs one write at a time.
  */
 export function actionItemStore(db: Kysely<Database>): ActionItemRepository {
-  const byId = (id: number) =>
-    db.selectFrom('action_items').selectAll().where('id', '=', id).executeTakeFirst();
+  const byId = async (id: number) =>
+    isRowId(id)
+      ? db.selectFrom('action_items').selectAll().where('id', '=', id).executeTakeFirst()
+      : undefined;
 
   const update = (id: number, set: Updateable<ActionItemTable>, now: Date): Promise<ActionItem> =>
     db

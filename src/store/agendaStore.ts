@@ -1,6 +1,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { AgendaRepository } from '../core/ports/agendaRepository.js';
 import type { AgendaItem, Database } from './schema.js';
+import { isRowId } from './rowId.js';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -20,8 +21,10 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
       .where('meeting_starts_at', '=', meetingStartsAt)
       .orderBy('number');
 
-  const byId = (id: number) =>
-    db.selectFrom('agenda_items').selectAll().where('id', '=', id).executeTakeFirst();
+  const byId = async (id: number) =>
+    isRowId(id)
+      ? db.selectFrom('agenda_items').selectAll().where('id', '=', id).executeTakeFirst()
+      : undefined;
 
   return {
     openForMeeting: (groupId, meetingStartsAt) =>

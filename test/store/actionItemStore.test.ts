@@ -119,4 +119,10 @@ describe.each(ENGINES)('the action item store on %s', (engine) => {
     await items.setStatus(done.id, 'done', NOW);
     expect((await items.openDueBy(g, '2026-11-26')).map((i) => i.number)).toEqual([1]);
   });
+
+  it('answers "no such item" for ids no row can have (a button value or webhook can say anything)', async () => {
+    for (const id of [0, -1, 1.5, 2 ** 31, Number.MAX_SAFE_INTEGER, Number.NaN]) {
+      expect(await items.byId(id)).toBeUndefined();
+    }
+  });
 });

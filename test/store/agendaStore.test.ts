@@ -156,4 +156,10 @@ describe.each(ENGINES)('the agenda store on %s', (engine) => {
     expect(await agenda.dropOpen(g, NOV26, NOW)).toBe(0);
     expect((await agenda.forMeeting(g, NOV26)).map((i) => i.status)).toEqual(['dropped', 'covered']);
   });
+
+  it('answers "no such item" for ids no row can have (a button value or webhook can say anything)', async () => {
+    for (const id of [0, -1, 1.5, 2 ** 31, Number.MAX_SAFE_INTEGER, Number.NaN]) {
+      expect(await agenda.byId(id)).toBeUndefined();
+    }
+  });
 });
