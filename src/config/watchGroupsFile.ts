@@ -1,4 +1,5 @@
-import { type Stats, unwatchFile, watchFile } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { loadGroupsFile, type LoadGroupsResult } from './loadGroupsFile.js';
 
 export interface GroupsFileWatch {
@@ -8,18 +9,42 @@ export interface GroupsFileWatch {
 /**
  * Calls `onChange` with the freshly loaded (validated) groups file whenever it changes on
  * disk. Polling stat() rather than inotify: editors and Kubernetes ConfigMaps replace the
- * file (a rename), which an inotify watch on the old inode never sees.
+ * file (a rename), which an inotify watch on the old inode never sees. The baseline is taken
+ * synchronously at the start (fs.watchFile takes its own later, and misses a change made in
+ * between).
  */
 export function watchGroupsFile(
   path: string,
   onChange: (loaded: LoadGroupsResult) => void,
   opts: { readonly intervalMs?: number } = {},
 ): GroupsFileWatch {
-  const listener = (now: Stats, before: Stats) => {
-    // A replaced file has a new inode even when its size and (coarse) mtime look the same.
-    if (now.mtimeMs === before.mtimeMs && now.size === before.size && now.ino === before.ino) return;
-    onChange(loadGroupsFile(path));
+  let last = statOrUndefined(path);
+  let polling = false;
+  const poll = async () => {
+    if (polling) return;
+    polling = true;
+    try {
+      const now = await stat(path).catch(() => undefined);
+      if (!now || sameFile(now, last)) return;
+      last = now;
+      onChange(loadGroupsFile(path));
+    } finally {
+      polling = false;
+    }
   };
-  watchFile(path, { interval: opts.intervalMs ?? 5000, persistent: false }, listener);
-  return { stop: () => unwatchFile(path, listener) };
+  const timer = setInterval(() => void poll(), opts.intervalMs ?? 5000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
+
+/** A replaced file has a new inode even when its size and (coarse) mtime look the same. */
+const sameFile = (a: Stats, b: Stats | undefined) =>
+  b !== undefined && a.mtimeMs === b.mtimeMs && a.size === b.size && a.ino === b.ino;
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
