@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Updateable } from 'kysely';
 import type { ActionItemRepository } from '../core/ports/actionItemRepository.js';
 import type { ActionItem, ActionItemTable, Database } from './schema.js';
+import { retryOnNumberConflict } from './retryOnNumberConflict.js';
 import { isRowId } from './rowId.js';
 
 const iso = (d: Date) => d.toISOString();
@@ -138,22 +139,3 @@ export function actionItemStore(db: Kysely<Database>): ActionItemRepository {
 
 /** A typed parameter in a select list (PostgreSQL cannot infer the type of a bare `$1` there). */
 const text = (value: string | null) => sql<string>`cast(${value} as text)`;
-
-const MAX_ATTEMPTS = 100;
-
-async function retryOnNumberConflict<T>(write: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
-      // A few milliseconds of jitter keeps a burst of writers from colliding in lockstep.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10)));
-    }
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}

@@ -1,6 +1,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { AgendaRepository } from '../core/ports/agendaRepository.js';
 import type { AgendaItem, Database } from './schema.js';
+import { retryOnNumberConflict } from './retryOnNumberConflict.js';
 import { isRowId } from './rowId.js';
 
 const iso = (d: Date) => d.toISOString();
@@ -148,23 +149,4 @@ function moveItem(
     .where('id', '=', item.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-}
-
-const MAX_ATTEMPTS = 100;
-
-async function retryOnNumberConflict<T>(write: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
-      // A few milliseconds of jitter keeps a burst of writers from colliding in lockstep.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10)));
-    }
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
