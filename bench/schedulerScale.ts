@@ -8,6 +8,7 @@ import { JobWorker } from '../src/jobs/jobWorker.js';
 import { planAll } from '../src/jobs/planner.js';
 import type { Services } from '../src/services.js';
 import { resolveChannels } from '../src/slack/resolveChannels.js';
+import { reminderDeliveryStore } from '../src/store/reminderDeliveryStore.js';
 import { slackEventStore } from '../src/store/slackEventStore.js';
 import { actionItemStore } from '../src/store/actionItemStore.js';
 import { agendaStore } from '../src/store/agendaStore.js';
@@ -81,6 +82,7 @@ async function services(db: TestDatabase, clock: ManualClock, yaml: string): Pro
     agenda: agendaStore(kysely),
     actionItems: actionItemStore(kysely),
     events: slackEventStore(kysely),
+    reminderDeliveries: reminderDeliveryStore(kysely),
     slack,
     replan: () => Promise.resolve(),
   };

@@ -25,6 +25,7 @@ import { agendaStore } from './store/agendaStore.js';
 import { jobQueueStore } from './store/jobQueueStore.js';
 import { occurrenceStore } from './store/occurrenceStore.js';
 import { openDatabase } from './store/openDatabase.js';
+import { reminderDeliveryStore } from './store/reminderDeliveryStore.js';
 import { slackEventStore } from './store/slackEventStore.js';
 
 export interface GavelOptions {
@@ -55,6 +56,8 @@ export interface RunningGavel {
   readonly services: Services;
   /** Runs due jobs until none is left at the clock's current time; resolves with how many ran. */
   tick(): Promise<number>;
+  /** When the next job becomes due (or a dead worker's job claimable); undefined when none is queued. */
+  nextWakeAt(): Promise<Date | undefined>;
   /** Re-plans every group (also done at start and hourly). */
   replanAll(): Promise<void>;
   /**
@@ -123,6 +126,7 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       agenda: agendaStore(db),
       actionItems: actionItemStore(db),
       events: slackEventStore(db),
+      reminderDeliveries: reminderDeliveryStore(db),
       slack: slack.app.client,
       ...(minutes ? { minutes } : {}),
       ...(github ? { github } : {}),
@@ -158,6 +162,7 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       port,
       services: ready,
       tick: () => worker.drain(),
+      nextWakeAt: () => ready.queue.nextWakeAt(),
       replanAll: () => planAll(ready),
       reloadGroups: async (configured) => {
         const next = await prepare(configured);

@@ -6,6 +6,7 @@ import type { MinutesDocs } from './core/minutes/minutesDocs.js';
 import type { ActionItemRepository } from './core/ports/actionItemRepository.js';
 import type { AgendaRepository } from './core/ports/agendaRepository.js';
 import type { JobQueue } from './core/ports/jobQueue.js';
+import type { ReminderDeliveries } from './core/ports/reminderDeliveries.js';
 import type { SlackEventLog } from './core/ports/slackEventLog.js';
 import type { OccurrenceRepository } from './core/ports/occurrenceRepository.js';
 import type { IssueTracker } from './core/todo/issueTracker.js';
@@ -29,6 +30,8 @@ export interface Services {
   readonly actionItems: ActionItemRepository;
   /** Slack event ids already handled: Slack retries, Bolt does not de-duplicate. */
   readonly events: SlackEventLog;
+  /** Each reminder's hand-over to Slack, recorded before and after the call. */
+  readonly reminderDeliveries: ReminderDeliveries;
   /** GitHub, when GITHUB_TOKEN or a GitHub App is configured: action items become issues. */
   readonly github?: IssueTracker;
   /** The bot's Web API client (jobs post with it; listeners may use Bolt's `client`). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
+import { JOB_LEASE_MS, LEASE_RENEW_EVERY_MS } from '../core/jobs/lease.js';
 import type { JobQueue } from '../core/ports/jobQueue.js';
 import type { Logger } from '../log/logger.js';
 import type { Job } from '../store/schema.js';
@@ -16,6 +17,8 @@ export interface JobWorkerOptions {
   readonly concurrency?: number;
   /** How long a claim holds before another worker may take the job over (a crashed worker's). */
   readonly leaseMs?: number;
+  /** How often (real time) a running job's lease is renewed. */
+  readonly renewEveryMs?: number;
 }
 
 /**
@@ -30,7 +33,13 @@ export class JobWorker {
   #stopped = false;
 
   constructor(opts: JobWorkerOptions) {
-    this.#opts = { batchSize: 200, concurrency: 25, leaseMs: 5 * 60_000, ...opts };
+    this.#opts = {
+      batchSize: 200,
+      concurrency: 25,
+      leaseMs: JOB_LEASE_MS,
+      renewEveryMs: LEASE_RENEW_EVERY_MS,
+      ...opts,
+    };
   }
 
   /** One heartbeat: claim what is due now, run it, settle each job. Resolves with the count run. */
@@ -83,6 +92,7 @@ export class JobWorker {
     const { queue, handlers, clock } = this.#opts;
     const log = this.#opts.log.child({ job: job.key, kind: job.kind, attempt: job.attempts });
     const handler = handlers[job.kind];
+    const renewal = this.#keepLease(job, log);
     try {
       if (!handler) throw new PermanentJobError(`no handler for job kind ${job.kind}`);
       await handler(job, { now: claimedAt, log });
@@ -94,6 +104,23 @@ export class JobWorker {
       await queue
         .fail(job.id, this.owner, message, clock.now(), { retryable })
         .catch((e) => log.error({ err: e }, 'recording the job failure failed; its lease will expire'));
+    } finally {
+      clearInterval(renewal);
     }
+  }
+
+  /** Renews the job's lease while it runs, so only a dead worker's job is taken over. */
+  #keepLease(job: Job, log: Logger): NodeJS.Timeout {
+    const { queue, clock, leaseMs, renewEveryMs } = this.#opts;
+    const timer = setInterval(() => {
+      queue
+        .renew(job.id, this.owner, new Date(clock.now().getTime() + leaseMs))
+        .then((held) => {
+          if (!held) log.warn('job lease lost while running; another worker may take it over');
+        })
+        .catch((e: unknown) => log.warn({ err: e }, 'renewing the job lease failed'));
+    }, renewEveryMs);
+    timer.unref();
+    return timer;
   }
 }

@@ -1,17 +1,34 @@
-import { isLate, reminderDecision, type ReminderPayload } from '../core/reminder/reminderPlan.js';
+import {
+  afterFruitlessLook,
+  nextReminderStep,
+  type ReminderStep,
+  STAGE_AHEAD_MS,
+} from '../core/reminder/reminderDelivery.js';
+import {
+  isLate,
+  reminderDecision,
+  reminderDueAt,
+  type ReminderPayload,
+} from '../core/reminder/reminderPlan.js';
 import { reminderMessage } from '../core/reminder/reminderMessage.js';
 import { isSupersededLead } from '../core/reminder/supersededLead.js';
 import { zonedDate } from '../core/slackDate.js';
 import type { Services } from '../services.js';
+import type { Logger } from '../log/logger.js';
 import { meetingKey } from '../slack/meetingKey.js';
+import { pendingScheduledMessages } from '../slack/pendingScheduledMessages.js';
+import { slackAnswered } from '../slack/slackAnswered.js';
+import type { Job } from '../store/schema.js';
 import { type JobHandler, PermanentJobError, parsePayload } from './jobHandler.js';
 
 export const REMINDER_JOB = 'reminder';
 
 /**
- * Posts one reminder. The decision (post, late, skip) is the core's; this only gathers what
- * the message shows and sends it. Slack's 429s are retried inside the WebClient honouring
- * Retry-After; any other failure throws and the queue retries with backoff.
+ * Delivers one reminder. The decisions (post, late, skip; schedule, post now, look) are the
+ * core's; this gathers what the message shows and hands it to Slack, recording before and
+ * after each call so a crash in between is recognised (see reminderDelivery.ts). Slack's 429s
+ * are retried inside the WebClient honouring Retry-After; any other failure throws and the
+ * queue retries with backoff.
  */
 export function reminderJob(services: Services): JobHandler {
   return async (job, { now, log }) => {
@@ -23,9 +40,10 @@ export function reminderJob(services: Services): JobHandler {
     }
     const occurrence = await services.occurrences.find(group.id, payload.startsAt);
     const startsAt = new Date(payload.startsAt);
+    const dueAt = reminderDueAt(startsAt, payload.leadMinutes);
     const decision = reminderDecision({
       now,
-      dueAt: new Date(job.run_at),
+      dueAt,
       startsAt,
       status: occurrence?.status ?? 'missing',
     });
@@ -38,7 +56,8 @@ export function reminderJob(services: Services): JobHandler {
         leadMinutes: payload.leadMinutes,
         allLeads: group.reminderLeadMinutes,
         startsAt,
-        now,
+        // A shorter lead whose job is running now (staged ahead of its minute) wins too.
+        now: new Date(now.getTime() + STAGE_AHEAD_MS),
       })
     ) {
       log.info({ reason: 'shorter-lead-due' }, 'reminder skipped: a closer reminder of this meeting is due');
@@ -69,15 +88,107 @@ export function reminderJob(services: Services): JobHandler {
       minutesEnabled: group.minutes !== undefined,
       meetingKey: meetingKey(group.id, occurrence.starts_at),
     });
-    // unfurl off: the join link's preview would push the agenda out of sight.
-    await services.slack.chat.postMessage({
-      channel: group.channelId,
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    if (isLate(decision)) log.warn({ lateByMs: decision.lateByMs }, 'reminder posted late');
-    else log.info('reminder posted');
+    const step = nextReminderStep(await services.reminderDeliveries.progress(job.key), now, dueAt);
+    const outcome = await deliver(services, job, step, { ...message, channel: group.channelId }, now);
+    if (outcome === 'done') log.info('reminder already with Slack');
+    else if (outcome === 'unknown')
+      log.error(
+        { reason: step.kind === 'unknown' ? step.reason : undefined },
+        'reminder not sent again: an earlier attempt was cut off and may have posted it',
+      );
+    else if (isLate(decision)) log.warn({ lateByMs: decision.lateByMs, outcome }, 'reminder posted late');
+    else log.info({ outcome }, outcome === 'scheduled' ? 'reminder scheduled' : 'reminder posted');
   };
+}
+
+interface Outgoing {
+  readonly channel: string;
+  readonly text: string;
+  readonly blocks: ReturnType<typeof reminderMessage>['blocks'];
+}
+
+type Outcome = 'done' | 'unknown' | 'scheduled' | 'found' | 'posted';
+
+async function deliver(
+  services: Services,
+  job: Job,
+  first: ReminderStep,
+  out: Outgoing,
+  now: Date,
+): Promise<Outcome> {
+  const { reminderDeliveries: deliveries, slack } = services;
+  let step = first;
+  if (step.kind === 'look') {
+    const { text } = step;
+    const found = (await pendingScheduledMessages(slack, step.channelId, step.postAt)).filter(
+      (m) => m.text === text,
+    );
+    const [kept, ...extra] = found;
+    if (kept) {
+      await deliveries.record(
+        job.key,
+        { state: 'scheduled', postAt: step.postAt, scheduledMessageId: kept.id },
+        now,
+      );
+      for (const m of extra) await unschedule(services, step.channelId, m.id, services.log);
+      return 'found';
+    }
+    step = afterFruitlessLook(now, step.postAt);
+  }
+  // unfurl off: the join link's preview would push the agenda out of sight.
+  const content = {
+    channel: out.channel,
+    text: out.text,
+    blocks: out.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  };
+  switch (step.kind) {
+    case 'done':
+    case 'unknown':
+      return step.kind;
+    case 'look':
+      throw new Error('a look never follows a look');
+    case 'schedule': {
+      const { postAt } = step;
+      await deliveries.record(
+        job.key,
+        { state: 'scheduling', postAt, channelId: out.channel, text: out.text },
+        now,
+      );
+      const answer = await slack.chat
+        .scheduleMessage({ ...content, post_at: Math.floor(postAt.getTime() / 1000) })
+        .catch(async (error: unknown) => {
+          // Slack said no: nothing is pending, start afresh. No answer: the next attempt looks.
+          if (slackAnswered(error)) await deliveries.forget(job.key);
+          throw error;
+        });
+      if (!answer.scheduled_message_id) throw new Error('chat.scheduleMessage answered without an id');
+      await deliveries.record(
+        job.key,
+        { state: 'scheduled', postAt, scheduledMessageId: answer.scheduled_message_id },
+        now,
+      );
+      return 'scheduled';
+    }
+    case 'post': {
+      await deliveries.record(job.key, { state: 'posting' }, now);
+      const answer = await slack.chat.postMessage(content).catch(async (error: unknown) => {
+        // This process saw the failure: a retry may post twice after a timeout, but never loses it.
+        await deliveries.forget(job.key);
+        throw error;
+      });
+      await deliveries.record(job.key, { state: 'posted', ts: answer.ts ?? '' }, now);
+      return 'posted';
+    }
+  }
+}
+
+/** A duplicate left by an earlier attempt; failing to remove it is logged, not retried. */
+async function unschedule(services: Services, channel: string, id: string, log: Logger): Promise<void> {
+  await services.slack.chat
+    .deleteScheduledMessage({ channel, scheduled_message_id: id })
+    .catch((error: unknown) =>
+      log.warn({ err: error, id }, 'could not remove a duplicate scheduled reminder'),
+    );
 }

@@ -45,6 +45,11 @@ export interface SlackApiServerOptions {
    * beyond that chat.postMessage answers 429 with Retry-After. Off unless set.
    */
   readonly channelRate?: { readonly burst: number; readonly perSeconds: number };
+  /**
+   * Slack's clock, which decides when a scheduled message is posted: the tests give it the
+   * app's injected clock. Defaults to real time.
+   */
+  readonly now?: () => Date;
 }
 
 export interface SlackApiServer {
@@ -54,8 +59,13 @@ export interface SlackApiServer {
   readonly responses: SlackResponse[];
   /** The arguments of every successful call to `method`, JSON-valued fields parsed. */
   callsTo(method: string): SlackArgs[];
-  /** Posted messages as they stand now (chat.update applied), each with its `ts`. */
+  /**
+   * Posted messages as they stand now (chat.update applied), each with its `ts`; scheduled
+   * messages whose time has come (by `now`) are among them, in posting order.
+   */
   messages(): SlackArgs[];
+  /** Scheduled messages not yet posted. */
+  scheduled(): ScheduledSlackMessage[];
   /** A response_url on this server; each call gives a fresh one unless `id` is reused. */
   responseUrl(id?: string): string;
   /** Resolves with all responses once at least `count` arrived; rejects after `timeoutMs`. */
@@ -72,6 +82,17 @@ export interface SlackApiServer {
 const BOT_USER = 'U0GAVELBOT';
 const TEAM = 'T0GAVEL';
 
+export interface ScheduledSlackMessage {
+  readonly id: string;
+  readonly channel: string;
+  /** Unix seconds. */
+  readonly postAt: number;
+  readonly args: SlackArgs;
+}
+
+/** Slack refuses to schedule further ahead than this. */
+const MAX_SCHEDULE_AHEAD_S = 120 * 24 * 3600;
+
 interface StoredMessage {
   readonly args: SlackArgs;
   readonly channel: string;
@@ -82,6 +103,8 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
   const calls: RecordedSlackCall[] = [];
   const responses: SlackResponse[] = [];
   const stored: StoredMessage[] = [];
+  let scheduled: ScheduledSlackMessage[] = [];
+  const now = opts.now ?? (() => new Date());
   const faults = new Map<string, { status: number; times: number; retryAfter?: number; hang?: true }[]>();
   const channelSends = new Map<string, number[]>();
   const responseWaiters = new Set<() => void>();
@@ -95,6 +118,18 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
   const channelIds = new Set(opts.channels.map((c) => c.id));
   const userById = new Map(opts.users.map((u) => [u.id, u]));
   const isConversation = (id: string) => channelIds.has(id) || userById.has(id) || id.startsWith('D');
+
+  /** Posts the scheduled messages whose time has come, earliest first, as Slack would. */
+  const postDue = () => {
+    const at = now().getTime() / 1000;
+    const due = scheduled.filter((m) => m.postAt <= at).sort((a, b) => a.postAt - b.postAt);
+    if (due.length === 0) return;
+    scheduled = scheduled.filter((m) => m.postAt > at);
+    for (const m of due) {
+      const ts = nextTs();
+      stored.push({ args: { ...m.args, channel: m.channel, ts }, channel: m.channel, ts });
+    }
+  };
 
   const methods: Record<string, (args: SlackArgs) => SlackArgs> = {
     'auth.test': () => ({
@@ -148,6 +183,55 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
       const message = { ...args, channel, ts };
       stored.push({ args: message, channel, ts });
       return { channel, ts, message: { type: 'message', user: BOT_USER, ...message } };
+    },
+    'chat.scheduleMessage': (args) => {
+      const channel = requireChannel(args);
+      if (!args['text'] && !args['blocks']) throw new SlackError('no_text');
+      const postAt = Number(args['post_at']);
+      const at = now().getTime() / 1000;
+      if (!Number.isInteger(postAt)) throw new SlackError('invalid_time');
+      if (postAt <= at) throw new SlackError('time_in_past');
+      if (postAt > at + MAX_SCHEDULE_AHEAD_S) throw new SlackError('time_too_far');
+      const id = `Q${nextTs().replace('.', '')}`;
+      const message = Object.fromEntries(
+        Object.entries(args).filter(([k]) => k !== 'post_at' && k !== 'token'),
+      );
+      scheduled.push({ id, channel, postAt, args: message });
+      return {
+        channel,
+        scheduled_message_id: id,
+        post_at: postAt,
+        message: { ...message, bot_id: 'B0GAVEL' },
+      };
+    },
+    'chat.scheduledMessages.list': (args) => {
+      const channel = args['channel'] === undefined ? undefined : str(args, 'channel');
+      const oldest = args['oldest'] === undefined ? -Infinity : Number(args['oldest']);
+      const latest = args['latest'] === undefined ? Infinity : Number(args['latest']);
+      const limit = Math.min(Number(args['limit'] ?? 100) || 100, 1000);
+      const start = Number(args['cursor'] ?? 0) || 0;
+      const matching = scheduled.filter(
+        (m) => (channel === undefined || m.channel === channel) && m.postAt >= oldest && m.postAt <= latest,
+      );
+      const page = matching.slice(start, start + limit);
+      return {
+        scheduled_messages: page.map((m) => ({
+          id: m.id,
+          channel_id: m.channel,
+          post_at: m.postAt,
+          date_created: m.postAt - 60,
+          text: typeof m.args['text'] === 'string' ? m.args['text'] : '',
+        })),
+        response_metadata: { next_cursor: start + limit < matching.length ? String(start + limit) : '' },
+      };
+    },
+    'chat.deleteScheduledMessage': (args) => {
+      const channel = requireChannel(args);
+      const id = str(args, 'scheduled_message_id');
+      const before = scheduled.length;
+      scheduled = scheduled.filter((m) => !(m.id === id && m.channel === channel));
+      if (scheduled.length === before) throw new SlackError('invalid_scheduled_message_id');
+      return {};
     },
     'chat.postEphemeral': (args) => {
       requireChannel(args);
@@ -218,6 +302,7 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
     const args = parseArgs(await readBody(req), req.headers['content-type']);
+    postDue();
     const auth = req.headers.authorization ?? (args['token'] ? `Bearer ${str(args, 'token')}` : undefined);
     const send = (status: number, body: SlackArgs, headers: Record<string, string> = {}) => {
       calls.push({ method, args, status });
@@ -283,7 +368,11 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
     calls,
     responses,
     callsTo: (method) => calls.filter((c) => c.method === method && c.status === 200).map((c) => c.args),
-    messages: () => stored.map((m) => m.args),
+    messages: () => {
+      postDue();
+      return stored.map((m) => m.args);
+    },
+    scheduled: () => [...scheduled],
     responseUrl(id) {
       responseSeq += 1;
       return `${url}/response/${id ?? `r${responseSeq}`}`;

@@ -73,6 +73,35 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
       return claimed.sort((a, b) => (a.run_at < b.run_at ? -1 : a.run_at > b.run_at ? 1 : a.id - b.id));
     },
 
+    async renew(id, owner, leaseUntil) {
+      const result = await db
+        .updateTable('jobs')
+        .set({ lease_until: iso(leaseUntil) })
+        .where('id', '=', id)
+        .where('status', '=', 'running')
+        .where('lease_owner', '=', owner)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async nextWakeAt() {
+      // Two index-friendly minimums rather than one scan over both states.
+      const [pending, running] = await Promise.all([
+        db
+          .selectFrom('jobs')
+          .select((eb) => eb.fn.min('run_at').as('at'))
+          .where('status', '=', 'pending')
+          .executeTakeFirst(),
+        db
+          .selectFrom('jobs')
+          .select((eb) => eb.fn.min('lease_until').as('at'))
+          .where('status', '=', 'running')
+          .executeTakeFirst(),
+      ]);
+      const times = [pending?.at, running?.at].filter((t): t is string => typeof t === 'string');
+      return times.length === 0 ? undefined : new Date(times.sort()[0]!);
+    },
+
     async complete(id, owner, now) {
       await db
         .updateTable('jobs')

@@ -102,6 +102,25 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         }
       },
     },
+    '0002_reminder_deliveries': {
+      async up(db) {
+        // One row per reminder job: what was sent to Slack, recorded before and after the call.
+        await db.schema
+          .createTable('reminder_deliveries')
+          .addColumn('job_key', 'text', (c) => c.primaryKey())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('channel_id', 'text')
+          .addColumn('post_at', 'text')
+          .addColumn('text', 'text')
+          .addColumn('scheduled_message_id', 'text')
+          .addColumn('message_ts', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+      async down(db) {
+        await db.schema.dropTable('reminder_deliveries').execute();
+      },
+    },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

@@ -14,6 +14,7 @@ export interface Database {
   action_items: ActionItemTable;
   jobs: JobTable;
   slack_events: SlackEventTable;
+  reminder_deliveries: ReminderDeliveryTable;
 }
 
 export type OccurrenceStatus = 'scheduled' | 'cancelled';
@@ -103,6 +104,17 @@ export interface JobTable {
   lease_until: string | null;
   last_error: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+export interface ReminderDeliveryTable {
+  job_key: string;
+  state: 'scheduling' | 'scheduled' | 'posting' | 'posted';
+  channel_id: string | null;
+  post_at: string | null;
+  text: string | null;
+  scheduled_message_id: string | null;
+  message_ts: string | null;
   updated_at: string;
 }
 

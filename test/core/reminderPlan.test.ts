@@ -4,17 +4,17 @@ import { isLate, reminderDecision, reminderJobs } from '../../src/core/reminder/
 const start = new Date('2026-11-26T17:00:00.000Z');
 
 describe('reminder jobs', () => {
-  it('makes one job per lead time, keyed by group, meeting and lead, due at start − lead', () => {
+  it('makes one job per lead time, keyed by group, meeting and lead, run two minutes before start − lead', () => {
     expect(reminderJobs('serverless', start, [1440, 10])).toEqual([
       {
         key: 'reminder:serverless:2026-11-26T17:00:00.000Z:1440m',
         kind: 'reminder',
-        runAt: new Date('2026-11-25T17:00:00.000Z'),
+        runAt: new Date('2026-11-25T16:58:00.000Z'),
         payload: { groupId: 'serverless', startsAt: '2026-11-26T17:00:00.000Z', leadMinutes: 1440 },
       },
       expect.objectContaining({
         key: 'reminder:serverless:2026-11-26T17:00:00.000Z:10m',
-        runAt: new Date('2026-11-26T16:50:00.000Z'),
+        runAt: new Date('2026-11-26T16:48:00.000Z'),
       }),
     ]);
   });

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES } from '../support/databases.js';
 import {
@@ -133,6 +134,111 @@ describe.each(ENGINES)('meeting reminders on %s', (engine) => {
     expect(new Set(posted).size).toBe(100);
     expect(posted).toHaveLength(100);
     expect(h.slack.calls.filter((c) => c.status === 429)).toHaveLength(3);
+  });
+
+  describe('handed to Slack ahead of time, so a crash never posts one twice', () => {
+    const KEY = `reminder:serverless:${MEETING}:10m`;
+    const DUE = minutesBefore(MEETING, 10);
+    const job = () =>
+      h.db.opened.db.selectFrom('jobs').selectAll().where('key', '=', KEY).executeTakeFirstOrThrow();
+    const delivery = () =>
+      h.db.opened.db
+        .selectFrom('reminder_deliveries')
+        .selectAll()
+        .where('job_key', '=', KEY)
+        .executeTakeFirstOrThrow();
+    /** As if the worker had died holding the job: it is claimable again once its lease is over. */
+    const crashedWhileRunning = async () => {
+      await h.db.opened.db
+        .updateTable('jobs')
+        .set({ status: 'running', lease_owner: 'worker-dead', lease_until: h.clock.now().toISOString() })
+        .where('key', '=', KEY)
+        .execute();
+      h.clock.set(new Date(h.clock.now().getTime() + 1000));
+    };
+
+    it('schedules it two minutes before its minute; Slack posts it on the minute, and the app posts nothing itself', async () => {
+      h = await startHarness({ engine, now: MONDAY_NOON });
+      h.clock.set(minutesBefore(MEETING, 12));
+      await h.gavel.tick();
+      expect(reminders()).toHaveLength(0);
+      expect(h.slack.scheduled().map((m) => m.postAt)).toEqual([DUE.getTime() / 1000]);
+      expect((await delivery()).state).toBe('scheduled');
+
+      h.clock.set(DUE);
+      expect(reminders()).toHaveLength(1);
+      expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
+      await h.gavel.tick();
+      expect(reminders()).toHaveLength(1);
+    });
+
+    it('a crash after Slack took it, before the app wrote that down: the next worker finds it pending and does not schedule it again', async () => {
+      h = await startHarness({ engine, now: MONDAY_NOON });
+      h.clock.set(minutesBefore(MEETING, 12));
+      await h.gavel.tick();
+      const [pending] = h.slack.scheduled();
+      // Put back what the database held at the moment of the crash.
+      await h.db.opened.db
+        .updateTable('reminder_deliveries')
+        .set({ state: 'scheduling', channel_id: SERVERLESS_CHANNEL, text: String(pending?.args['text']) })
+        .where('job_key', '=', KEY)
+        .execute();
+      await crashedWhileRunning();
+
+      expect(await h.gavel.tick()).toBeGreaterThan(0);
+      expect(h.slack.callsTo('chat.scheduleMessage')).toHaveLength(1);
+      expect(h.slack.callsTo('chat.scheduledMessages.list')).toHaveLength(1);
+      expect(await delivery()).toMatchObject({ state: 'scheduled', scheduled_message_id: pending?.id });
+      expect((await job()).status).toBe('done');
+      h.clock.set(DUE);
+      expect(reminders()).toHaveLength(1);
+    });
+
+    it('a crash before Slack took it: the next worker finds nothing pending and schedules it once', async () => {
+      h = await startHarness({ engine, now: minutesBefore(MEETING, 12) });
+      await h.gavel.services.reminderDeliveries.record(
+        KEY,
+        { state: 'scheduling', postAt: DUE, channelId: SERVERLESS_CHANNEL, text: 'whatever was sent' },
+        h.clock.now(),
+      );
+      await crashedWhileRunning();
+
+      await h.gavel.tick();
+      expect(h.slack.callsTo('chat.scheduleMessage')).toHaveLength(1);
+      h.clock.set(DUE);
+      expect(reminders()).toHaveLength(1);
+    });
+
+    it('a crash in the middle of posting a late reminder: it is not posted again, and the operator is told', async () => {
+      const lines: string[] = [];
+      const log = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+      h = await startHarness({ engine, now: minutesBefore(MEETING, 5), log });
+      await h.gavel.services.reminderDeliveries.record(KEY, { state: 'posting' }, h.clock.now());
+      await crashedWhileRunning();
+
+      await h.gavel.tick();
+      expect(reminders()).toHaveLength(0);
+      expect((await job()).status).toBe('done');
+      const told = lines.map((l) => JSON.parse(l) as { level: number; msg: string; job?: string });
+      const error = told.find((l) => l.level === 50 && l.job === KEY);
+      expect(error?.msg).toContain('may have posted it');
+    });
+
+    it('Slack refusing to schedule it: the refusal is forgotten and the retry hands it over once', async () => {
+      // Client retries after milliseconds, not seconds: 4 tries of one attempt all fail.
+      h = await startHarness({ engine, now: MONDAY_NOON, apiTimeoutMs: 300, retryBaseMs: 10 });
+      h.slack.fail('chat.scheduleMessage', 500, 4);
+      h.clock.set(minutesBefore(MEETING, 12));
+      await h.gavel.tick();
+      expect((await job()).status).toBe('pending');
+      expect(await h.gavel.services.reminderDeliveries.progress(KEY)).toEqual({ state: 'none' });
+
+      h.clock.set(new Date(h.clock.now().getTime() + 30_000));
+      await h.gavel.tick();
+      expect(h.slack.scheduled()).toHaveLength(1);
+      h.clock.set(DUE);
+      expect(reminders()).toHaveLength(1);
+    });
   });
 
   describe('/meeting', () => {

@@ -84,8 +84,16 @@ interface StandIns {
 }
 
 async function crashStandIns(engine: Engine): Promise<StandIns> {
+  // Slack posts scheduled reminders by the children's fake clock: the running child's, or the
+  // last one's while none runs.
+  let lastNow = FAKE_START;
+  const fakeNow = () => {
+    if (run.running) lastNow = run.running.lastNow();
+    return new Date(lastNow);
+  };
   const slack = await startSlackApiServer({
     token: BOT_TOKEN,
+    now: fakeNow,
     channels: GROUPS.map((g) => ({ id: g.channelId, name: g.id })),
     users: SLACK_USERS,
   });

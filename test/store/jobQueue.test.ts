@@ -53,6 +53,27 @@ describe.each(ENGINES)('the durable job queue on %s', (engine) => {
     expect((await queue.byKey('a'))?.status).toBe('done');
   });
 
+  it('keeps a live worker’s job its own while it renews the lease; a worker that lost it cannot renew', async () => {
+    await queue.enqueue([job('a', at(0))], t0);
+    const [claimed] = await queue.claimDue('w1', t0, 10, 60_000);
+    expect(await queue.renew(claimed!.id, 'w1', at(3))).toBe(true);
+    expect(await queue.claimDue('w2', at(2), 10, 60_000)).toEqual([]);
+    const [taken] = await queue.claimDue('w2', at(4), 10, 60_000);
+    expect(taken?.lease_owner).toBe('w2');
+    expect(await queue.renew(claimed!.id, 'w1', at(10))).toBe(false);
+    expect((await queue.byKey('a'))?.lease_until).toBe(at(5).toISOString());
+  });
+
+  it('tells when something next becomes claimable: a pending job’s time or a running job’s lease end', async () => {
+    expect(await queue.nextWakeAt()).toBeUndefined();
+    await queue.enqueue([job('soon', at(1)), job('later', at(9))], t0);
+    expect(await queue.nextWakeAt()).toEqual(at(1));
+    await queue.enqueue([job('now', at(0))], t0);
+    await queue.claimDue('w1', t0, 10, 30_000);
+    // Only 'now' was due; its lease ends half a minute later, before 'soon' is due.
+    expect(await queue.nextWakeAt()).toEqual(at(0.5));
+  });
+
   it('retries a failure with growing delays and parks it as failed after max attempts, keeping the error', async () => {
     await queue.enqueue([job('flaky', at(0), 3)], t0);
     let now = t0;

@@ -2,6 +2,7 @@ import { loadConfig } from '../../src/config/env.js';
 import { parseGroups } from '../../src/config/parseGroups.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { type RunningGavel, startGavel } from '../../src/gavel.js';
+import type { Logger } from '../../src/log/logger.js';
 import { type Engine, freshDatabase, silentLogger, type TestDatabase } from './databases.js';
 import { type SlackApiServer, startSlackApiServer } from '../../src/standins/slackApiServer.js';
 import { sendInteraction, sendSlashCommand } from '../../src/standins/slackRequests.js';
@@ -63,6 +64,8 @@ export interface HarnessOptions {
   /** Client timeouts and retry waits (GavelOptions): fault tests shrink them to milliseconds. */
   readonly apiTimeoutMs?: number;
   readonly retryBaseMs?: number;
+  /** Where the app logs (silent unless a test reads what an operator would see). */
+  readonly log?: Logger;
 }
 
 /**
@@ -75,6 +78,8 @@ export async function startHarness(opts: HarnessOptions): Promise<GavelHarness> 
     opts.sharedSlack ??
     (await startSlackApiServer({
       token: BOT_TOKEN,
+      // Slack posts scheduled messages by the same clock the app runs on.
+      now: () => clock.now(),
       channels: [
         { id: SERVERLESS_CHANNEL, name: 'serverless' },
         { id: 'C0CFRUNTIME', name: 'cf-app-runtime' },
@@ -130,7 +135,7 @@ export async function startHarness(opts: HarnessOptions): Promise<GavelHarness> 
     connection: config.slack,
     groups: groups.groups,
     clock,
-    log: silentLogger,
+    log: opts.log ?? silentLogger,
     heartbeat: false,
     ...(opts.apiTimeoutMs === undefined ? {} : { apiTimeoutMs: opts.apiTimeoutMs }),
     ...(opts.retryBaseMs === undefined ? {} : { retryBaseMs: opts.retryBaseMs }),

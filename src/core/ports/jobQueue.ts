@@ -18,6 +18,10 @@ export interface JobQueue {
   enqueue(jobs: readonly JobSpec[], now: Date): Promise<number>;
   /** Leases up to `limit` due jobs to `owner`, counting the attempt. */
   claimDue(owner: string, now: Date, limit: number, leaseMs: number): Promise<Job[]>;
+  /** Extends a running job's lease while its worker is alive; false if the lease was lost. */
+  renew(id: number, owner: string, leaseUntil: Date): Promise<boolean>;
+  /** When something next becomes claimable: the earliest pending run_at or running lease end. */
+  nextWakeAt(): Promise<Date | undefined>;
   complete(id: number, owner: string, now: Date): Promise<void>;
   /** Retryable failures go back to pending with backoff until max_attempts; the rest park as failed. */
   fail(id: number, owner: string, error: string, now: Date, opts: { retryable: boolean }): Promise<void>;

@@ -1,6 +1,6 @@
 import type { Group } from '../group.js';
 import { minutesDueAt } from '../minutes/minutesJobPlan.js';
-import { reminderJobs } from '../reminder/reminderPlan.js';
+import { reminderDueAt } from '../reminder/reminderPlan.js';
 import { occurrencesBetween, type PlannedOccurrence } from '../schedule/occurrences.js';
 
 export interface UpcomingMeeting {
@@ -49,9 +49,10 @@ function plan(
   if (o.cancelled) return { occurrence: o, reminders: [], minutesAt: undefined };
   return {
     occurrence: o,
-    reminders: reminderJobs(group.id, o.startsAt, group.reminderLeadMinutes).map((j) => ({
-      leadMinutes: j.payload.leadMinutes,
-      at: j.runAt,
+    // When the channel sees it, not when the job hands it to Slack.
+    reminders: group.reminderLeadMinutes.map((leadMinutes) => ({
+      leadMinutes,
+      at: reminderDueAt(o.startsAt, leadMinutes),
     })),
     minutesAt: group.minutes ? minutesDueAt(o.startsAt, group.minutes) : undefined,
   };

@@ -1,3 +1,4 @@
+import { STAGE_AHEAD_MS } from './reminderDelivery.js';
 import type { GroupId } from '../ids.js';
 
 /** The durable job that posts one reminder. The key is its identity: group, meeting, lead. */
@@ -24,8 +25,13 @@ export const reminderKeyPrefix = (groupId: GroupId | string, startsAt: string) =
 export const reminderKey = (groupId: GroupId | string, startsAt: string, leadMinutes: number) =>
   `${reminderKeyPrefix(groupId, startsAt)}${leadMinutes}m`;
 
+/** The minute a reminder should appear in the channel. */
+export const reminderDueAt = (startsAt: Date, leadMinutes: number): Date =>
+  new Date(startsAt.getTime() - leadMinutes * 60_000);
+
 /**
- * One job per configured lead time, at start − lead. A lead whose moment has already passed
+ * One job per configured lead time, run STAGE_AHEAD_MS before its minute (start − lead) so
+ * Slack can be handed the message to post on the minute. A lead whose moment has already passed
  * when the meeting is planned (a meeting added 5 minutes before it starts) still gets its
  * job, due at once: better a late reminder than none. The job itself refuses to post once
  * the meeting has started (see reminderDecision).
@@ -39,7 +45,7 @@ export function reminderJobs(
   return leadMinutes.map((lead) => ({
     key: reminderKey(groupId, iso, lead),
     kind: 'reminder',
-    runAt: new Date(startsAt.getTime() - lead * 60_000),
+    runAt: new Date(reminderDueAt(startsAt, lead).getTime() - STAGE_AHEAD_MS),
     payload: { groupId: String(groupId), startsAt: iso, leadMinutes: lead },
   }));
 }

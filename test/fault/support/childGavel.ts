@@ -7,14 +7,19 @@ import { createLogger } from '../../../src/log/logger.js';
 /**
  * The real gavel as its own process, for the crash test: configured from the environment as
  * src/main.ts does, with the heartbeat on, but on a clock that starts at GAVEL_FAKE_NOW and
- * that this process moves itself by GAVEL_FAKE_STEP_MINUTES after every drain of the queue.
- * Weeks of meetings so come due in seconds, and fake time only passes while the app is up
- * and has run everything due: a kill never makes a reminder's meeting start unseen.
+ * that this process moves itself after every drain of the queue: to the moment the next job
+ * is due (or a dead worker's lease runs out), at most GAVEL_FAKE_STEP_MINUTES at a time.
+ * Weeks of meetings so come due in seconds, every job runs at its own time as it would in
+ * production, and fake time only passes while the app is up and has run everything due: a
+ * kill never makes a reminder's meeting start unseen.
  *
  * It speaks to the test in JSON lines on stdout, beside pino's (which carry `level`):
  * `{"child":"ready","port":…}`, `{"child":"now","at":…}` after each step (where the next
  * child resumes), `{"child":"stopped"}` after a graceful SIGTERM.
  */
+
+/** Never stand still: a job due now that another worker holds is waited for in small steps. */
+const MIN_STEP_MS = 1000;
 
 const say = (line: { readonly child: string } & Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -54,7 +59,9 @@ async function main(): Promise<void> {
     // SIGTERM may have come during the tick: then nothing more is stepped.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (stopping) break;
-    clock.advance(stepMs);
+    const next = await running.nextWakeAt();
+    const untilNext = next ? next.getTime() - clock.now().getTime() : stepMs;
+    clock.advance(Math.min(stepMs, Math.max(MIN_STEP_MS, untilNext)));
     say({ child: 'now', at: clock.now().toISOString() });
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }

@@ -1,0 +1,12 @@
+import type { ReminderProgress } from '../reminder/reminderDelivery.js';
+
+/**
+ * What each reminder's delivery has got to, keyed by its job key. Written before and after
+ * every call to Slack, so an attempt cut off by a crash is known to have been cut off.
+ */
+export interface ReminderDeliveries {
+  progress(key: string): Promise<ReminderProgress>;
+  record(key: string, progress: Exclude<ReminderProgress, { state: 'none' }>, now: Date): Promise<void>;
+  /** Back to 'none': Slack answered that it did not take the reminder, so trying again is safe. */
+  forget(key: string): Promise<void>;
+}

@@ -1,0 +1,72 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ReminderDeliveries } from '../core/ports/reminderDeliveries.js';
+import type { ReminderProgress } from '../core/reminder/reminderDelivery.js';
+import type { Database, ReminderDeliveryTable } from './schema.js';
+
+type Row = Selectable<ReminderDeliveryTable>;
+
+export function reminderDeliveryStore(db: Kysely<Database>): ReminderDeliveries {
+  return {
+    async progress(key) {
+      const row = await db
+        .selectFrom('reminder_deliveries')
+        .selectAll()
+        .where('job_key', '=', key)
+        .executeTakeFirst();
+      return row ? fromRow(row) : { state: 'none' };
+    },
+    async record(key, progress, now) {
+      const row = toRow(key, progress, now.toISOString());
+      await db
+        .insertInto('reminder_deliveries')
+        .values(row)
+        .onConflict((oc) => oc.column('job_key').doUpdateSet(row))
+        .execute();
+    },
+    async forget(key) {
+      await db.deleteFrom('reminder_deliveries').where('job_key', '=', key).execute();
+    },
+  };
+}
+
+function toRow(key: string, p: Exclude<ReminderProgress, { state: 'none' }>, updatedAt: string): Row {
+  const base = {
+    job_key: key,
+    state: p.state,
+    channel_id: null,
+    post_at: null,
+    text: null,
+    scheduled_message_id: null,
+    message_ts: null,
+    updated_at: updatedAt,
+  };
+  switch (p.state) {
+    case 'scheduling':
+      return { ...base, channel_id: p.channelId, post_at: p.postAt.toISOString(), text: p.text };
+    case 'scheduled':
+      return { ...base, post_at: p.postAt.toISOString(), scheduled_message_id: p.scheduledMessageId };
+    case 'posting':
+      return base;
+    case 'posted':
+      return { ...base, message_ts: p.ts };
+  }
+}
+
+/** A row the code did not write whole (a column lost) reads as a cut-off attempt: never reposted. */
+function fromRow(row: Row): ReminderProgress {
+  const postAt = row.post_at ? new Date(row.post_at) : undefined;
+  switch (row.state) {
+    case 'scheduling':
+      return postAt && row.channel_id !== null && row.text !== null
+        ? { state: 'scheduling', postAt, channelId: row.channel_id, text: row.text }
+        : { state: 'posting' };
+    case 'scheduled':
+      return postAt && row.scheduled_message_id
+        ? { state: 'scheduled', postAt, scheduledMessageId: row.scheduled_message_id }
+        : { state: 'posting' };
+    case 'posting':
+      return { state: 'posting' };
+    case 'posted':
+      return { state: 'posted', ts: row.message_ts ?? '' };
+  }
+}
