@@ -40,8 +40,8 @@ const BODY_LIMIT_BYTES = 64 * 1024;
 export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const logger = boltLogger(opts.log);
   // WebClient's defaults are no timeout and ten retries over about 30 minutes: a hung or
-  // failing Slack would then hold a job far past its 5-minute lease (another replica would
-  // take it over and post twice). A few quick retries here, then the job queue's backoff.
+  // failing Slack would then hold a job (and its renewed lease) for half an hour, and a
+  // reminder would miss its minute. A few quick retries here, then the job queue's backoff.
   const base = opts.retryBaseMs ?? 1000;
   const clientOptions = {
     slackApiUrl: opts.slackApiUrl,

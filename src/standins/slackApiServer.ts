@@ -76,6 +76,12 @@ export interface SlackApiServer {
   fail(method: string, status: number, times: number): void;
   /** The next `times` calls to `method` never get an answer (the connection stays open). */
   hang(method: string, times: number): void;
+  /**
+   * The next call to `method` that succeeds takes effect, then `before` runs and only then is
+   * the answer sent: a crash test kills the app there, after Slack acted but before it heard.
+   * `undefined` disarms it.
+   */
+  beforeAnswer(method: string, before: (() => Promise<void>) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -108,6 +114,7 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
   const faults = new Map<string, { status: number; times: number; retryAfter?: number; hang?: true }[]>();
   const channelSends = new Map<string, number[]>();
   const responseWaiters = new Set<() => void>();
+  const answerHooks = new Map<string, () => Promise<void>>();
   let seq = 0;
   let responseSeq = 0;
 
@@ -325,12 +332,23 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
       const wait = channelWait(args);
       if (wait > 0) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(wait) });
     }
+    let result: SlackArgs;
     try {
-      return send(200, { ok: true, ...handler(args) });
+      result = handler(args);
     } catch (error) {
       if (error instanceof SlackError) return send(200, { ok: false, error: error.code });
       throw error;
     }
+    const hook = answerHooks.get(method);
+    if (hook) {
+      answerHooks.delete(method);
+      await hook();
+    }
+    if (res.destroyed) {
+      calls.push({ method, args, status: 200 });
+      return;
+    }
+    return send(200, { ok: true, ...result });
   }
 
   async function handleResponse(req: IncomingMessage, res: ServerResponse, id: string) {
@@ -406,6 +424,10 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
     },
     fail(method, status, times) {
       faults.set(method, [...(faults.get(method) ?? []), { status, times }]);
+    },
+    beforeAnswer(method, before) {
+      if (before) answerHooks.set(method, before);
+      else answerHooks.delete(method);
     },
     hang(method, times) {
       faults.set(method, [...(faults.get(method) ?? []), { status: 0, times, hang: true }]);
