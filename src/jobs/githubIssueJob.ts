@@ -12,6 +12,7 @@ import {
 } from '../core/todo/issueTracker.js';
 import { todayIn } from '../core/todo/localDates.js';
 import type { JobSpec } from '../core/ports/jobQueue.js';
+import type { Logger } from '../log/logger.js';
 import type { Services } from '../services.js';
 import { permalinkOf, slackNames } from '../slack/todo/slackNames.js';
 import type { ActionItem } from '../store/schema.js';
@@ -56,7 +57,13 @@ export function githubIssueJob(services: Services): JobHandler {
       if (!item.message_ts && now.getTime() - Date.parse(item.created_at) < ANNOUNCEMENT_GRACE_MS) {
         throw new Error('the item’s Slack message is not posted yet; the issue will link to it');
       }
-      const issue = await existingOrNewIssue(services, tracker, group, repo, item, job.attempts > 1);
+      const issue = await existingOrNewIssue(services, tracker, group, repo, item, job.attempts > 1).catch(
+        async (error: unknown) => {
+          if (job.attempts === 1 && !(error instanceof PermanentJobError))
+            await sayWeRetry(services, item, log);
+          throw error;
+        },
+      );
       await services.actionItems.setGithubIssue(item.id, issue.number, issue.url, services.clock.now());
       log.info({ itemId, issue: issue.number }, 'GitHub issue linked to the action item');
     }
@@ -65,6 +72,23 @@ export function githubIssueJob(services: Services): JobHandler {
     if (item.status === 'done') followUps.push(githubIssueStateJobSpec(item, now, undefined));
     await services.queue.enqueue(followUps, now);
   };
+}
+
+/**
+ * The first time GitHub fails to answer, the item's thread says so: the person who ran
+ * `/todo` would otherwise wait for a link that is not coming yet. Later retries stay quiet.
+ */
+async function sayWeRetry(services: Services, item: ActionItem, log: Logger): Promise<void> {
+  if (!item.message_ts) return;
+  await services.slack.chat
+    .postMessage({
+      channel: item.channel_id,
+      thread_ts: item.message_ts,
+      text: ":hourglass_flowing_sand: GitHub is not answering right now. I'll keep trying and link the issue here once it is open.",
+    })
+    .catch((error: unknown) =>
+      log.warn({ err: error }, 'could not say in the thread that GitHub is being retried'),
+    );
 }
 
 async function existingOrNewIssue(

@@ -58,6 +58,11 @@ describe.each(ENGINES)('when GitHub fails, on %s', (engine) => {
         { timeout: 5000, interval: 20 },
       );
     };
+    /** What the item's thread says about GitHub not answering. */
+    const retryNotes = (app: GavelHarness, threadTs: string | null) =>
+      app.slack
+        .messages()
+        .filter((m) => m['thread_ts'] === threadTs && String(m['text']).includes('GitHub is not answering'));
     const itemNow = (app: GavelHarness, id: number) =>
       app.db.opened.db.selectFrom('action_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -80,6 +85,8 @@ describe.each(ENGINES)('when GitHub fails, on %s', (engine) => {
       await app.gavel.tick();
       expect(gh.callsTo('issues.create').map((c) => c.status)).toEqual([500, 500, 201]);
       expect(gh.issues()).toHaveLength(1);
+      // Told once, in the item's thread, at the first failure; the retries stay quiet.
+      expect(retryNotes(app, item.message_ts)).toHaveLength(1);
       expect((await itemNow(app, item.id)).github_issue_number).toBe(1);
       expect((await job(app, `github-issue:${item.id}`)).status).toBe('done');
     });
@@ -91,6 +98,8 @@ describe.each(ENGINES)('when GitHub fails, on %s', (engine) => {
       await app.gavel.tick();
       expect(gh.callsTo('issues.create').map((c) => c.status)).toEqual([403, 201]);
       expect(gh.issues()).toHaveLength(1);
+      // Waited out within the attempt: nothing to apologise for.
+      expect(retryNotes(app, item.message_ts)).toHaveLength(0);
       expect((await itemNow(app, item.id)).github_issue_number).toBe(1);
     });
 
@@ -107,6 +116,7 @@ describe.each(ENGINES)('when GitHub fails, on %s', (engine) => {
       await app.gavel.tick();
       expect(gh.callsTo('issues.create').map((c) => c.status)).toEqual([0, 0, 201]);
       expect(gh.issues()).toHaveLength(1);
+      expect(retryNotes(app, item.message_ts)).toHaveLength(1);
       expect((await itemNow(app, item.id)).github_issue_number).toBe(1);
       expect((await job(app, `github-issue:${item.id}`)).status).toBe('done');
     });
