@@ -6,6 +6,7 @@ import { GITHUB_ISSUE_STATE_JOB, githubIssueStateJob } from './githubIssueStateJ
 import { MINUTES_ANNOUNCE_JOB, minutesAnnounceJob } from './minutesAnnounceJob.js';
 import { MINUTES_JOB, minutesJob } from './minutesJob.js';
 import { REMINDER_JOB, reminderJob } from './reminderJob.js';
+import { REMINDER_WITHDRAW_JOB, reminderWithdrawJob } from './reminderWithdrawJob.js';
 import { TODO_DUE_DM_JOB, todoDueDmJob } from './todoDueDmJob.js';
 import { TODO_DUE_JOB, todoDueJob } from './todoDueJob.js';
 import { TODO_ISSUE_LINK_JOB, todoIssueLinkJob } from './todoIssueLinkJob.js';
@@ -17,6 +18,7 @@ import { TODO_RECONCILE_JOB, todoReconcileJob } from './todoReconcileJob.js';
 export function jobHandlers(services: Services): JobHandlers {
   return {
     [REMINDER_JOB]: reminderJob(services),
+    [REMINDER_WITHDRAW_JOB]: reminderWithdrawJob(services),
     [AGENDA_ROLLOVER_JOB]: agendaRolloverJob(services),
     [MINUTES_JOB]: minutesJob(services),
     [MINUTES_ANNOUNCE_JOB]: minutesAnnounceJob(services),

@@ -153,6 +153,16 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
       return ids.length;
     },
 
+    async reopenDone(key, now) {
+      const result = await db
+        .updateTable('jobs')
+        .set({ status: 'cancelled', updated_at: iso(now) })
+        .where('key', '=', key)
+        .where('status', '=', 'done')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     async byKey(key) {
       return db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
     },

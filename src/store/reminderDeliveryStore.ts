@@ -23,6 +23,22 @@ export function reminderDeliveryStore(db: Kysely<Database>): ReminderDeliveries 
         .onConflict((oc) => oc.column('job_key').doUpdateSet(row))
         .execute();
     },
+    async scheduledAfter(keyPrefix, after) {
+      const rows = await db
+        .selectFrom('reminder_deliveries')
+        .selectAll()
+        .where('state', '=', 'scheduled')
+        .where('post_at', '>', after.toISOString())
+        .where('job_key', 'like', `${keyPrefix}%`)
+        .execute();
+      // LIKE treats `_` and `%` in a group id as wildcards: the prefix itself decides.
+      return rows.flatMap((row) => {
+        const p = fromRow(row);
+        return row.job_key.startsWith(keyPrefix) && p.state === 'scheduled'
+          ? [{ key: row.job_key, postAt: p.postAt, scheduledMessageId: p.scheduledMessageId }]
+          : [];
+      });
+    },
     async forget(key) {
       await db.deleteFrom('reminder_deliveries').where('job_key', '=', key).execute();
     },

@@ -268,6 +268,25 @@ describe.each(ENGINES)('meeting reminders on %s', (engine) => {
       expect(reminders()).toHaveLength(1);
     });
 
+    it('takes back a reminder Slack already holds when the meeting is cancelled in its last two minutes; restore hands it over again', async () => {
+      h = await startHarness({ engine, now: MONDAY_NOON });
+      h.clock.set(minutesBefore(MEETING, 12));
+      await h.gavel.tick();
+      expect(h.slack.scheduled()).toHaveLength(1);
+
+      h.clock.set(minutesBefore(MEETING, 11));
+      await h.command('/meeting', 'cancel 2026-11-26', { userId: LEAD });
+      await h.gavel.tick();
+      expect(h.slack.scheduled()).toHaveLength(0);
+      h.clock.set(minutesBefore(MEETING, 10));
+      expect(reminders()).toHaveLength(0);
+
+      await h.command('/meeting', 'restore 2026-11-26', { userId: LEAD });
+      await h.gavel.tick();
+      // Too close to its minute to schedule safely: posted at once.
+      expect(reminders()).toHaveLength(1);
+    });
+
     it('explains dates without a meeting, in the past, and malformed', async () => {
       h = await startHarness({ engine, now: MONDAY_NOON });
       const noMeeting = await h.command('/meeting', 'cancel 2026-11-27', { userId: LEAD });

@@ -27,5 +27,7 @@ export interface JobQueue {
   fail(id: number, owner: string, error: string, now: Date, opts: { retryable: boolean }): Promise<void>;
   /** Cancels pending jobs whose key starts with `prefix`, except `keep`; returns how many. */
   cancelPending(prefix: string, keep: ReadonlySet<string>, now: Date): Promise<number>;
+  /** Marks a finished job cancelled, so that planning it again runs it again; false if it was not done. */
+  reopenDone(key: string, now: Date): Promise<boolean>;
   byKey(key: string): Promise<Job | undefined>;
 }

@@ -7,6 +7,14 @@ import type { ReminderProgress } from '../reminder/reminderDelivery.js';
 export interface ReminderDeliveries {
   progress(key: string): Promise<ReminderProgress>;
   record(key: string, progress: Exclude<ReminderProgress, { state: 'none' }>, now: Date): Promise<void>;
+  /** The reminders under a key prefix (one meeting's) that Slack holds to post at a later time. */
+  scheduledAfter(keyPrefix: string, after: Date): Promise<ScheduledReminder[]>;
   /** Back to 'none': Slack answered that it did not take the reminder, so trying again is safe. */
   forget(key: string): Promise<void>;
+}
+
+export interface ScheduledReminder {
+  readonly key: string;
+  readonly postAt: Date;
+  readonly scheduledMessageId: string;
 }

@@ -7,6 +7,7 @@ import { escapePlain, mentionUser } from '../../core/mrkdwn.js';
 import { localToInstant } from '../../core/schedule/zonedTime.js';
 import { occurrenceOn } from '../../core/schedule/occurrences.js';
 import { slackDate, zonedLabel } from '../../core/slackDate.js';
+import { reminderWithdrawJobSpec } from '../../jobs/reminderWithdrawJob.js';
 import type { Services } from '../../services.js';
 import type { Occurrence } from '../../store/schema.js';
 import type { CommandInput } from '../commands/commandListener.js';
@@ -97,6 +98,9 @@ async function setCancelled(
     return ephemeral(`The meeting of ${date} is not cancelled.`);
   await services.occurrences.setCancelled(occurrence.id, cancel ? userId : null, now);
   await services.replan(group.id);
+  // A reminder Slack already holds (handed over two minutes ahead) is taken back.
+  if (cancel)
+    await services.queue.enqueue([reminderWithdrawJobSpec(group.id, occurrence.starts_at, now)], now);
   const when = slackDate(new Date(occurrence.starts_at), group.timeZone);
   return inChannel(
     cancel
