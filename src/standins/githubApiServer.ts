@@ -80,6 +80,12 @@ export interface GithubApiServer {
   /** Search finds nothing (the index lags behind, as GitHub's does). */
   setSearchLag(lagging: boolean): void;
   fail(fault: GithubFault): void;
+  /**
+   * The next successful `op` takes effect, then `before` runs and only then is the answer
+   * sent: a crash test kills the app there, after the change but before it heard. `undefined`
+   * disarms it.
+   */
+  beforeAnswer(op: GithubOp, before: (() => Promise<void>) | undefined): void;
   /** Moves an issue's state as a person on github.com would (no webhook is sent). */
   setState(owner: string, repo: string, number: number, state: 'open' | 'closed'): void;
   close(): Promise<void>;
@@ -98,6 +104,7 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
   const labels = new Map<string, Set<string>>();
   const refused = new Set<string>();
   const faults: (GithubFault & { left: number })[] = [];
+  const answerHooks = new Map<GithubOp, () => Promise<void>>();
   let searchLag = false;
   let url = '';
   let ids = 1000;
@@ -135,7 +142,7 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
   };
 
   const server = createServer((req, res) => {
-    void readBody(req).then((raw) => {
+    void readBody(req).then(async (raw) => {
       const parsed = new URL(req.url ?? '/', 'http://github.test');
       const query = Object.fromEntries(parsed.searchParams);
       let body: unknown;
@@ -199,6 +206,12 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
         );
       }
       const answer = handle(route, query, body);
+      const hook = answer.status < 400 ? answerHooks.get(route.op) : undefined;
+      if (hook) {
+        answerHooks.delete(route.op);
+        await hook();
+        if (res.destroyed) return void record(0);
+      }
       if (fault?.kind === 'after-applying') {
         record(fault.then === 'drop' ? 0 : 502);
         if (fault.then === 'drop') {
@@ -335,6 +348,10 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
       searchLag = lagging;
     },
     fail: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    beforeAnswer: (op, before) => {
+      if (before) answerHooks.set(op, before);
+      else answerHooks.delete(op);
+    },
     setState: (owner, repo, number, state) => {
       const issue = findIssue(owner, repo, number);
       if (!issue) throw new Error(`no issue ${owner}/${repo}#${number}`);

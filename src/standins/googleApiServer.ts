@@ -97,6 +97,12 @@ export interface GoogleApiServer {
   /** Documents (not folders) whose parents include the folder, oldest first. */
   filesIn(folderId: string): StoredFile[];
   fault(f: GoogleFault): void;
+  /**
+   * The next successful `op` takes effect, then `before` runs and only then is the answer
+   * sent: a crash test kills the app there, after the change but before it heard. `undefined`
+   * disarms it.
+   */
+  beforeAnswer(op: GoogleOp, before: (() => Promise<void>) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -127,6 +133,7 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
   const files = new Map<string, StoredFile>();
   const folders = new Map<string, { myDrive: boolean }>();
   const faults: { fault: GoogleFault; left: number }[] = [];
+  const answerHooks = new Map<GoogleOp, () => Promise<void>>();
   const calls: RecordedGoogleCall[] = [];
   let seq = 0;
 
@@ -305,6 +312,11 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
       if (fault && !fault.afterApplying) throw faultFailure(fault);
       out = run(caller ?? '');
       if (fault) throw faultFailure(fault);
+      const hook = op === 'unknown' ? undefined : answerHooks.get(op);
+      if (hook && op !== 'unknown') {
+        answerHooks.delete(op);
+        await hook();
+      }
     } catch (error) {
       const f = error instanceof HttpFailure ? error : new HttpFailure(500, 'backendError', String(error));
       status = f.status;
@@ -358,6 +370,10 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
         .filter((f) => f.parents.includes(folderId))
         .sort((a, b) => a.createdSeq - b.createdSeq),
     fault: (fault) => void faults.push({ fault, left: fault.times ?? 1 }),
+    beforeAnswer: (op, before) => {
+      if (before) answerHooks.set(op, before);
+      else answerHooks.delete(op);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

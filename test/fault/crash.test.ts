@@ -40,10 +40,21 @@ import { seededRandom } from './support/seededRandom.js';
 /** Kill points per engine (issue 7 asks for at least 20); a child takes 1–2 s to start here. */
 const KILL_POINTS = 20;
 /**
- * Every third kill lands in the narrowest window there is: Slack has taken a reminder and
- * the app has not heard back. Random moments would almost never hit it.
+ * Every third kill lands in the narrowest window there is: the remote side has made the
+ * change (Slack took the reminder, Drive copied the doc, GitHub opened the issue) and the app
+ * has not heard back. Random moments would almost never hit it. The issue trap comes first,
+ * while the action items asked for in the first kill points are being opened.
  */
 const TRAP_EVERY = 3;
+const TRAPS = ['github issue', 'minutes doc', 'slack reminder'] as const;
+type Trap = (typeof TRAPS)[number];
+
+/** The next answer of the trap's call waits for `before` (undefined disarms it). */
+function arm(run: StandIns, trap: Trap, before: (() => Promise<void>) | undefined): void {
+  if (trap === 'github issue') run.github.beforeAnswer('issues.create', before);
+  else if (trap === 'minutes doc') run.google.beforeAnswer('files.copy', before);
+  else run.slack.beforeAnswer('chat.scheduleMessage', before);
+}
 const TRAP_WAIT_MS = 3000;
 /** Action items are asked for during the first kill points; GitHub paces issue creation 3 s apart. */
 const TODO_KILL_POINTS = 4;
@@ -171,7 +182,7 @@ async function crashRun(engine: Engine, run: StandIns): Promise<void> {
   // Kill, restart, kill: each child resumes the fake clock where the last one reported it.
   let fakeNow = FAKE_START;
   let asked = 0;
-  let trapsSprung = 0;
+  const trapsSprung: Record<Trap, number> = { 'github issue': 0, 'minutes doc': 0, 'slack reminder': 0 };
   for (let point = 0; point < KILL_POINTS; point++) {
     const child = await startGavelProcess(env(fakeNow), STARTUP_TIMEOUT_MS);
     run.running = run.latest = child;
@@ -186,16 +197,20 @@ async function crashRun(engine: Engine, run: StandIns): Promise<void> {
       ); // a request the kill cut off was never acknowledged
     if (point < TODO_KILL_POINTS) at(random() * life, () => todo(url, (asked += 1)));
     if (point < AGENDA_KILL_POINTS) at(random() * life, () => agenda(url, (asked += 1)));
-    if (point % TRAP_EVERY === TRAP_EVERY - 1) {
+    const trap =
+      point % TRAP_EVERY === TRAP_EVERY - 1
+        ? TRAPS[((point - TRAP_EVERY + 1) / TRAP_EVERY) % TRAPS.length]
+        : undefined;
+    if (trap) {
       const sprung = new Promise<void>((resolve) =>
-        slack.beforeAnswer('chat.scheduleMessage', async () => {
+        arm(run, trap, async () => {
           await run.running?.kill();
-          trapsSprung += 1;
+          trapsSprung[trap] += 1;
           resolve();
         }),
       );
       await Promise.race([sprung, sleep(TRAP_WAIT_MS)]);
-      slack.beforeAnswer('chat.scheduleMessage', undefined);
+      arm(run, trap, undefined);
     } else await sleep(life);
     await child.kill();
     await Promise.all(requests);
@@ -203,7 +218,8 @@ async function crashRun(engine: Engine, run: StandIns): Promise<void> {
     run.running = undefined;
   }
 
-  expect(trapsSprung, 'kills between Slack taking a reminder and the app hearing back').toBeGreaterThan(0);
+  // Each window was hit at least once: a kill after the change was made, before the app heard.
+  for (const trap of TRAPS) expect(trapsSprung[trap], `${trap} kills; ${context()}`).toBeGreaterThan(0);
 
   // The last child runs until everything due is done, then stops gracefully.
   const last = await startGavelProcess(env(fakeNow), STARTUP_TIMEOUT_MS);
