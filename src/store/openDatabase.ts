@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { Logger } from '../log/logger.js';
+import { cachedStatements } from './cachedStatements.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -29,7 +29,9 @@ export interface OpenDatabaseOptions {
 
 /** Opens the database, waits for it to answer, and brings its schema up to date. */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDatabase> {
-  const opened = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.logger) : openSqlite(opts.sqlitePath);
+  const opened = opts.databaseUrl
+    ? await openPostgres(opts.databaseUrl, opts.logger)
+    : openSqlite(opts.sqlitePath);
   try {
     await waitUntilReachable(opened, {
       attempts: opts.connectAttempts ?? 10,
@@ -53,11 +55,13 @@ function openSqlite(path: string): OpenedDatabase {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(database) }) });
   return { db, dialect: 'sqlite', ping: () => ping(db), close: () => db.destroy() };
 }
 
-function openPostgres(connectionString: string, log: Logger): OpenedDatabase {
+async function openPostgres(connectionString: string, log: Logger): Promise<OpenedDatabase> {
+  // Loaded only for PostgreSQL: the driver is memory the embedded-SQLite default never uses.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (a PostgreSQL restart) must not crash the process;
   // the pool drops it and the next query opens a new one.
