@@ -19,6 +19,8 @@ interface LoadResult {
   readonly errors: number;
   /** Topics whose add was acknowledged with the "added #n" answer. */
   readonly acked: readonly string[];
+  /** The server's CPU time (user + system) per completed request during the measured load. */
+  readonly cpuMsPerRequest: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function ackThroughput(): Promise<BenchRow[]> {
   rows.push(
     info('ack', 'baseline (bare Bolt) req/s', baseline.requestsPerSecond, 'req/s'),
     info('ack', 'baseline p50 / p99', baseline.p50, `/ ${baseline.p99} ms`),
+    info('ack', 'baseline server CPU per request', baseline.cpuMsPerRequest, 'ms'),
   );
   for (const engine of ENGINES) {
     const db = await freshDatabase(engine);
@@ -53,6 +56,7 @@ export async function ackThroughput(): Promise<BenchRow[]> {
               'reported against the same baseline; the ratio target is for SQLite',
             ),
         info('ack', `${engine}: p50 latency`, load.p50, 'ms'),
+        info('ack', `${engine}: server CPU per request`, load.cpuMsPerRequest, 'ms'),
         judged('ack', `${engine}: p99 latency`, load.p99, 'ms', '< 50 ms', load.p99 < 50),
         judged('ack', `${engine}: errors`, load.errors, '', '0', load.errors === 0),
         judged('ack', `${engine}: acknowledged adds lost`, lost, `of ${load.acked.length}`, '0', lost === 0),
@@ -83,7 +87,10 @@ async function againstServer(kind: 'bolt' | 'gavel', db: TestDatabase | undefine
       }),
     ]);
     await load(message.url, 'warm', WARMUP_SECONDS);
-    return await load(message.url, kind === 'gavel' ? engineLabel(db?.engine) : 'bolt', SECONDS);
+    const cpuBefore = await serverCpuMicros(server);
+    const result = await load(message.url, kind === 'gavel' ? engineLabel(db?.engine) : 'bolt', SECONDS);
+    const cpuMicros = (await serverCpuMicros(server)) - cpuBefore;
+    return { ...result, cpuMsPerRequest: cpuMicros / 1000 / Math.max(1, result.requests) };
   } finally {
     await stopServer(server);
   }
@@ -91,7 +98,17 @@ async function againstServer(kind: 'bolt' | 'gavel', db: TestDatabase | undefine
 
 const engineLabel = (engine: Engine | undefined) => engine ?? 'none';
 
-async function load(url: string, label: string, seconds: number): Promise<LoadResult> {
+async function serverCpuMicros(server: ChildProcess): Promise<number> {
+  const answer = once(server, 'message').then(([m]) => (m as { cpuMicros: number }).cpuMicros);
+  server.send('cpu');
+  return answer;
+}
+
+async function load(
+  url: string,
+  label: string,
+  seconds: number,
+): Promise<Omit<LoadResult, 'cpuMsPerRequest'> & { requests: number }> {
   let seq = 0;
   const acked: string[] = [];
   let badAnswers = 0;
@@ -143,6 +160,7 @@ async function load(url: string, label: string, seconds: number): Promise<LoadRe
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx + badAnswers,
     acked,
+    requests: result.requests.total,
   };
 }
 

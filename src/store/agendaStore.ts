@@ -1,6 +1,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { AgendaRepository } from '../core/ports/agendaRepository.js';
 import type { AgendaItem, Database } from './schema.js';
+import { keyedQueue } from './keyedQueue.js';
 import { retryOnNumberConflict } from './retryOnNumberConflict.js';
 import { isRowId } from './rowId.js';
 
@@ -14,6 +15,13 @@ const iso = (d: Date) => d.toISOString();
  * (SQLite runs one statement at a time, so it never conflicts.)
  */
 export function agendaStore(db: Kysely<Database>): AgendaRepository {
+  // Writers in this process that take numbers in the same meeting go one at a time: on
+  // PostgreSQL a burst of concurrent adds would otherwise all compute the same number and all
+  // but one fail and retry, again and again (the slow tail of a busy minute). Other replicas
+  // are still kept apart by the unique constraint and retryOnNumberConflict.
+  const numbering = keyedQueue();
+  const inMeeting = <T>(groupId: string, meetingStartsAt: string, write: () => Promise<T>) =>
+    numbering.run(JSON.stringify([groupId, meetingStartsAt]), () => retryOnNumberConflict(write));
   const forMeeting = (groupId: string, meetingStartsAt: string) =>
     db
       .selectFrom('agenda_items')
@@ -39,7 +47,7 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
     byId,
 
     add: (item, now) =>
-      retryOnNumberConflict(() =>
+      inMeeting(item.groupId, item.meetingStartsAt, () =>
         db
           .insertInto('agenda_items')
           .columns([
@@ -97,7 +105,7 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
         .executeTakeFirstOrThrow(),
 
     rollOver: (groupId, from, to, now) =>
-      retryOnNumberConflict(() =>
+      inMeeting(groupId, to, () =>
         db.transaction().execute(async (tx) => {
           const open = await tx
             .selectFrom('agenda_items')

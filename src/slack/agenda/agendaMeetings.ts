@@ -30,12 +30,24 @@ export async function findMeeting(
   now: Date,
 ): Promise<Occurrence> {
   const [around, onDate] = await Promise.all([
-    occurrencesAround(services, group, now),
+    purpose === 'add' && date === undefined
+      ? nextWithinReach(services, group, now)
+      : occurrencesAround(services, group, now),
     date ? services.occurrences.onDate(group.id, date) : Promise.resolve([]),
   ]);
   const choice = chooseMeeting({ purpose, date, around, onDate, now, timeZone: group.timeZone });
   if (!choice.ok) throw new GavelError('no_meeting', choice.message);
   return choice.meeting;
+}
+
+/**
+ * All that `add` without a date looks at is the first scheduled meeting that has not started,
+ * within the same window as occurrencesAround: one row instead of a year's worth, on the
+ * path that has to ack fast.
+ */
+async function nextWithinReach(services: Services, group: ResolvedGroup, now: Date): Promise<Occurrence[]> {
+  const next = await services.occurrences.next(group.id, now);
+  return next && next.starts_at < new Date(now.getTime() + AHEAD_MS).toISOString() ? [next] : [];
 }
 
 /** Scheduled meetings that have not started yet, soonest first. */
