@@ -6,7 +6,7 @@ import { type BenchReport, machine, printReport, writeReport } from './report.js
 
 const RESULTS = new URL('./results/latest.json', import.meta.url);
 /** A part that hangs is reported as not run rather than holding the whole bench. */
-const PART_TIMEOUT_MS = 180_000;
+const PART_TIMEOUT_MS = 600_000;
 
 async function runPart(name: string): Promise<BenchRow[]> {
   const child = fork(new URL('./runPart.ts', import.meta.url), [name], {

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { DEFAULT_MAX_ATTEMPTS, retryDelayMs } from '../core/jobs/retryBackoff.js';
 import type { JobQueue, JobSpec } from '../core/ports/jobQueue.js';
+import { prefixUpperBound } from './keyPrefixRange.js';
 import type { Dialect } from './openDatabase.js';
 import type { Database, Job } from './schema.js';
 
@@ -136,20 +137,35 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
     },
 
     async cancelPending(prefix, keep, now) {
-      const pending = await db
+      // A key range rather than substr(), so the index on key answers it instead of a scan of
+      // every pending job (the planner calls this twice per group). Compared byte-wise on both
+      // engines: SQLite's default BINARY (the unique index on key), PostgreSQL's "C" (index
+      // jobs_key_c), never the database's collation, under which a range is not a prefix.
+      const key =
+        dialect === 'postgres' ? sql<string>`${sql.ref('key')} collate "C"` : sql<string>`${sql.ref('key')}`;
+      // SQLite without statistics rates `status = ?` on jobs_status_run_at above the key range
+      // or an id list, and then walks every pending job; unary + keeps it off that index.
+      const status =
+        dialect === 'sqlite' ? sql<string>`+${sql.ref('status')}` : sql<string>`${sql.ref('status')}`;
+      const upper = prefixUpperBound(prefix);
+      let inRange = db
         .selectFrom('jobs')
         .select(['id', 'key'])
-        .where('status', '=', 'pending')
-        .where(sql<boolean>`substr(${sql.ref('key')}, 1, ${prefix.length}) = ${prefix}`)
-        .execute();
-      const ids = pending.filter((j) => !keep.has(j.key)).map((j) => j.id);
-      if (ids.length === 0) return 0;
-      await db
-        .updateTable('jobs')
-        .set({ status: 'cancelled', updated_at: iso(now) })
-        .where('id', 'in', ids)
-        .where('status', '=', 'pending')
-        .execute();
+        .where(key, '>=', prefix)
+        .where(status, '=', 'pending');
+      if (upper !== undefined) inRange = inRange.where(key, '<', upper);
+      const pending = await inRange.execute();
+      // startsWith as well: whatever the range lets through, nothing outside the prefix is touched.
+      const ids = pending.filter((j) => j.key.startsWith(prefix) && !keep.has(j.key)).map((j) => j.id);
+      // Chunked: forgetting a big group must stay under the engines' bound-parameter limits.
+      for (let i = 0; i < ids.length; i += 500) {
+        await db
+          .updateTable('jobs')
+          .set({ status: 'cancelled', updated_at: iso(now) })
+          .where('id', 'in', ids.slice(i, i + 500))
+          .where(status, '=', 'pending')
+          .execute();
+      }
       return ids.length;
     },
 

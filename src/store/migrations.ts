@@ -121,6 +121,17 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         await db.schema.dropTable('reminder_deliveries').execute();
       },
     },
+    '0003_jobs_key_c_index': {
+      async up(db) {
+        // cancelPending selects a key prefix as a byte-wise range (`key collate "C"`), which
+        // the unique index on key cannot serve unless the database's collation is C. SQLite
+        // needs nothing: its unique index on key already compares bytes (BINARY).
+        if (dialect === 'postgres') await sql`create index jobs_key_c on jobs (key collate "C")`.execute(db);
+      },
+      async down(db) {
+        if (dialect === 'postgres') await sql`drop index jobs_key_c`.execute(db);
+      },
+    },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

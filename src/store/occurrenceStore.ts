@@ -34,29 +34,36 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
           ).map((o) => [o.starts_at, o]),
         );
         const seen = new Set<string>();
+        const added: ReturnType<typeof newRow>[] = [];
         for (const p of planned) {
           const startsAt = iso(p.startsAt);
           seen.add(startsAt);
           const current = existing.get(startsAt);
           if (!current) {
-            await tx
-              .insertInto('occurrences')
-              .values(newRow(groupId, p, now))
-              .execute();
+            added.push(newRow(groupId, p, now));
             continue;
           }
-          const status = nextStatus(current, p.cancelled);
+          const next = {
+            ends_at: iso(p.endsAt),
+            title: p.title,
+            join_url: p.joinUrl ?? null,
+            dial_in: p.dialIn ?? null,
+            ...nextStatus(current, p.cancelled),
+          };
+          // Re-planning every group daily rewrites nothing that did not change.
+          if (sameFields(current, next)) continue;
           await tx
             .updateTable('occurrences')
-            .set({
-              ends_at: iso(p.endsAt),
-              title: p.title,
-              join_url: p.joinUrl ?? null,
-              dial_in: p.dialIn ?? null,
-              ...status,
-              updated_at: iso(now),
-            })
+            .set({ ...next, updated_at: iso(now) })
             .where('id', '=', current.id)
+            .execute();
+        }
+        // One statement per chunk rather than per meeting; chunks stay far below SQLite's
+        // bound-parameter limit.
+        for (let i = 0; i < added.length; i += 50) {
+          await tx
+            .insertInto('occurrences')
+            .values(added.slice(i, i + 50))
             .execute();
         }
         // Meetings the file no longer produces: cancelled rather than deleted, so agenda items
@@ -156,6 +163,10 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
         .execute();
     },
   };
+}
+
+function sameFields(current: Occurrence, next: Partial<Occurrence>): boolean {
+  return Object.entries(next).every(([column, value]) => current[column as keyof Occurrence] === value);
 }
 
 /** groups.yml cancellations come and go with the file; a lead's cancellation in Slack stays. */
