@@ -14,8 +14,6 @@ import { resolveChannels } from './slack/resolveChannels.js';
 import { calendarRoute } from './slack/routes/calendarRoute.js';
 import { githubWebhookRoute } from './slack/routes/githubWebhookRoute.js';
 import { healthRoute } from './slack/routes/healthRoute.js';
-import { githubFromConfig } from './github/githubFromConfig.js';
-import { googleMinutesFromConfig } from './google/googleMinutesFromConfig.js';
 import { startHeartbeat } from './jobs/heartbeat.js';
 import { JobWorker } from './jobs/jobWorker.js';
 import { forgetGroup, planAll, planGroup } from './jobs/planner.js';
@@ -101,8 +99,14 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       ...(opts.apiTimeoutMs === undefined ? {} : { timeoutMs: opts.apiTimeoutMs }),
       ...(opts.retryBaseMs === undefined ? {} : { retryBaseMs: opts.retryBaseMs }),
     };
-    const minutes = config.google ? googleMinutesFromConfig(config.google, timing) : undefined;
-    const github = config.github ? githubFromConfig(config.github, log, timing) : undefined;
+    // The Google and GitHub clients are loaded only when configured: together they are a
+    // large share of the process's memory, and most deployments use one or neither.
+    const minutes = config.google
+      ? (await import('./google/googleMinutesFromConfig.js')).googleMinutesFromConfig(config.google, timing)
+      : undefined;
+    const github = config.github
+      ? (await import('./github/githubFromConfig.js')).githubFromConfig(config.github, log, timing)
+      : undefined;
     // Without Google credentials the minutes in groups.yml are ignored, and start-up says so.
     const noMinutes = minutes ? undefined : withoutMinutes(opts.groups);
     if (noMinutes && noMinutes.affected.length > 0) {

@@ -6,7 +6,6 @@ import { systemClock } from './core/clock.js';
 import { startGavel } from './gavel.js';
 import { createLogger } from './log/logger.js';
 import { sandboxBanner } from './sandbox/sandboxBanner.js';
-import { startSandbox } from './sandbox/startSandbox.js';
 
 /**
  * The process entry point, and the only reader of process.env: read configuration once,
@@ -37,10 +36,11 @@ async function main(): Promise<number> {
   }
   // No Slack credentials: show gavel working against local stand-ins instead of refusing to start.
   const slack = config.slack;
-  const sandbox =
-    slack.kind === 'none'
-      ? await startSandbox({ groups: groups.groups, port: config.port, host: config.host, log })
-      : undefined;
+  // Loaded only then: the sandbox brings the Slack, GitHub and Google stand-ins with it.
+  const sandboxModule = slack.kind === 'none' ? await import('./sandbox/startSandbox.js') : undefined;
+  const sandbox = sandboxModule
+    ? await sandboxModule.startSandbox({ groups: groups.groups, port: config.port, host: config.host, log })
+    : undefined;
   const running =
     slack.kind === 'none'
       ? sandbox!.gavel
