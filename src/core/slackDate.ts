@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatZoned } from './zonedFormat.js';
 
 /**
  * A time every reader sees in their own zone: Slack's `<!date>` token. The fallback (for
@@ -11,15 +11,15 @@ export function slackDate(instant: Date, timeZone: string, format = '{date_short
 
 /** `Thu 26 Nov 2026, 09:00 PST (17:00 UTC)`. */
 export function zonedLabel(instant: Date, timeZone: string): string {
-  const local = formatInTimeZone(instant, timeZone, 'EEE d MMM yyyy, HH:mm zzz');
+  const local = formatZoned(instant, timeZone, 'EEE d MMM yyyy, HH:mm zzz');
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return local;
-  return `${local} (${formatInTimeZone(instant, 'UTC', 'HH:mm')} UTC)`;
+  return `${local} (${formatZoned(instant, 'UTC', 'HH:mm')} UTC)`;
 }
 
 /** `09:00 PST` in the group's zone. */
 export const zonedTime = (instant: Date, timeZone: string): string =>
-  formatInTimeZone(instant, timeZone, 'HH:mm zzz');
+  formatZoned(instant, timeZone, 'HH:mm zzz');
 
 /** `2026-11-26` in the group's zone. */
 export const zonedDate = (instant: Date, timeZone: string): string =>
-  formatInTimeZone(instant, timeZone, 'yyyy-MM-dd');
+  formatZoned(instant, timeZone, 'yyyy-MM-dd');

@@ -1,9 +1,9 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatZoned } from '../zonedFormat.js';
 
 /** `Thu 26 Nov`: how a meeting is named in agenda replies, in the group's zone. */
 export const meetingLabel = (startsAt: string | Date, timeZone: string): string =>
-  formatInTimeZone(new Date(startsAt), timeZone, 'EEE d MMM');
+  formatZoned(new Date(startsAt), timeZone, 'EEE d MMM');
 
 /** `Thu 26 Nov 2026, 09:00 PST`: a meeting in the modal's date picker. */
 export const meetingOptionLabel = (startsAt: string | Date, timeZone: string): string =>
-  formatInTimeZone(new Date(startsAt), timeZone, 'EEE d MMM yyyy, HH:mm zzz');
+  formatZoned(new Date(startsAt), timeZone, 'EEE d MMM yyyy, HH:mm zzz');

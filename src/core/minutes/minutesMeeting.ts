@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatZoned } from '../zonedFormat.js';
 import { zonedTime } from '../slackDate.js';
 import { slackToPlain } from './slackToPlain.js';
 
@@ -29,13 +29,13 @@ export const personLabel = (userId: string, names: Readonly<Record<string, strin
 
 /** `Thursday 26 November 2026`, in the group's zone. */
 export const longDate = (m: Pick<MinutesMeeting, 'startsAt' | 'timeZone'>): string =>
-  formatInTimeZone(m.startsAt, m.timeZone, 'EEEE d MMMM yyyy');
+  formatZoned(m.startsAt, m.timeZone, 'EEEE d MMMM yyyy');
 
 /** `09:00 PST (17:00 UTC)`: the group's zone, plus UTC for everyone else. */
 export function meetingTime(m: Pick<MinutesMeeting, 'startsAt' | 'timeZone'>): string {
   const local = zonedTime(m.startsAt, m.timeZone);
   if (m.timeZone === 'UTC' || m.timeZone === 'Etc/UTC') return local;
-  return `${local} (${formatInTimeZone(m.startsAt, 'UTC', 'HH:mm')} UTC)`;
+  return `${local} (${formatZoned(m.startsAt, 'UTC', 'HH:mm')} UTC)`;
 }
 
 /**
@@ -43,7 +43,7 @@ export function meetingTime(m: Pick<MinutesMeeting, 'startsAt' | 'timeZone'>): s
  * the folder: the job looks for it before copying, so it must not change between attempts.
  */
 export function minutesDocName(m: MinutesMeeting): string {
-  const time = m.sharesDate ? ` ${formatInTimeZone(m.startsAt, m.timeZone, 'HH:mm')}` : '';
+  const time = m.sharesDate ? ` ${formatZoned(m.startsAt, m.timeZone, 'HH:mm')}` : '';
   return `${m.groupName} — ${m.localDate}${time}`;
 }
 

@@ -1,11 +1,10 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatZoned } from '../zonedFormat.js';
 import type { MinutesSettings } from '../group.js';
 import { escapePlain } from '../mrkdwn.js';
 import type { MinutesDocsFailure } from './minutesDocs.js';
 
 /** `Thu 26 Nov 2026`: short enough for a channel line. */
-const shortDate = (startsAt: Date, timeZone: string) =>
-  formatInTimeZone(startsAt, timeZone, 'EEE d MMM yyyy');
+const shortDate = (startsAt: Date, timeZone: string) => formatZoned(startsAt, timeZone, 'EEE d MMM yyyy');
 
 /** What the bot posts in the channel when it has created (or found) a meeting's minutes. */
 export function minutesAnnouncement(input: {

@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatZoned } from '../zonedFormat.js';
 import { formatDurationMinutes } from '../duration.js';
 import type { MinutesSettings } from '../group.js';
 import { escapePlain } from '../mrkdwn.js';
@@ -39,7 +39,7 @@ export function notesAnswer(
     readonly settings: MinutesSettings | undefined;
   },
 ): string {
-  const which = `*${escapePlain(meeting.title)}* on ${formatInTimeZone(meeting.startsAt, meeting.timeZone, 'EEE d MMM yyyy')}`;
+  const which = `*${escapePlain(meeting.title)}* on ${formatZoned(meeting.startsAt, meeting.timeZone, 'EEE d MMM yyyy')}`;
   switch (decision.kind) {
     case 'off':
       return `Minutes are not set up for *${escapePlain(meeting.groupName)}*. An operator can add \`minutes:\` to the group in the groups file (see the README).`;

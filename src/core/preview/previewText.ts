@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatZoned } from '../zonedFormat.js';
 import { formatDurationMinutes } from '../duration.js';
 import type { Group } from '../group.js';
 import { reminderPreview } from './reminderPreview.js';
@@ -17,8 +17,8 @@ export type PreviewGroup = Pick<
   | 'minutes'
 >;
 
-const local = (at: Date, zone: string) => formatInTimeZone(at, zone, 'EEE yyyy-MM-dd HH:mm zzz');
-const utc = (at: Date) => formatInTimeZone(at, 'UTC', "EEE yyyy-MM-dd HH:mm 'UTC'");
+const local = (at: Date, zone: string) => formatZoned(at, zone, 'EEE yyyy-MM-dd HH:mm zzz');
+const utc = (at: Date) => formatZoned(at, 'UTC', "EEE yyyy-MM-dd HH:mm 'UTC'");
 
 /**
  * One group's coming meetings as a terminal report: each start, reminder and minutes moment

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { fromZonedTime } from 'date-fns-tz';
+// The subpath: the package root would load all of date-fns (see zonedFormat.ts).
+import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
 import type { ActionItem } from '../../store/schema.js';
 import type { LocalDate } from '../ids.js';
 import { escapeMrkdwn, escapePlain } from '../mrkdwn.js';

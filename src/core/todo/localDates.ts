@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatZoned } from '../zonedFormat.js';
 import { type LocalDate, parseLocalDate } from '../ids.js';
 
 /**
@@ -10,7 +10,7 @@ const fromUtc = (d: Date): LocalDate => d.toISOString().slice(0, 10) as LocalDat
 
 /** The date it is at `now` in `timeZone`. */
 export const todayIn = (now: Date, timeZone: string): LocalDate =>
-  formatInTimeZone(now, timeZone, 'yyyy-MM-dd') as LocalDate;
+  formatZoned(now, timeZone, 'yyyy-MM-dd') as LocalDate;
 
 export function addDays(date: LocalDate, days: number): LocalDate {
   const d = toUtc(date);
@@ -41,5 +41,5 @@ export function dateOf(year: number, month: number, day: number): LocalDate | un
 export function dueLabel(date: LocalDate, today: LocalDate): string {
   const d = toUtc(date);
   const sameYear = date.slice(0, 4) === today.slice(0, 4);
-  return formatInTimeZone(d, 'UTC', sameYear ? 'EEE MMM d' : 'EEE MMM d, yyyy');
+  return formatZoned(d, 'UTC', sameYear ? 'EEE MMM d' : 'EEE MMM d, yyyy');
 }

@@ -1,0 +1,69 @@
+import { formatInTimeZone } from 'date-fns-tz';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatZoned } from '../../src/core/zonedFormat.js';
+
+/** Every pattern gavel's messages use. */
+const PATTERNS = [
+  'EEE d MMM',
+  'EEE d MMM yyyy, HH:mm zzz',
+  'HH:mm',
+  'HH:mm zzz',
+  'yyyy-MM-dd',
+  'EEEE d MMMM yyyy',
+  'EEE d MMM yyyy',
+  'EEE yyyy-MM-dd HH:mm zzz',
+  "EEE yyyy-MM-dd HH:mm 'UTC'",
+  'EEE MMM d',
+  'EEE MMM d, yyyy',
+] as const;
+
+const ZONES = [
+  'UTC',
+  'America/Los_Angeles',
+  'America/New_York',
+  'Europe/Berlin',
+  'Europe/London',
+  'Asia/Kolkata',
+  'Asia/Tehran',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'Pacific/Auckland',
+  'Pacific/Chatham',
+  'America/St_Johns',
+  'Africa/Casablanca',
+] as const;
+
+describe('formatting an instant as wall time in a zone', () => {
+  it('writes what people read in gavel’s messages', () => {
+    const meeting = new Date('2026-11-26T17:00:00.000Z');
+    expect(formatZoned(meeting, 'America/Los_Angeles', 'EEE d MMM yyyy, HH:mm zzz')).toBe(
+      'Thu 26 Nov 2026, 09:00 PST',
+    );
+    expect(formatZoned(meeting, 'Asia/Kolkata', 'EEEE d MMMM yyyy')).toBe('Thursday 26 November 2026');
+    expect(formatZoned(new Date('2026-07-01T00:30:00Z'), 'Europe/Berlin', 'HH:mm zzz')).toBe('02:30 GMT+2');
+    expect(formatZoned(meeting, 'UTC', "EEE yyyy-MM-dd HH:mm 'UTC'")).toBe('Thu 2026-11-26 17:00 UTC');
+  });
+
+  it('agrees with date-fns-tz on every pattern, zone and instant from 1990 to 2060, midnight and DST changes included', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1990-01-01T00:00:00Z'),
+          max: new Date('2060-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(...ZONES),
+        fc.constantFrom(...PATTERNS),
+        (instant, zone, pattern) => {
+          expect(formatZoned(instant, zone, pattern)).toBe(formatInTimeZone(instant, zone, pattern));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses a pattern letter it does not know instead of printing it wrongly', () => {
+    expect(() => formatZoned(new Date(0), 'UTC', 'yy')).toThrow(/unsupported token y/);
+  });
+});
