@@ -7,7 +7,10 @@ export function boltLogger(log: Logger): BoltLogger {
   const fmt = (msgs: unknown[]) => msgs.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   let level = LogLevel.INFO;
   return {
-    debug: (...m) => child.trace(fmt(m)),
+    // Bolt logs at debug on every request whatever its level: format only what will be written.
+    debug: (...m) => {
+      if (child.isLevelEnabled('trace')) child.trace(fmt(m));
+    },
     info: (...m) => child.info(fmt(m)),
     warn: (...m) => child.warn(fmt(m)),
     error: (...m) => child.error(fmt(m)),
