@@ -1,11 +1,63 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
-import type { AgendaRepository } from '../core/ports/agendaRepository.js';
+import type { AgendaRepository, NewAgendaItem } from '../core/ports/agendaRepository.js';
 import type { AgendaItem, Database } from './schema.js';
+import { keyedBatcher } from './keyedBatcher.js';
 import { keyedQueue } from './keyedQueue.js';
 import { retryOnNumberConflict } from './retryOnNumberConflict.js';
 import { isRowId } from './rowId.js';
 
 const iso = (d: Date) => d.toISOString();
+
+interface PendingAdd {
+  readonly item: NewAgendaItem;
+  readonly now: Date;
+}
+
+/**
+ * Inserts adds to one meeting as one statement: each row takes "the meeting's highest number
+ * plus its place in the batch", all read from the same snapshot, so the batch is numbered
+ * max+1 … max+k in order. The rows come back sorted by number, which is batch order.
+ */
+async function insertAdds(db: Kysely<Database>, batch: readonly PendingAdd[]): Promise<AgendaItem[]> {
+  const rows = batch.map(({ item, now }, i) =>
+    db
+      .selectFrom('agenda_items')
+      .where('group_id', '=', item.groupId)
+      .where('meeting_starts_at', '=', item.meetingStartsAt)
+      .select([
+        text(item.groupId).as('group_id'),
+        text(item.meetingStartsAt).as('meeting_starts_at'),
+        sql<number>`coalesce(max(number), 0) + ${i + 1}`.as('number'),
+        text(item.topic).as('topic'),
+        text(item.details).as('details'),
+        text(item.authorId).as('author_id'),
+        text('open').as('status'),
+        text(null).as('rolled_from'),
+        text(iso(now)).as('created_at'),
+        text(iso(now)).as('updated_at'),
+      ]),
+  );
+  const [first, ...rest] = rows;
+  if (!first) return [];
+  const inserted = await db
+    .insertInto('agenda_items')
+    .columns([
+      'group_id',
+      'meeting_starts_at',
+      'number',
+      'topic',
+      'details',
+      'author_id',
+      'status',
+      'rolled_from',
+      'created_at',
+      'updated_at',
+    ])
+    .expression(rest.reduce((all, row) => all.unionAll(row), first))
+    .returningAll()
+    .execute();
+  return inserted.sort((a, b) => a.number - b.number);
+}
 
 /**
  * Agenda items on SQLite and PostgreSQL. A number is always taken as "the meeting's highest
@@ -20,6 +72,11 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
   // but one fail and retry, again and again (the slow tail of a busy minute). Other replicas
   // are still kept apart by the unique constraint and retryOnNumberConflict.
   const numbering = keyedQueue();
+  // Adds to one meeting that arrive while one is being written go in together, numbered in
+  // one statement: the burst of a busy minute costs a few round trips, not one per add.
+  const adds = keyedBatcher((batch: readonly PendingAdd[]) =>
+    retryOnNumberConflict(() => insertAdds(db, batch)),
+  );
   const inMeeting = <T>(groupId: string, meetingStartsAt: string, write: () => Promise<T>) =>
     numbering.run(JSON.stringify([groupId, meetingStartsAt]), () => retryOnNumberConflict(write));
   const forMeeting = (groupId: string, meetingStartsAt: string) =>
@@ -46,43 +103,7 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
 
     byId,
 
-    add: (item, now) =>
-      inMeeting(item.groupId, item.meetingStartsAt, () =>
-        db
-          .insertInto('agenda_items')
-          .columns([
-            'group_id',
-            'meeting_starts_at',
-            'number',
-            'topic',
-            'details',
-            'author_id',
-            'status',
-            'rolled_from',
-            'created_at',
-            'updated_at',
-          ])
-          .expression(
-            db
-              .selectFrom('agenda_items')
-              .where('group_id', '=', item.groupId)
-              .where('meeting_starts_at', '=', item.meetingStartsAt)
-              .select([
-                text(item.groupId).as('group_id'),
-                text(item.meetingStartsAt).as('meeting_starts_at'),
-                sql<number>`coalesce(max(number), 0) + 1`.as('number'),
-                text(item.topic).as('topic'),
-                text(item.details).as('details'),
-                text(item.authorId).as('author_id'),
-                text('open').as('status'),
-                text(null).as('rolled_from'),
-                text(iso(now)).as('created_at'),
-                text(iso(now)).as('updated_at'),
-              ]),
-          )
-          .returningAll()
-          .executeTakeFirstOrThrow(),
-      ),
+    add: (item, now) => adds.submit(JSON.stringify([item.groupId, item.meetingStartsAt]), { item, now }),
 
     async remove(id) {
       const result = await db.deleteFrom('agenda_items').where('id', '=', id).executeTakeFirst();

@@ -66,6 +66,9 @@ describe.each(ENGINES)('the agenda store on %s', (engine) => {
     const g = freshGroup();
     const items = await Promise.all(Array.from({ length: 30 }, (_, i) => add(g, NOV26, `topic ${i}`)));
     expect(new Set(items.map((i) => i.number)).size).toBe(30);
+    // Each caller gets its own row back, numbered in the order the adds came in.
+    expect(items.map((i) => i.topic)).toEqual(Array.from({ length: 30 }, (_, i) => `topic ${i}`));
+    expect(items.map((i) => i.number)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     const stored = await agenda.forMeeting(g, NOV26);
     expect(stored.map((i) => i.number)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
