@@ -93,8 +93,8 @@ interface PlanRun {
 }
 
 /** The real planner over `count` groups: the first plan (6-week horizon), then 2 weeks later. */
-export async function planOnce(count: number, engine: Engine = 'sqlite'): Promise<PlanRun> {
-  const db = await freshDatabase(engine);
+async function planOnce(count: number): Promise<PlanRun> {
+  const db = await freshDatabase('sqlite');
   try {
     const clock = new ManualClock(T0);
     const s = await services(db, clock, manyGroupsYaml(count));

@@ -1,3 +1,5 @@
+import { zonedWallClock } from './zonedWallClock.js';
+
 /**
  * Formats an instant as wall time in a zone, with the few date-fns patterns gavel's messages
  * use (EEEE EEE d dd MMMM MMM MM yyyy HH mm zzz, and 'quoted' literals), in English.
@@ -65,37 +67,8 @@ const MONTHS_LONG = [
 ] as const;
 const WEEKDAYS_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
-/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 function wallParts(instant: Date, timeZone: string): WallParts {
-  const fields = new Map(
-    formatterFor(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  const num = (type: Intl.DateTimeFormatPartTypes) => Number(fields.get(type));
-  const year = num('year');
-  const month = num('month');
-  const day = num('day');
+  const { year, month, day, hour, minute, zoneName } = zonedWallClock(timeZone, instant);
   // The weekday of a wall date does not depend on the zone: compute it on the UTC calendar.
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   const weekdayLong = WEEKDAYS_LONG[weekday] ?? '';
@@ -108,8 +81,8 @@ function wallParts(instant: Date, timeZone: string): WallParts {
     month,
     day,
     year,
-    hour: num('hour') % 24,
-    minute: num('minute'),
-    zone: fields.get('timeZoneName') ?? timeZone,
+    hour,
+    minute,
+    zone: zoneName,
   };
 }

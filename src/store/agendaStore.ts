@@ -2,7 +2,6 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import type { AgendaRepository, NewAgendaItem } from '../core/ports/agendaRepository.js';
 import type { AgendaItem, Database } from './schema.js';
 import { keyedBatcher } from './keyedBatcher.js';
-import { keyedQueue } from './keyedQueue.js';
 import { retryOnNumberConflict } from './retryOnNumberConflict.js';
 import { isRowId } from './rowId.js';
 
@@ -67,18 +66,13 @@ async function insertAdds(db: Kysely<Database>, batch: readonly PendingAdd[]): P
  * (SQLite runs one statement at a time, so it never conflicts.)
  */
 export function agendaStore(db: Kysely<Database>): AgendaRepository {
-  // Writers in this process that take numbers in the same meeting go one at a time: on
-  // PostgreSQL a burst of concurrent adds would otherwise all compute the same number and all
-  // but one fail and retry, again and again (the slow tail of a busy minute). Other replicas
-  // are still kept apart by the unique constraint and retryOnNumberConflict.
-  const numbering = keyedQueue();
   // Adds to one meeting that arrive while one is being written go in together, numbered in
-  // one statement: the burst of a busy minute costs a few round trips, not one per add.
+  // one statement: on PostgreSQL a burst of separate adds would all compute the same number
+  // and all but one fail and retry, again and again. Other replicas are still kept apart by
+  // the unique constraint and retryOnNumberConflict.
   const adds = keyedBatcher((batch: readonly PendingAdd[]) =>
     retryOnNumberConflict(() => insertAdds(db, batch)),
   );
-  const inMeeting = <T>(groupId: string, meetingStartsAt: string, write: () => Promise<T>) =>
-    numbering.run(JSON.stringify([groupId, meetingStartsAt]), () => retryOnNumberConflict(write));
   const forMeeting = (groupId: string, meetingStartsAt: string) =>
     db
       .selectFrom('agenda_items')
@@ -126,7 +120,7 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
         .executeTakeFirstOrThrow(),
 
     rollOver: (groupId, from, to, now) =>
-      inMeeting(groupId, to, () =>
+      retryOnNumberConflict(() =>
         db.transaction().execute(async (tx) => {
           const open = await tx
             .selectFrom('agenda_items')
