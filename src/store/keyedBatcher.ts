@@ -1,8 +1,10 @@
 /**
- * Groups writes that share a key into batches: the first write of a key goes at once; those
- * that arrive while its batch is in flight wait and then go together as the next batch. At
- * low load nothing waits for company; under a burst, twenty writes cost a few statements
- * instead of twenty in a row. Keys are forgotten when they fall idle.
+ * Groups writes that share a key into batches (group commit): a write waits for the end of
+ * the current turn of the event loop, so every request read from the network in that turn
+ * goes in the same batch; those that arrive while a batch is in flight go together as the
+ * next one. A lone write waits for nothing but the turn; under a burst, twenty writes cost
+ * one statement and one commit instead of twenty. SQLite answers synchronously, so without
+ * the turn nothing would ever arrive "meanwhile" there. Keys are forgotten when they fall idle.
  */
 export interface KeyedBatcher<T, R> {
   submit(key: string, item: T): Promise<R>;
@@ -23,8 +25,10 @@ interface Waiting<T, R> {
 export function keyedBatcher<T, R>(
   write: (batch: readonly T[]) => Promise<readonly R[]>,
   maxBatch = 50,
+  endOfTurn: (run: () => void) => void = setImmediate,
 ): KeyedBatcher<T, R> {
-  const keys = new Map<string, { inFlight: boolean; waiting: Waiting<T, R>[] }>();
+  // A key is present from its first waiting write until its last batch has settled.
+  const keys = new Map<string, Waiting<T, R>[]>();
 
   const settle = async (batch: Waiting<T, R>[]) => {
     try {
@@ -38,31 +42,26 @@ export function keyedBatcher<T, R>(
     }
   };
 
-  const flush = (key: string) => {
-    const state = keys.get(key);
-    if (!state) return;
-    if (state.waiting.length === 0) {
+  const flush = (key: string, waiting: Waiting<T, R>[]) => {
+    if (waiting.length === 0) {
       keys.delete(key);
       return;
     }
-    state.inFlight = true;
-    const batch = state.waiting.splice(0, maxBatch);
-    void settle(batch).finally(() => {
-      state.inFlight = false;
-      flush(key);
-    });
+    const batch = waiting.splice(0, maxBatch);
+    void settle(batch).finally(() => flush(key, waiting));
   };
 
   return {
     submit(key, item) {
       return new Promise<R>((resolve, reject) => {
-        let state = keys.get(key);
-        if (!state) {
-          state = { inFlight: false, waiting: [] };
-          keys.set(key, state);
+        const waiting = keys.get(key);
+        if (waiting) {
+          waiting.push({ item, resolve, reject });
+          return;
         }
-        state.waiting.push({ item, resolve, reject });
-        if (!state.inFlight) flush(key);
+        const first = [{ item, resolve, reject }];
+        keys.set(key, first);
+        endOfTurn(() => flush(key, first));
       });
     },
     get activeKeys() {

@@ -3,33 +3,57 @@ import { keyedBatcher } from '../../src/store/keyedBatcher.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
+/** A write that records its batches and settles a moment later, as a database would. */
+function recordingWrite(batches: string[][]) {
+  return async (batch: readonly string[]) => {
+    batches.push([...batch]);
+    await tick();
+    return batch.map((item) => item.toUpperCase());
+  };
+}
+
 describe('the keyed batcher', () => {
-  it('writes the first item at once and those that arrive meanwhile as the next batch, answering each its own result', async () => {
+  it('writes what arrives in one turn of the event loop as one batch, answering each its own result', async () => {
     const batches: string[][] = [];
-    const batcher = keyedBatcher(async (batch: readonly string[]) => {
-      batches.push([...batch]);
-      await tick();
-      return batch.map((item) => item.toUpperCase());
-    });
+    const batcher = keyedBatcher(recordingWrite(batches));
     const results = await Promise.all(['a', 'b', 'c', 'd'].map((item) => batcher.submit('meeting', item)));
     expect(results).toEqual(['A', 'B', 'C', 'D']);
-    expect(batches).toEqual([['a'], ['b', 'c', 'd']]);
+    expect(batches).toEqual([['a', 'b', 'c', 'd']]);
     await tick(); // the key is forgotten once its last batch has settled
     expect(batcher.activeKeys).toBe(0);
   });
 
+  it('batches a synchronous write too: requests read in the same turn share one statement', async () => {
+    const batches: string[][] = [];
+    // better-sqlite3 answers before the promise is even awaited: nothing is ever "in flight".
+    const batcher = keyedBatcher((batch: readonly string[]) => {
+      batches.push([...batch]);
+      return Promise.resolve(batch);
+    });
+    const first = Promise.all(['a', 'b'].map((item) => batcher.submit('k', item)));
+    await first;
+    await batcher.submit('k', 'c');
+    expect(batches).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('sends what arrives while a batch is in flight as the next batch', async () => {
+    const batches: string[][] = [];
+    const batcher = keyedBatcher(recordingWrite(batches));
+    const first = batcher.submit('k', 'a');
+    await new Promise((resolve) => setImmediate(resolve)); // 'a' is now being written
+    const rest = ['b', 'c'].map((item) => batcher.submit('k', item));
+    expect(await Promise.all([first, ...rest])).toEqual(['A', 'B', 'C']);
+    expect(batches).toEqual([['a'], ['b', 'c']]);
+  });
+
   it('keeps keys apart and caps a batch', async () => {
     const batches: string[][] = [];
-    const batcher = keyedBatcher(async (batch: readonly string[]) => {
-      batches.push([...batch]);
-      await tick();
-      return batch;
-    }, 2);
+    const batcher = keyedBatcher(recordingWrite(batches), 2);
     await Promise.all([
       ...['a1', 'a2', 'a3', 'a4'].map((item) => batcher.submit('a', item)),
       batcher.submit('b', 'b1'),
     ]);
-    expect(batches).toEqual([['a1'], ['b1'], ['a2', 'a3'], ['a4']]);
+    expect(batches).toEqual([['a1', 'a2'], ['b1'], ['a3', 'a4']]);
   });
 
   it('retries a failed batch item by item, so only the bad item fails', async () => {
