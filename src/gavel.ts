@@ -140,7 +140,7 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       },
     };
     services = ready;
-    registerCommands(slack.app, ready);
+    registerCommands(slack, ready);
     const handlers = jobHandlers(ready);
     const worker = new JobWorker({
       queue: services.queue,

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '../log/logger.js';
 import { boltLogger } from './boltLogger.js';
+import { commandLane } from './commands/commandLane.js';
+import type { CommandListener } from './commands/commandListener.js';
 
 export type SlackConnection =
   | { readonly kind: 'http'; readonly botToken: string; readonly signingSecret: string }
@@ -24,6 +26,11 @@ export interface SlackAppOptions {
 
 export interface SlackApp {
   readonly app: App;
+  /**
+   * Registers a slash command's listener: over HTTP it is answered by the command lane, in
+   * Socket Mode by Bolt's listener chain.
+   */
+  command(name: string, listener: CommandListener): void;
   /** Starts listening; resolves with the bound HTTP port (useful with port 0). */
   start(): Promise<number>;
   stop(): Promise<void>;
@@ -31,6 +38,8 @@ export interface SlackApp {
 
 /** Slash commands and interactivity payloads are small; anything larger is refused unread. */
 const BODY_LIMIT_BYTES = 64 * 1024;
+/** Bolt's default endpoint, where the manifest sends commands, interactivity and events. */
+const SLACK_EVENTS_PATH = '/slack/events';
 
 /**
  * One Bolt app, in HTTP mode (Bolt verifies every request's signature and timestamp) or
@@ -59,8 +68,18 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     });
     app = new App({ token: opts.connection.botToken, receiver, logger, clientOptions });
     app.use(requestIds);
+    const lane = commandLane({
+      signingSecret: opts.connection.signingSecret,
+      bodyLimit: BODY_LIMIT_BYTES,
+      endpoint: SLACK_EVENTS_PATH,
+      client: () => app.client,
+      log: opts.log,
+    });
+    // The receiver's own server calls this property for every request.
+    receiver.requestListener = lane.wrap(receiver.requestListener);
     return {
       app,
+      command: (name, listener) => lane.register(name, listener),
       async start() {
         server = await receiver.start({ port: opts.port, host: opts.host });
         return (server.address() as AddressInfo).port;
@@ -78,6 +97,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   app.use(requestIds);
   return {
     app,
+    command: (name, listener) => app.command(name, listener),
     async start() {
       await receiver.start();
       return opts.port;

@@ -1,16 +1,18 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { AGENDA_ACTIONS } from '../../core/agenda/agendaListBlocks.js';
 import { AGENDA_MODAL } from '../../core/agenda/agendaModal.js';
 import { REMINDER_ACTIONS } from '../../core/reminder/reminderMessage.js';
 import type { Services } from '../../services.js';
+import type { SlackApp } from '../createSlackApp.js';
 import { commandListener } from '../commands/commandListener.js';
 import { agendaCommandHandler } from './agendaCommandHandler.js';
 import { openAgendaModalFromButton, submitAgendaModal } from './agendaModalListeners.js';
 import { markCoveredListener } from './markCoveredListener.js';
 
 /** `/agenda`, the reminder's "Add agenda item" button, the modal, and the list's "Covered" button. */
-export function registerAgenda(app: App, services: Services): void {
-  app.command('/agenda', commandListener(services, agendaCommandHandler(services)));
+export function registerAgenda(slack: SlackApp, services: Services): void {
+  const { app } = slack;
+  slack.command('/agenda', commandListener(services, agendaCommandHandler(services)));
   app.action<BlockAction<ButtonAction>>(REMINDER_ACTIONS.addAgendaItem, openAgendaModalFromButton(services));
   app.action<BlockAction<ButtonAction>>(AGENDA_ACTIONS.markCovered, markCoveredListener(services));
   app.view(AGENDA_MODAL.callbackId, submitAgendaModal(services));

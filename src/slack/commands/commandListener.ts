@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { RespondArguments, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { GavelError, isGavelError } from '../../core/errors.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import { type SlackUserId, slackUserId } from '../../core/ids.js';
@@ -14,6 +15,20 @@ export interface CommandInput {
   readonly triggerId: string;
 }
 
+/**
+ * What a command listener uses of a request: Bolt's listener arguments have this shape (Socket
+ * Mode), and the HTTP command lane builds it directly (see commandLane.ts).
+ */
+export interface CommandArgs {
+  readonly command: Pick<SlashCommand, 'command' | 'text' | 'user_id' | 'channel_id' | 'trigger_id'>;
+  readonly ack: (reply?: RespondArguments) => Promise<void>;
+  readonly respond: (message: RespondArguments) => Promise<unknown>;
+  readonly client: WebClient;
+  readonly context: Readonly<Record<string, unknown>>;
+}
+
+export type CommandListener = (args: CommandArgs) => Promise<void>;
+
 /** Slack caps command text at a few thousand characters; we refuse anything larger early. */
 const MAX_COMMAND_TEXT = 4000;
 
@@ -26,9 +41,9 @@ const MAX_COMMAND_TEXT = 4000;
 export function commandListener(
   services: Services,
   handle: (input: CommandInput) => Promise<Reply>,
-): (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void> {
+): CommandListener {
   return async ({ command, ack, respond, client, context }) => {
-    const log = services.log.child({ requestId: context['requestId'] as unknown, command: command.command });
+    const log = services.log.child({ requestId: context['requestId'], command: command.command });
     let reply: Reply;
     try {
       const group = services.groups.byChannel(command.channel_id);

@@ -1,8 +1,9 @@
-import type { App, BlockAction, ButtonAction, MessageShortcut } from '@slack/bolt';
+import type { BlockAction, ButtonAction, MessageShortcut } from '@slack/bolt';
 import { DUE_DM_ACTIONS } from '../../core/todo/dueReminder.js';
 import { TODO_ACTIONS } from '../../core/todo/itemMessage.js';
 import { TODO_MODAL } from '../../core/todo/todoModal.js';
 import type { Services } from '../../services.js';
+import type { SlackApp } from '../createSlackApp.js';
 import { commandListener } from '../commands/commandListener.js';
 import { dueDmListener } from './dueDmListeners.js';
 import { markDoneListener } from './markDoneListener.js';
@@ -16,8 +17,9 @@ export const MAKE_ACTION_ITEM_SHORTCUT = 'make_action_item';
  * `/todo`, the "Make action item" message shortcut, its form, the "Mark done" button, and
  * "Done" / "Snooze a week" in the due-date DM.
  */
-export function registerTodo(app: App, services: Services): void {
-  app.command('/todo', commandListener(services, todoCommandHandler(services)));
+export function registerTodo(slack: SlackApp, services: Services): void {
+  const { app } = slack;
+  slack.command('/todo', commandListener(services, todoCommandHandler(services)));
   app.shortcut<MessageShortcut>(MAKE_ACTION_ITEM_SHORTCUT, openTodoModalFromMessage(services));
   app.view(TODO_MODAL.callbackId, submitTodoModal(services));
   app.action<BlockAction<ButtonAction>>(TODO_ACTIONS.markDone, markDoneListener(services));
