@@ -1,6 +1,6 @@
 import { type LocalDate, parseLocalDate } from '../ids.js';
 import { escapePlain } from '../mrkdwn.js';
-import { characterCount } from './characters.js';
+import { charactersOver } from './characters.js';
 
 /**
  * What `/agenda …` asked for. Parsing is total: every text maps to exactly one of these.
@@ -60,8 +60,8 @@ export function validateTopic(
   const t = topic.trim();
   if (t.length === 0)
     return { ok: false, reason: 'empty', message: 'Say what the topic is: `/agenda add <topic>`.' };
-  const length = characterCount(t);
-  if (length > TOPIC_MAX) {
+  const length = charactersOver(t, TOPIC_MAX);
+  if (length !== undefined) {
     return {
       ok: false,
       reason: 'too-long',
@@ -77,8 +77,8 @@ export function validateDetails(
 ): { ok: true; details: string | null } | { ok: false; message: string } {
   const d = (details ?? '').trim();
   if (d === '') return { ok: true, details: null };
-  const length = characterCount(d);
-  if (length > DETAILS_MAX) {
+  const length = charactersOver(d, DETAILS_MAX);
+  if (length !== undefined) {
     return { ok: false, message: `The details are ${length} characters; the limit is ${DETAILS_MAX}.` };
   }
   return { ok: true, details: d };

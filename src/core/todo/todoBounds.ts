@@ -1,4 +1,4 @@
-import { characterCount } from '../agenda/characters.js';
+import { charactersOver } from '../agenda/characters.js';
 
 /** Limits of an action item, stated and checked in characters as people count them. */
 export const TODO_TEXT_MAX = 500;
@@ -12,8 +12,8 @@ export function validateTodoText(text: string): TextCheck {
   if (t === '') {
     return { ok: false, message: 'Say what needs doing: `/todo @alice Write the blog post by Dec 7`.' };
   }
-  const length = characterCount(t);
-  if (length > TODO_TEXT_MAX) {
+  const length = charactersOver(t, TODO_TEXT_MAX);
+  if (length !== undefined) {
     return {
       ok: false,
       message: `That action item is ${length} characters; the limit is ${TODO_TEXT_MAX}. Link to the details instead.`,
