@@ -43,7 +43,8 @@ export function commandListener(
   handle: (input: CommandInput) => Promise<Reply>,
 ): CommandListener {
   return async ({ command, ack, respond, client, context }) => {
-    const log = services.log.child({ requestId: context['requestId'], command: command.command });
+    // Built only when there is something to log: most commands log nothing.
+    const log = () => services.log.child({ requestId: context['requestId'], command: command.command });
     let reply: Reply;
     try {
       const group = services.groups.byChannel(command.channel_id);
@@ -62,7 +63,7 @@ export function commandListener(
         triggerId: command.trigger_id,
       });
     } catch (error) {
-      reply = errorReply(error, log);
+      reply = errorReply(error, log());
     }
     if (reply.kind === 'deferred') {
       await ack();
@@ -70,7 +71,7 @@ export function commandListener(
       try {
         later = await reply.run();
       } catch (error) {
-        later = errorReply(error, log);
+        later = errorReply(error, log());
       }
       if (later.kind === 'ephemeral' || later.kind === 'in_channel') {
         await respond({
