@@ -60,7 +60,8 @@ export interface RunningGavel {
   replanAll(): Promise<void>;
   /**
    * Takes a new set of groups (the groups file changed): resolves their channels, swaps them
-   * in, re-plans, and cancels the pending jobs of groups that are gone. If a channel cannot be
+   * in, re-plans, and cancels the pending jobs of groups that are gone (taking back any reminder
+   * Slack already holds for a meeting that no longer goes ahead). If a channel cannot be
    * resolved it throws and the running groups stay as they were.
    */
   reloadGroups(groups: readonly Group[]): Promise<void>;
@@ -174,7 +175,7 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
         const gone = groups.all().filter((g) => !kept.has(g.id));
         groups.replace(next);
         await planAll(ready);
-        for (const group of gone) await forgetGroup(ready, group.id);
+        for (const group of gone) await forgetGroup(ready, group);
         log.info({ groups: next.length, removed: gone.map((g) => g.id) }, 'groups reloaded');
       },
       stop: () => {

@@ -1,3 +1,4 @@
+import { RETENTION_JOB } from '../core/jobs/retention.js';
 import type { Services } from '../services.js';
 import type { JobHandlers } from './jobHandler.js';
 import { AGENDA_ROLLOVER_JOB, agendaRolloverJob } from './agendaRollover.js';
@@ -7,6 +8,7 @@ import { MINUTES_ANNOUNCE_JOB, minutesAnnounceJob } from './minutesAnnounceJob.j
 import { MINUTES_JOB, minutesJob } from './minutesJob.js';
 import { REMINDER_JOB, reminderJob } from './reminderJob.js';
 import { REMINDER_WITHDRAW_JOB, reminderWithdrawJob } from './reminderWithdrawJob.js';
+import { retentionJob } from './retentionJob.js';
 import { TODO_DUE_DM_JOB, todoDueDmJob } from './todoDueDmJob.js';
 import { TODO_DUE_JOB, todoDueJob } from './todoDueJob.js';
 import { TODO_ISSUE_LINK_JOB, todoIssueLinkJob } from './todoIssueLinkJob.js';
@@ -30,5 +32,6 @@ export function jobHandlers(services: Services): JobHandlers {
     [TODO_DUE_DM_JOB]: todoDueDmJob(services),
     [TODO_RECONCILE_JOB]: todoReconcileJob(services),
     [TODO_MINUTES_JOB]: todoMinutesJob(services),
+    [RETENTION_JOB]: retentionJob(services),
   };
 }

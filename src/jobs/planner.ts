@@ -1,8 +1,10 @@
 import type { ResolvedGroup } from '../core/groupDirectory.js';
+import { retentionJobSpec } from '../core/jobs/retention.js';
 import { occurrencesBetween } from '../core/schedule/occurrences.js';
 import type { Services } from '../services.js';
 import { healActionItemFollowUps } from './actionItemFollowUps.js';
 import { groupJobPrefixes, occurrenceJobs } from './occurrenceJobs.js';
+import { withdrawHandedOver } from './reminderWithdrawJob.js';
 import { todoReconcileJobSpec } from './todoReconcileJob.js';
 
 /** How far ahead occurrences and their reminder jobs are kept in the database. */
@@ -13,6 +15,8 @@ export interface PlanResult {
   readonly occurrences: number;
   readonly jobsAdded: number;
   readonly jobsCancelled: number;
+  /** Meetings no longer going ahead whose reminder Slack already holds: taken back. */
+  readonly remindersWithdrawn: number;
   /** Action-item follow-ups that were missing (a crash between saving and enqueuing). */
   readonly followUpsHealed: number;
 }
@@ -37,7 +41,8 @@ export async function planGroup(services: Services, group: ResolvedGroup): Promi
     cancelled: o.cancelled,
   }));
   const stored = await services.occurrences.sync(group.id, planned, now, to, now);
-  const jobs = stored.filter((o) => o.status === 'scheduled').flatMap((o) => occurrenceJobs(group, o));
+  const goingAhead = stored.filter((o) => o.status === 'scheduled');
+  const jobs = goingAhead.flatMap((o) => occurrenceJobs(group, o));
   const jobsAdded = await services.queue.enqueue(jobs, now);
   // Everything under the group's prefixes that is not in today's plan: cancelled or removed
   // meetings, and lead times no longer configured.
@@ -46,12 +51,19 @@ export async function planGroup(services: Services, group: ResolvedGroup): Promi
   for (const prefix of groupJobPrefixes(group.id)) {
     jobsCancelled += await services.queue.cancelPending(prefix, keep, now);
   }
+  // A reminder handed to Slack in the last two minutes is no pending job: it is taken back.
+  const remindersWithdrawn = await withdrawHandedOver(
+    services,
+    group,
+    new Set(goingAhead.map((o) => o.starts_at)),
+    now,
+  );
   // Without a GitHub webhook, issues closed on GitHub are found by polling, hourly.
   if (group.github && services.github && !services.github.webhooks) {
     await services.queue.enqueue([todoReconcileJobSpec(group.id, now)], now);
   }
   const followUpsHealed = await healActionItemFollowUps(services, group);
-  return { occurrences: stored.length, jobsAdded, jobsCancelled, followUpsHealed };
+  return { occurrences: stored.length, jobsAdded, jobsCancelled, remindersWithdrawn, followUpsHealed };
 }
 
 export async function planAll(services: Services): Promise<void> {
@@ -59,15 +71,22 @@ export async function planAll(services: Services): Promise<void> {
     const result = await planGroup(services, group);
     services.log.info({ group: group.id, ...result }, 'planned');
   }
+  // Housekeeping rides on the same hourly beat (and on every replica: the key keeps it to one).
+  const now = services.clock.now();
+  await services.queue.enqueue([retentionJobSpec(now)], now);
 }
 
-/** A group removed from the groups file: its pending reminders and minutes jobs are dropped. */
-export async function forgetGroup(services: Services, groupId: string): Promise<number> {
+/**
+ * A group removed from the groups file: its pending reminders and minutes jobs are dropped,
+ * and a reminder Slack already holds is taken back.
+ */
+export async function forgetGroup(services: Services, group: ResolvedGroup): Promise<number> {
   const now = services.clock.now();
   let cancelled = 0;
-  for (const prefix of groupJobPrefixes(groupId)) {
+  for (const prefix of groupJobPrefixes(group.id)) {
     cancelled += await services.queue.cancelPending(prefix, new Set(), now);
   }
-  services.log.info({ group: groupId, jobsCancelled: cancelled }, 'group removed');
+  const remindersWithdrawn = await withdrawHandedOver(services, group, new Set(), now);
+  services.log.info({ group: group.id, jobsCancelled: cancelled, remindersWithdrawn }, 'group removed');
   return cancelled;
 }

@@ -1,4 +1,6 @@
-import { reminderKeyPrefix } from '../core/reminder/reminderPlan.js';
+import type { ResolvedGroup } from '../core/groupDirectory.js';
+import { reminderGroupPrefix, reminderKeyPrefix } from '../core/reminder/reminderPlan.js';
+import { meetingGoesAhead, meetingsToWithdraw } from '../core/reminder/withdrawals.js';
 import type { JobSpec } from '../core/ports/jobQueue.js';
 import type { Services } from '../services.js';
 import { slackAnswered } from '../slack/slackAnswered.js';
@@ -9,28 +11,41 @@ export const REMINDER_WITHDRAW_JOB = 'reminder-withdraw';
 interface Payload {
   readonly groupId: string;
   readonly startsAt: string;
+  /** Where Slack holds the reminder, when the group may be gone by the time the job runs. */
+  readonly channelId?: string;
 }
 
 /** Keyed by the moment of the cancellation: cancel, restore and cancel again withdraws twice. */
-export const reminderWithdrawJobSpec = (groupId: string, startsAt: string, now: Date): JobSpec => ({
+export const reminderWithdrawJobSpec = (
+  groupId: string,
+  startsAt: string,
+  now: Date,
+  channelId?: string,
+): JobSpec => ({
   key: `${REMINDER_WITHDRAW_JOB}:${groupId}:${startsAt}:${now.toISOString()}`,
   kind: REMINDER_WITHDRAW_JOB,
-  payload: { groupId, startsAt } satisfies Payload,
+  payload: { groupId, startsAt, ...(channelId === undefined ? {} : { channelId }) } satisfies Payload,
   runAt: now,
 });
 
 /**
- * A meeting cancelled after its reminder was handed to Slack (the two minutes before the
- * reminder's time): the pending message is deleted, and its reminder job is reopened so that
- * a `/meeting restore` schedules it again.
+ * A meeting that stopped going ahead after its reminder was handed to Slack (the two minutes
+ * before the reminder's time): cancelled with `/meeting cancel` or by the groups file, moved
+ * or dropped from the file, or its whole group removed. The pending message is deleted, and
+ * its reminder job is reopened so that a restored meeting gets it scheduled again.
  */
 export function reminderWithdrawJob(services: Services): JobHandler {
   return async (job, { now, log }) => {
-    const { groupId, startsAt } = parsePayload<Payload>(job);
+    const { groupId, startsAt, channelId } = parsePayload<Payload>(job);
     const group = services.groups.byId(groupId);
     const occurrence = await services.occurrences.find(groupId, startsAt);
-    if (!group || occurrence?.status !== 'cancelled') {
-      log.info('nothing withdrawn: the meeting is not cancelled (any more)');
+    if (meetingGoesAhead({ groupConfigured: group !== undefined, status: occurrence?.status ?? 'missing' })) {
+      log.info('nothing withdrawn: the meeting goes ahead (again)');
+      return;
+    }
+    const channel = channelId ?? group?.channelId;
+    if (channel === undefined) {
+      log.warn({ group: groupId }, 'nothing withdrawn: the group is gone and its channel unknown');
       return;
     }
     for (const r of await services.reminderDeliveries.scheduledAfter(
@@ -39,7 +54,7 @@ export function reminderWithdrawJob(services: Services): JobHandler {
     )) {
       try {
         await services.slack.chat.deleteScheduledMessage({
-          channel: group.channelId,
+          channel,
           scheduled_message_id: r.scheduledMessageId,
         });
       } catch (error) {
@@ -52,4 +67,29 @@ export function reminderWithdrawJob(services: Services): JobHandler {
       log.info({ reminder: r.key }, 'scheduled reminder withdrawn');
     }
   };
+}
+
+/**
+ * Enqueues a withdrawal for each meeting of the group whose reminder Slack holds but which is
+ * not in `goingAhead` (start instants): how a change to the groups file reaches a reminder
+ * already handed over, which cancelling pending jobs cannot. Returns how many were enqueued.
+ */
+export async function withdrawHandedOver(
+  services: Services,
+  group: ResolvedGroup,
+  goingAhead: ReadonlySet<string>,
+  now: Date,
+): Promise<number> {
+  const handedOver = await services.reminderDeliveries.scheduledAfter(reminderGroupPrefix(group.id), now);
+  const meetings = meetingsToWithdraw(
+    group.id,
+    handedOver.map((r) => r.key),
+    goingAhead,
+  );
+  if (meetings.length === 0) return 0;
+  await services.queue.enqueue(
+    meetings.map((startsAt) => reminderWithdrawJobSpec(group.id, startsAt, now, group.channelId)),
+    now,
+  );
+  return meetings.length;
 }

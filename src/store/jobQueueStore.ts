@@ -3,11 +3,13 @@ import { DEFAULT_MAX_ATTEMPTS, retryDelayMs } from '../core/jobs/retryBackoff.js
 import type { JobQueue, JobSpec } from '../core/ports/jobQueue.js';
 import { prefixUpperBound } from './keyPrefixRange.js';
 import type { Dialect } from './openDatabase.js';
-import type { Database, Job } from './schema.js';
+import type { Database, Job, JobStatus } from './schema.js';
 
 const iso = (d: Date) => d.toISOString();
 /** Errors are kept for the operator, not for a novel: bound what a failing API can make us store. */
 const MAX_ERROR_LENGTH = 2000;
+/** States no worker will move a job out of by itself (only enqueue revives a cancelled one). */
+const FINISHED: JobStatus[] = ['done', 'failed', 'cancelled'];
 
 export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue {
   return {
@@ -181,6 +183,22 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
 
     async byKey(key) {
       return db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
+    },
+
+    async pruneFinished(before, limit) {
+      // One bounded statement (index jobs_status_updated_at): each call holds SQLite's writer
+      // only for `limit` rows, and a row revived by enqueue in the meantime is no longer
+      // finished, so it is not selected.
+      const old = db
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', 'in', FINISHED)
+        .where('updated_at', '<', iso(before))
+        .limit(limit);
+      // PostgreSQL: another replica pruning at the same time skips these rows instead of waiting.
+      const mine = dialect === 'postgres' ? old.forUpdate().skipLocked() : old;
+      const result = await db.deleteFrom('jobs').where('id', 'in', mine).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

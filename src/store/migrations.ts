@@ -132,6 +132,39 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         if (dialect === 'postgres') await sql`drop index jobs_key_c`.execute(db);
       },
     },
+    '0004_retention_indexes': {
+      async up(db) {
+        // The hourly retention job deletes finished jobs and deliveries by when they last
+        // changed, a bounded batch at a time; without these each batch would scan the table.
+        await db.schema
+          .createIndex('jobs_status_updated_at')
+          .on('jobs')
+          .columns(['status', 'updated_at'])
+          .execute();
+        await db.schema
+          .createIndex('reminder_deliveries_updated_at')
+          .on('reminder_deliveries')
+          .column('updated_at')
+          .execute();
+        // The planner asks on every run which reminders Slack still holds (state 'scheduled',
+        // post_at ahead); deliveries stay 'scheduled' after Slack posts, so without this that
+        // question reads every delivery kept.
+        await db.schema
+          .createIndex('reminder_deliveries_state_post_at')
+          .on('reminder_deliveries')
+          .columns(['state', 'post_at'])
+          .execute();
+      },
+      async down(db) {
+        for (const index of [
+          'reminder_deliveries_state_post_at',
+          'reminder_deliveries_updated_at',
+          'jobs_status_updated_at',
+        ]) {
+          await db.schema.dropIndex(index).execute();
+        }
+      },
+    },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

@@ -42,6 +42,31 @@ export function reminderDeliveryStore(db: Kysely<Database>): ReminderDeliveries 
     async forget(key) {
       await db.deleteFrom('reminder_deliveries').where('job_key', '=', key).execute();
     },
+    async prune(before, limit) {
+      // Bounded by `limit` (index reminder_deliveries_updated_at); the job lookup is one probe
+      // of the unique index on jobs.key per row.
+      const old = db
+        .selectFrom('reminder_deliveries as d')
+        .select('d.job_key')
+        .where('d.updated_at', '<', before.toISOString())
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('jobs')
+                .select('jobs.id')
+                .whereRef('jobs.key', '=', 'd.job_key')
+                .where('jobs.status', 'in', ['pending', 'running']),
+            ),
+          ),
+        )
+        .limit(limit);
+      const result = await db
+        .deleteFrom('reminder_deliveries')
+        .where('job_key', 'in', old)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }
 

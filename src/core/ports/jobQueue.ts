@@ -30,4 +30,9 @@ export interface JobQueue {
   /** Marks a finished job cancelled, so that planning it again runs it again; false if it was not done. */
   reopenDone(key: string, now: Date): Promise<boolean>;
   byKey(key: string): Promise<Job | undefined>;
+  /**
+   * Deletes up to `limit` finished jobs (done, failed, cancelled) last changed before
+   * `before`; returns how many. See retentionCutoff for which `before` is safe.
+   */
+  pruneFinished(before: Date, limit: number): Promise<number>;
 }

@@ -11,6 +11,11 @@ export interface ReminderDeliveries {
   scheduledAfter(keyPrefix: string, after: Date): Promise<ScheduledReminder[]>;
   /** Back to 'none': Slack answered that it did not take the reminder, so trying again is safe. */
   forget(key: string): Promise<void>;
+  /**
+   * Deletes up to `limit` deliveries last written before `before` whose reminder job is not
+   * pending or running (nothing can consult them any more); returns how many.
+   */
+  prune(before: Date, limit: number): Promise<number>;
 }
 
 export interface ScheduledReminder {

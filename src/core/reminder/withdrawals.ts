@@ -1,0 +1,33 @@
+import { reminderGroupPrefix } from './reminderPlan.js';
+
+/** Whether a meeting still goes ahead: its group is configured and the meeting is scheduled. */
+export const meetingGoesAhead = (input: {
+  readonly groupConfigured: boolean;
+  readonly status: 'scheduled' | 'cancelled' | 'missing';
+}): boolean => input.groupConfigured && input.status === 'scheduled';
+
+/**
+ * The meeting a reminder key names (its start instant, ISO UTC): the inverse of reminderKey,
+ * `reminder:<group>:<startsAt>:<lead>m`. Undefined for a key of another group.
+ */
+export function reminderKeyMeeting(groupId: string, key: string): string | undefined {
+  const prefix = reminderGroupPrefix(groupId);
+  if (!key.startsWith(prefix)) return undefined;
+  const rest = key.slice(prefix.length);
+  // The instant has colons of its own; the lead after the last one has none.
+  const lastColon = rest.lastIndexOf(':');
+  return lastColon > 0 ? rest.slice(0, lastColon) : undefined;
+}
+
+/**
+ * The meetings whose reminders Slack already holds (`handedOver`, reminder job keys) but which
+ * no longer go ahead: each is named once, in the order first seen.
+ */
+export function meetingsToWithdraw(
+  groupId: string,
+  handedOver: readonly string[],
+  goingAhead: ReadonlySet<string>,
+): string[] {
+  const meetings = handedOver.flatMap((key) => reminderKeyMeeting(groupId, key) ?? []);
+  return [...new Set(meetings)].filter((startsAt) => !goingAhead.has(startsAt));
+}
