@@ -1,16 +1,18 @@
 # syntax=docker/dockerfile:1
-# Build stage: compile TypeScript and the native SQLite driver.
+# Build stage: bundle the TypeScript (esbuild) and compile the native SQLite driver.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json ./
+COPY scripts ./scripts
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-# Runtime stage: production dependencies and compiled code only, as a non-root user.
+# Runtime stage: the bundle and production dependencies (better-sqlite3 and pg are loaded from
+# node_modules, not bundled), as a non-root user.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production DATA_DIR=/data PORT=3000
 WORKDIR /app

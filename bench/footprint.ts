@@ -43,9 +43,10 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 /**
- * The production entry point (`node dist/main.js`, built beforehand by `npm run build`) with
- * the smallest real configuration: time from spawn to the first 200 on /healthz, then resident
- * memory after it has sat idle for a moment. SQLite in a temp folder; Slack is the stand-in.
+ * The production entry point (`node dist/main.js`, the bundle `npm run build` makes beforehand)
+ * with the smallest real configuration: time from spawn to the first 200 on /healthz, then
+ * resident memory after it has sat idle for a moment. SQLite in a temp folder; Slack is the
+ * stand-in.
  */
 export async function footprint(): Promise<BenchRow[]> {
   const slack = await startSlackApiServer({

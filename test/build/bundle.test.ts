@@ -1,0 +1,125 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundle } from '../../scripts/bundle.js';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const exampleGroups = join(repo, 'config/groups.example.yml');
+
+/** The output files that `node <entry>` reads before running anything: its static imports. */
+function filesReadAtStart(meta: Metafile, entry: string): string[] {
+  const outputs = meta.outputs;
+  const start = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === entry);
+  if (start === undefined) throw new Error(`no output for ${entry}`);
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path) || !(path in outputs)) return;
+    seen.add(path);
+    for (const i of outputs[path]!.imports) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit(start);
+  return [...seen];
+}
+
+/** The source files bundled into those. */
+function sourcesReadAtStart(meta: Metafile, entry: string): string[] {
+  return filesReadAtStart(meta, entry).flatMap((path) => Object.keys(meta.outputs[path]!.inputs));
+}
+
+/** `node main.js` until it prints the sandbox banner; what it wrote to stdout up to then. */
+function untilSandboxBanner(child: ChildProcess): Promise<string> {
+  let out = '';
+  let err = '';
+  return new Promise((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (/Open http:\/\/localhost:\d+\/sandbox/.test(out)) resolve(out);
+    });
+    child.once('exit', (code) => reject(new Error(`main.js exited with ${String(code)}: ${err}`)));
+  });
+}
+
+describe('the production bundle (npm run build)', () => {
+  // Outside dist/ so the test never races a build someone is running; node_modules is linked
+  // in for the externals (better-sqlite3, pg), package.json for "type": "module".
+  let dir: string;
+  let dist: string;
+  let meta: Metafile;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gavel-bundle-'));
+    symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    dist = join(dir, 'dist');
+    meta = await bundle(dist);
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the sandbox and the Google and GitHub clients only when a process uses them', () => {
+    const lazy =
+      /^src\/(sandbox\/startSandbox|standins\/|google\/|github\/github(FromConfig|Client))|node_modules\/(@googleapis|googleapis-common|google-auth-library|@octokit\/(rest|core|auth-app))\//;
+    const bundled = Object.keys(meta.inputs);
+    expect(bundled.filter((path) => lazy.test(path)).length).toBeGreaterThan(20);
+    const atStart = sourcesReadAtStart(meta, 'src/main.ts');
+    expect(atStart).toContain('src/gavel.ts');
+    expect(atStart).toContain('node_modules/@slack/bolt/dist/App.js');
+    expect(atStart.filter((path) => lazy.test(path))).toEqual([]);
+  });
+
+  it('keeps the files read at start ASCII, which V8 stores at one byte per character', () => {
+    // One non-ASCII character (a comment with a curly quote will do) doubles a file in memory.
+    const files = filesReadAtStart(meta, 'src/main.ts');
+    expect(files.length).toBeGreaterThan(1);
+    const notAscii = files.filter((path) => /[\u0080-\uffff]/.test(readFileSync(join(repo, path), 'utf8')));
+    expect(notAscii).toEqual([]);
+  });
+
+  it('starts: with no Slack credentials the sandbox answers /healthz, logging JSON lines', async () => {
+    const child = spawn(process.execPath, [join(dist, 'main.js')], {
+      cwd: dir,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: join(dir, 'data'),
+        GROUPS_FILE: exampleGroups,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const out = await untilSandboxBanner(child);
+      const port = /Open http:\/\/localhost:(\d+)\/sandbox/.exec(out)![1]!;
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(res.status).toBe(200);
+      const logLines = out.split('\n').filter((line) => line.startsWith('{'));
+      expect(logLines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain(
+        'migration applied',
+      );
+    } finally {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const [code] = (await exited) as [number | null];
+      expect(code).toBe(0);
+    }
+  });
+
+  it('runs `gavel check` on the example groups file', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(dist, 'cli.js'), 'check'], {
+      cwd: dir,
+      env: { PATH: process.env['PATH'] ?? '', GROUPS_FILE: exampleGroups },
+    });
+    expect(stdout).toContain('gavel check: the configuration is valid');
+    expect(stdout).toContain('serverless');
+  });
+});
