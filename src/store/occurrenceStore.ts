@@ -1,11 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { OccurrenceRepository, PlannedOccurrenceRow } from '../core/ports/occurrenceRepository.js';
+import { reusableQuery } from './reusableQuery.js';
 import type { Database, Occurrence } from './schema.js';
 
 const iso = (d: Date) => d.toISOString();
 const CONFIG = 'config';
 
 export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
+  // Asked by every `/agenda add` before its ack: compiled once.
+  const nextScheduled = reusableQuery(db, (slot: (name: 'groupId' | 'after') => string) =>
+    db
+      .selectFrom('occurrences')
+      .selectAll()
+      .where('group_id', '=', slot('groupId'))
+      .where('status', '=', 'scheduled')
+      .where('starts_at', '>', slot('after'))
+      .orderBy('starts_at')
+      .limit(1),
+  );
   const between = (groupId: string, from: Date, to: Date) =>
     db
       .selectFrom('occurrences')
@@ -94,16 +106,7 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
         .where('starts_at', '=', startsAt)
         .executeTakeFirst(),
 
-    next: (groupId, after) =>
-      db
-        .selectFrom('occurrences')
-        .selectAll()
-        .where('group_id', '=', groupId)
-        .where('status', '=', 'scheduled')
-        .where('starts_at', '>', iso(after))
-        .orderBy('starts_at')
-        .limit(1)
-        .executeTakeFirst(),
+    next: async (groupId, after) => (await nextScheduled({ groupId, after: iso(after) }))[0],
 
     onDate: (groupId, localDate) =>
       db
