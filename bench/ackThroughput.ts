@@ -26,15 +26,14 @@ interface LoadResult {
 /**
  * `/agenda add` as Slack sends it (form body, fresh signature per request), 20 connections
  * for 10 s, against a bare Bolt app that only acks and against the real gavel on each engine.
+ *
+ * The baseline runs twice, before and after gavel, and the ratio is taken against the faster
+ * of the two: on a shared machine one run can be slowed by a neighbour, and a slow baseline
+ * must not flatter gavel.
  */
 export async function ackThroughput(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
-  const baseline = await againstServer('bolt', undefined);
-  rows.push(
-    info('ack', 'baseline (bare Bolt) req/s', baseline.requestsPerSecond, 'req/s'),
-    info('ack', 'baseline p50 / p99', baseline.p50, `/ ${baseline.p99} ms`),
-    info('ack', 'baseline server CPU per request', baseline.cpuMsPerRequest, 'ms'),
-  );
+  const before = await againstServer('bolt', undefined);
+  const measured: { engine: Engine; load: LoadResult; lost: number }[] = [];
   for (const engine of ENGINES) {
     const db = await freshDatabase(engine);
     try {
@@ -42,28 +41,42 @@ export async function ackThroughput(): Promise<BenchRow[]> {
       const stored = new Set(
         (await db.opened.db.selectFrom('agenda_items').select('topic').execute()).map((r) => r.topic),
       );
-      const lost = load.acked.filter((t) => !stored.has(t)).length;
-      const ratio = load.requestsPerSecond / baseline.requestsPerSecond;
-      rows.push(
-        info('ack', `${engine}: /agenda add req/s`, load.requestsPerSecond, 'req/s'),
-        engine === 'sqlite'
-          ? judged('ack', 'sqlite: throughput vs baseline', ratio, '×', '≥ 0.7', ratio >= 0.7)
-          : info(
-              'ack',
-              `${engine}: throughput vs baseline`,
-              ratio,
-              '×',
-              'reported against the same baseline; the ratio target is for SQLite',
-            ),
-        info('ack', `${engine}: p50 latency`, load.p50, 'ms'),
-        info('ack', `${engine}: server CPU per request`, load.cpuMsPerRequest, 'ms'),
-        judged('ack', `${engine}: p99 latency`, load.p99, 'ms', '< 50 ms', load.p99 < 50),
-        judged('ack', `${engine}: errors`, load.errors, '', '0', load.errors === 0),
-        judged('ack', `${engine}: acknowledged adds lost`, lost, `of ${load.acked.length}`, '0', lost === 0),
-      );
+      measured.push({ engine, load, lost: load.acked.filter((t) => !stored.has(t)).length });
     } finally {
       await db.dispose();
     }
+  }
+  const after = await againstServer('bolt', undefined);
+  const baseline = before.requestsPerSecond >= after.requestsPerSecond ? before : after;
+  const rows: BenchRow[] = [
+    info(
+      'ack',
+      'baseline (bare Bolt) req/s, run before / after',
+      before.requestsPerSecond,
+      `/ ${Math.round(after.requestsPerSecond).toLocaleString('en-US')} req/s`,
+    ),
+    info('ack', 'baseline (faster run) p50 / p99', baseline.p50, `/ ${baseline.p99} ms`),
+    info('ack', 'baseline (faster run) server CPU per request', baseline.cpuMsPerRequest, 'ms'),
+  ];
+  for (const { engine, load, lost } of measured) {
+    const ratio = load.requestsPerSecond / baseline.requestsPerSecond;
+    rows.push(
+      info('ack', `${engine}: /agenda add req/s`, load.requestsPerSecond, 'req/s'),
+      engine === 'sqlite'
+        ? judged('ack', 'sqlite: throughput vs faster baseline', ratio, '×', '≥ 0.7', ratio >= 0.7)
+        : info(
+            'ack',
+            `${engine}: throughput vs faster baseline`,
+            ratio,
+            '×',
+            'reported against the same baseline; the ratio target is for SQLite',
+          ),
+      info('ack', `${engine}: p50 latency`, load.p50, 'ms'),
+      info('ack', `${engine}: server CPU per request`, load.cpuMsPerRequest, 'ms'),
+      judged('ack', `${engine}: p99 latency`, load.p99, 'ms', '< 50 ms', load.p99 < 50),
+      judged('ack', `${engine}: errors`, load.errors, '', '0', load.errors === 0),
+      judged('ack', `${engine}: acknowledged adds lost`, lost, `of ${load.acked.length}`, '0', lost === 0),
+    );
   }
   return rows;
 }
