@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { type BufferedIncomingMessage, HTTPModuleFunctions } from '@slack/bolt';
-import type { RespondArguments } from '@slack/bolt';
+import { type BufferedIncomingMessage, HTTPModuleFunctions, type RespondArguments } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Logger } from '../../log/logger.js';
@@ -39,10 +38,10 @@ export interface CommandLane {
  * through Bolt's event pipeline, which runs every registered listener's middleware for every
  * request: measured with the ack bench, that pipeline cost more CPU per `/agenda add` than
  * recording the item did. A command needs only what Bolt's receiver does for it, and this
- * reuses Bolt's own pieces for that: its body reader and size limit and its ack response, with
- * the signature checked by Slack's rules (slackSignature.ts). Everything else on the endpoint (interactivity, events, url_verification,
- * ssl_check, unregistered or malformed commands) is handed to Bolt untouched, body already
- * read, so Bolt keeps answering it exactly as before, including every error status.
+ * reuses Bolt's own pieces for that (its body reader and size limit, its ack response) and
+ * checks the signature by Slack's rules (slackSignature.ts). Everything else on the endpoint
+ * (interactivity, events, url_verification, ssl_check, unregistered or malformed commands) is
+ * handed to Bolt untouched, body already read, so Bolt keeps answering it as before.
  */
 export function commandLane(opts: CommandLaneOptions): CommandLane {
   const listeners = new Map<string, CommandListener>();
