@@ -127,7 +127,7 @@ async function deliver(
     if (kept) {
       await deliveries.record(
         job.key,
-        { state: 'scheduled', postAt: step.postAt, scheduledMessageId: kept.id },
+        { state: 'scheduled', postAt: step.postAt, scheduledMessageId: kept.id, channelId: step.channelId },
         now,
       );
       for (const m of extra) await unschedule(services, step.channelId, m.id, services.log);
@@ -166,7 +166,12 @@ async function deliver(
       if (!answer.scheduled_message_id) throw new Error('chat.scheduleMessage answered without an id');
       await deliveries.record(
         job.key,
-        { state: 'scheduled', postAt, scheduledMessageId: answer.scheduled_message_id },
+        {
+          state: 'scheduled',
+          postAt,
+          scheduledMessageId: answer.scheduled_message_id,
+          channelId: out.channel,
+        },
         now,
       );
       return 'scheduled';

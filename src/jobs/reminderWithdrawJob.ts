@@ -43,15 +43,18 @@ export function reminderWithdrawJob(services: Services): JobHandler {
       log.info('nothing withdrawn: the meeting goes ahead (again)');
       return;
     }
-    const channel = channelId ?? group?.channelId;
-    if (channel === undefined) {
-      log.warn({ group: groupId }, 'nothing withdrawn: the group is gone and its channel unknown');
-      return;
-    }
+    // Where Slack holds each reminder, as recorded when it was handed over; older records
+    // fall back to where the group was when the withdrawal was decided, then to where it is.
+    const fallback = channelId ?? group?.channelId;
     for (const r of await services.reminderDeliveries.scheduledAfter(
       reminderKeyPrefix(groupId, startsAt),
       now,
     )) {
+      const channel = r.channelId ?? fallback;
+      if (channel === undefined) {
+        log.warn({ reminder: r.key }, 'nothing withdrawn: the group is gone and its channel unknown');
+        continue;
+      }
       try {
         await services.slack.chat.deleteScheduledMessage({
           channel,

@@ -35,7 +35,14 @@ export function reminderDeliveryStore(db: Kysely<Database>): ReminderDeliveries 
       return rows.flatMap((row) => {
         const p = fromRow(row);
         return row.job_key.startsWith(keyPrefix) && p.state === 'scheduled'
-          ? [{ key: row.job_key, postAt: p.postAt, scheduledMessageId: p.scheduledMessageId }]
+          ? [
+              {
+                key: row.job_key,
+                postAt: p.postAt,
+                scheduledMessageId: p.scheduledMessageId,
+                ...(p.channelId === undefined ? {} : { channelId: p.channelId }),
+              },
+            ]
           : [];
       });
     },
@@ -85,7 +92,12 @@ function toRow(key: string, p: Exclude<ReminderProgress, { state: 'none' }>, upd
     case 'scheduling':
       return { ...base, channel_id: p.channelId, post_at: p.postAt.toISOString(), text: p.text };
     case 'scheduled':
-      return { ...base, post_at: p.postAt.toISOString(), scheduled_message_id: p.scheduledMessageId };
+      return {
+        ...base,
+        channel_id: p.channelId ?? null,
+        post_at: p.postAt.toISOString(),
+        scheduled_message_id: p.scheduledMessageId,
+      };
     case 'posting':
       return base;
     case 'posted':
@@ -103,7 +115,12 @@ function fromRow(row: Row): ReminderProgress {
         : { state: 'posting' };
     case 'scheduled':
       return postAt && row.scheduled_message_id
-        ? { state: 'scheduled', postAt, scheduledMessageId: row.scheduled_message_id }
+        ? {
+            state: 'scheduled',
+            postAt,
+            scheduledMessageId: row.scheduled_message_id,
+            ...(row.channel_id === null ? {} : { channelId: row.channel_id }),
+          }
         : { state: 'posting' };
     case 'posting':
       return { state: 'posting' };

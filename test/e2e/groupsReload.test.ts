@@ -114,6 +114,20 @@ describe.each(ENGINES)('reloading the groups file on %s', (engine) => {
       expect(h.slack.scheduled()).toEqual([]);
     });
 
+    it('is taken back from the channel Slack holds it in, when the same reload moves the group to another channel', async () => {
+      await handedOver(`groups:${SERVERLESS_09}`);
+      expect(h.slack.scheduled().map((m) => m.channel)).toEqual(['C0SERVERLESS']);
+
+      await h.gavel.reloadGroups(groups(group('serverless', '#random', '09:00', ['2026-11-26'])));
+      await h.gavel.tick();
+      expect(h.slack.scheduled()).toEqual([]);
+
+      h.clock.set(AT_0930_PST);
+      await h.gavel.tick();
+      expect(remindersIn('C0SERVERLESS')).toHaveLength(0);
+      expect(remindersIn('C0RANDOM01')).toHaveLength(0);
+    });
+
     it('stays with Slack, and is posted exactly once, when the reload leaves its meeting as it was', async () => {
       await handedOver(`groups:${SERVERLESS_09}${CF_09}`);
       await h.gavel.reloadGroups(groups(SERVERLESS_09, CF_09));

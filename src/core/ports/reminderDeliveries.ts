@@ -22,4 +22,6 @@ export interface ScheduledReminder {
   readonly key: string;
   readonly postAt: Date;
   readonly scheduledMessageId: string;
+  /** Where Slack holds it (absent on records written before it was kept). */
+  readonly channelId?: string;
 }

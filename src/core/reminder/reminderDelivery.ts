@@ -34,7 +34,16 @@ export type ReminderProgress =
       readonly channelId: string;
       readonly text: string;
     }
-  | { readonly state: 'scheduled'; readonly postAt: Date; readonly scheduledMessageId: string }
+  | {
+      readonly state: 'scheduled';
+      readonly postAt: Date;
+      readonly scheduledMessageId: string;
+      /**
+       * Where Slack holds it: a withdrawal must go there even if the group's channel changed
+       * since. Absent on records written before it was kept.
+       */
+      readonly channelId?: string;
+    }
   /** Recorded before calling chat.postMessage (a late reminder); Slack's answer not yet recorded. */
   | { readonly state: 'posting' }
   | { readonly state: 'posted'; readonly ts: string };
