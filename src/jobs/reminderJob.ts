@@ -12,6 +12,7 @@ import {
 } from '../core/reminder/reminderPlan.js';
 import { reminderMessage } from '../core/reminder/reminderMessage.js';
 import { isSupersededLead } from '../core/reminder/supersededLead.js';
+import { meetingGoesAhead } from '../core/reminder/withdrawals.js';
 import { zonedDate } from '../core/slackDate.js';
 import type { Services } from '../services.js';
 import type { Logger } from '../log/logger.js';
@@ -20,6 +21,7 @@ import { pendingScheduledMessages } from '../slack/pendingScheduledMessages.js';
 import { slackAnswered } from '../slack/slackAnswered.js';
 import type { Job } from '../store/schema.js';
 import { type JobHandler, PermanentJobError, parsePayload } from './jobHandler.js';
+import { reminderWithdrawJobSpec } from './reminderWithdrawJob.js';
 
 export const REMINDER_JOB = 'reminder';
 
@@ -90,6 +92,9 @@ export function reminderJob(services: Services): JobHandler {
     });
     const step = nextReminderStep(await services.reminderDeliveries.progress(job.key), now, dueAt);
     const outcome = await deliver(services, job, step, { ...message, channel: group.channelId }, now);
+    if (outcome === 'scheduled' || outcome === 'found') {
+      await withdrawIfCancelledMeanwhile(services, payload, group.channelId, now, log);
+    }
     if (outcome === 'done') log.info('reminder already with Slack');
     else if (outcome === 'unknown')
       log.error(
@@ -99,6 +104,33 @@ export function reminderJob(services: Services): JobHandler {
     else if (isLate(decision)) log.warn({ lateByMs: decision.lateByMs, outcome }, 'reminder posted late');
     else log.info({ outcome }, outcome === 'scheduled' ? 'reminder scheduled' : 'reminder posted');
   };
+}
+
+/**
+ * A cancellation (`/meeting cancel`, or a groups file that drops the meeting or its group)
+ * first marks the meeting, then takes back the reminders it finds handed over. One landing
+ * while this job was handing its reminder over found nothing to take back, so the job looks
+ * at the meeting again once the hand-over is recorded: whichever of the two comes second
+ * sees the other, and the reminder is withdrawn either way.
+ */
+async function withdrawIfCancelledMeanwhile(
+  services: Services,
+  reminder: ReminderPayload,
+  channelId: string,
+  now: Date,
+  log: Logger,
+): Promise<void> {
+  const occurrence = await services.occurrences.find(reminder.groupId, reminder.startsAt);
+  const goesAhead = meetingGoesAhead({
+    groupConfigured: services.groups.byId(reminder.groupId) !== undefined,
+    status: occurrence?.status ?? 'missing',
+  });
+  if (goesAhead) return;
+  await services.queue.enqueue(
+    [reminderWithdrawJobSpec(reminder.groupId, reminder.startsAt, now, channelId)],
+    now,
+  );
+  log.info('the meeting was cancelled while its reminder was handed over: withdrawal queued');
 }
 
 interface Outgoing {

@@ -128,6 +128,23 @@ describe.each(ENGINES)('reloading the groups file on %s', (engine) => {
       expect(remindersIn('C0RANDOM01')).toHaveLength(0);
     });
 
+    it('is taken back when the reload lands while Slack is taking it', async () => {
+      h = await startHarness({ engine, now: MONDAY_NOON, groupsYaml: `groups:${SERVERLESS_09}` });
+      // Slack has the message but has not answered yet when the file cancels the meeting: the
+      // reload finds nothing handed over, so the reminder job must notice on its own.
+      h.slack.beforeAnswer('chat.scheduleMessage', async () => {
+        h.slack.beforeAnswer('chat.scheduleMessage', undefined);
+        await h.gavel.reloadGroups(groups(group('serverless', '#serverless', '09:00', ['2026-11-26'])));
+      });
+      h.clock.set(AT_0848_PST);
+      await h.gavel.tick();
+      expect(h.slack.scheduled()).toEqual([]);
+
+      h.clock.set(AT_0930_PST);
+      await h.gavel.tick();
+      expect(remindersIn('C0SERVERLESS')).toHaveLength(0);
+    });
+
     it('stays with Slack, and is posted exactly once, when the reload leaves its meeting as it was', async () => {
       await handedOver(`groups:${SERVERLESS_09}${CF_09}`);
       await h.gavel.reloadGroups(groups(SERVERLESS_09, CF_09));
