@@ -12,7 +12,6 @@ import {
 } from '../core/reminder/reminderPlan.js';
 import { reminderMessage } from '../core/reminder/reminderMessage.js';
 import { isSupersededLead } from '../core/reminder/supersededLead.js';
-import { meetingGoesAhead } from '../core/reminder/withdrawals.js';
 import { zonedDate } from '../core/slackDate.js';
 import type { Services } from '../services.js';
 import type { Logger } from '../log/logger.js';
@@ -21,7 +20,7 @@ import { pendingScheduledMessages } from '../slack/pendingScheduledMessages.js';
 import { slackAnswered } from '../slack/slackAnswered.js';
 import type { Job } from '../store/schema.js';
 import { type JobHandler, PermanentJobError, parsePayload } from './jobHandler.js';
-import { reminderWithdrawJobSpec } from './reminderWithdrawJob.js';
+import { meetingStillGoesAhead, reminderWithdrawJobSpec } from './reminderWithdrawJob.js';
 
 export const REMINDER_JOB = 'reminder';
 
@@ -120,12 +119,7 @@ async function withdrawIfCancelledMeanwhile(
   now: Date,
   log: Logger,
 ): Promise<void> {
-  const occurrence = await services.occurrences.find(reminder.groupId, reminder.startsAt);
-  const goesAhead = meetingGoesAhead({
-    groupConfigured: services.groups.byId(reminder.groupId) !== undefined,
-    status: occurrence?.status ?? 'missing',
-  });
-  if (goesAhead) return;
+  if (await meetingStillGoesAhead(services, reminder.groupId, reminder.startsAt)) return;
   await services.queue.enqueue(
     [reminderWithdrawJobSpec(reminder.groupId, reminder.startsAt, now, channelId)],
     now,

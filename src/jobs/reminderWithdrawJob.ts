@@ -38,8 +38,7 @@ export function reminderWithdrawJob(services: Services): JobHandler {
   return async (job, { now, log }) => {
     const { groupId, startsAt, channelId } = parsePayload<Payload>(job);
     const group = services.groups.byId(groupId);
-    const occurrence = await services.occurrences.find(groupId, startsAt);
-    if (meetingGoesAhead({ groupConfigured: group !== undefined, status: occurrence?.status ?? 'missing' })) {
+    if (await meetingStillGoesAhead(services, groupId, startsAt)) {
       log.info('nothing withdrawn: the meeting goes ahead (again)');
       return;
     }
@@ -70,6 +69,19 @@ export function reminderWithdrawJob(services: Services): JobHandler {
       log.info({ reminder: r.key }, 'scheduled reminder withdrawn');
     }
   };
+}
+
+/** Whether the meeting still goes ahead as things stand now: its group configured, it scheduled. */
+export async function meetingStillGoesAhead(
+  services: Services,
+  groupId: string,
+  startsAt: string,
+): Promise<boolean> {
+  const occurrence = await services.occurrences.find(groupId, startsAt);
+  return meetingGoesAhead({
+    groupConfigured: services.groups.byId(groupId) !== undefined,
+    status: occurrence?.status ?? 'missing',
+  });
 }
 
 /**
