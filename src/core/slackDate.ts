@@ -1,4 +1,5 @@
 import { formatZoned } from './zonedFormat.js';
+import type { LocalDate } from './ids.js';
 
 /**
  * A time every reader sees in their own zone: Slack's `<!date>` token. The fallback (for
@@ -21,5 +22,5 @@ export const zonedTime = (instant: Date, timeZone: string): string =>
   formatZoned(instant, timeZone, 'HH:mm zzz');
 
 /** `2026-11-26` in the group's zone. */
-export const zonedDate = (instant: Date, timeZone: string): string =>
-  formatZoned(instant, timeZone, 'yyyy-MM-dd');
+export const zonedDate = (instant: Date, timeZone: string): LocalDate =>
+  formatZoned(instant, timeZone, 'yyyy-MM-dd') as LocalDate;

@@ -1,7 +1,8 @@
+import type { GroupId } from '../core/ids.js';
 import { markedItemId } from '../core/todo/issueDraft.js';
 import { todoMessageJobSpec } from '../jobs/todoMessageJob.js';
 import type { Services } from '../services.js';
-import type { ActionItem } from '../store/schema.js';
+import type { ActionItem } from '../core/model/actionItem.js';
 import type { IssueEvent } from './issueEvent.js';
 
 export type IssueEventOutcome = 'changed' | 'unchanged' | 'not-an-item';
@@ -18,7 +19,7 @@ export async function applyIssueEvent(services: Services, event: IssueEvent): Pr
   const groupIds = services.groups
     .all()
     .filter(sameRepo)
-    .map((g) => g.id as string);
+    .map((g) => g.id);
   if (groupIds.length === 0) return 'not-an-item';
   const item =
     (await byMarker(services, event, groupIds)) ??
@@ -37,14 +38,14 @@ export async function applyIssueEvent(services: Services, event: IssueEvent): Pr
 async function byMarker(
   services: Services,
   event: IssueEvent,
-  groupIds: readonly string[],
+  groupIds: readonly GroupId[],
 ): Promise<ActionItem | undefined> {
   const id = markedItemId(event.body);
   if (id === undefined) return undefined;
   const item = await services.actionItems.byId(id);
   const ours =
     item &&
-    groupIds.includes(item.group_id) &&
-    (item.github_issue_number === null || item.github_issue_number === event.number);
+    groupIds.includes(item.groupId) &&
+    (item.githubIssue === null || item.githubIssue.number === event.number);
   return ours ? item : undefined;
 }

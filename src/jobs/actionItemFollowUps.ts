@@ -1,8 +1,7 @@
 import type { ResolvedGroup } from '../core/groupDirectory.js';
-import type { LocalDate } from '../core/ids.js';
 import type { JobSpec } from '../core/ports/jobQueue.js';
 import type { Services } from '../services.js';
-import type { ActionItem } from '../store/schema.js';
+import type { ActionItem } from '../core/model/actionItem.js';
 import { githubIssueJobSpec } from './githubIssueJob.js';
 import { todoDueJobSpec } from './todoDueJob.js';
 import { todoMinutesJobSpec } from './todoMinutesJob.js';
@@ -21,9 +20,8 @@ export function actionItemFollowUps(
 ): JobSpec[] {
   const jobs: JobSpec[] = [];
   if (group.github && services.github) jobs.push(githubIssueJobSpec(item.id, now));
-  if (item.due_date) jobs.push(todoDueJobSpec(item.id, item.due_date as LocalDate));
-  if (item.meeting_starts_at && group.minutes && services.minutes)
-    jobs.push(todoMinutesJobSpec(item.id, now));
+  if (item.dueDate) jobs.push(todoDueJobSpec(item.id, item.dueDate));
+  if (item.meetingStartsAt && group.minutes && services.minutes) jobs.push(todoMinutesJobSpec(item.id, now));
   return jobs;
 }
 
@@ -38,7 +36,7 @@ export async function healActionItemFollowUps(services: Services, group: Resolve
   const now = services.clock.now();
   const since = new Date(now.getTime() - HEAL_WINDOW_MS).toISOString();
   const recent = (await services.actionItems.list(group.id, { status: 'open' })).filter(
-    (i) => i.created_at >= since,
+    (i) => i.createdAt >= since,
   );
   const jobs = recent.flatMap((item) => actionItemFollowUps(services, group, item, now));
   return jobs.length > 0 ? services.queue.enqueue(jobs, now) : 0;

@@ -1,7 +1,7 @@
 import { rolloverPlan } from '../core/agenda/rolloverPlan.js';
 import type { JobSpec } from '../core/ports/jobQueue.js';
 import type { Services } from '../services.js';
-import type { Occurrence } from '../store/schema.js';
+import type { Occurrence } from '../core/model/occurrence.js';
 import { type JobHandler, parsePayload } from './jobHandler.js';
 
 export const AGENDA_ROLLOVER_JOB = 'agenda-rollover';
@@ -21,11 +21,11 @@ export const agendaRolloverKey = (groupId: string, startsAt: string): string =>
  * the job of a meeting in progress, and a cancelled meeting's items must still move on.
  */
 export function agendaRolloverJobSpec(groupId: string, occurrence: Occurrence): JobSpec {
-  const payload: AgendaRolloverPayload = { groupId, startsAt: occurrence.starts_at };
+  const payload: AgendaRolloverPayload = { groupId, startsAt: occurrence.startsAt };
   return {
-    key: agendaRolloverKey(groupId, occurrence.starts_at),
+    key: agendaRolloverKey(groupId, occurrence.startsAt),
     kind: AGENDA_ROLLOVER_JOB,
-    runAt: new Date(occurrence.ends_at),
+    runAt: new Date(occurrence.endsAt),
     payload,
   };
 }
@@ -55,27 +55,24 @@ export function agendaRolloverJob(services: Services): JobHandler {
     const plan = rolloverPlan({
       meetingStatus: meeting.status,
       mode: group.agendaRollover,
-      next: next?.starts_at,
+      next: next?.startsAt,
     });
     switch (plan.kind) {
       case 'move': {
-        const moved = await services.agenda.rollOver(group.id, meeting.starts_at, plan.to, now);
+        const moved = await services.agenda.rollOver(group.id, meeting.startsAt, plan.to, now);
         log.info(
-          { group: group.id, from: meeting.starts_at, to: plan.to, items: moved.length },
+          { group: group.id, from: meeting.startsAt, to: plan.to, items: moved.length },
           'agenda rolled over',
         );
         return;
       }
       case 'drop': {
-        const dropped = await services.agenda.dropOpen(group.id, meeting.starts_at, now);
-        log.info(
-          { group: group.id, meeting: meeting.starts_at, items: dropped },
-          'open agenda items dropped',
-        );
+        const dropped = await services.agenda.dropOpen(group.id, meeting.startsAt, now);
+        log.info({ group: group.id, meeting: meeting.startsAt, items: dropped }, 'open agenda items dropped');
         return;
       }
       case 'keep':
-        log.warn({ group: group.id, meeting: meeting.starts_at }, 'agenda kept: no next meeting is planned');
+        log.warn({ group: group.id, meeting: meeting.startsAt }, 'agenda kept: no next meeting is planned');
         return;
     }
   };

@@ -1,6 +1,5 @@
 import { meetingLabel } from '../core/agenda/meetingLabel.js';
 import type { ResolvedGroup } from '../core/groupDirectory.js';
-import { ownersOf } from '../core/todo/actionItemOwners.js';
 import { type IssueOwner, issueDraft, itemMarker } from '../core/todo/issueDraft.js';
 import {
   type IssueRef,
@@ -15,7 +14,7 @@ import type { JobSpec } from '../core/ports/jobQueue.js';
 import type { Logger } from '../log/logger.js';
 import type { Services } from '../services.js';
 import { permalinkOf, slackNames } from '../slack/todo/slackNames.js';
-import type { ActionItem } from '../store/schema.js';
+import type { ActionItem, ActionItemId } from '../core/model/actionItem.js';
 import { type JobHandler, PermanentJobError, parsePayload } from './jobHandler.js';
 import { githubIssueStateJobSpec } from './githubIssueStateJob.js';
 import { todoIssueLinkJobSpec } from './todoIssueLinkJob.js';
@@ -23,10 +22,10 @@ import { todoIssueLinkJobSpec } from './todoIssueLinkJob.js';
 export const GITHUB_ISSUE_JOB = 'github-issue';
 
 interface Payload {
-  readonly itemId: number;
+  readonly itemId: ActionItemId;
 }
 
-export const githubIssueJobSpec = (itemId: number, now: Date): JobSpec => ({
+export const githubIssueJobSpec = (itemId: ActionItemId, now: Date): JobSpec => ({
   key: `${GITHUB_ISSUE_JOB}:${itemId}`,
   kind: GITHUB_ISSUE_JOB,
   payload: { itemId } satisfies Payload,
@@ -46,15 +45,15 @@ export function githubIssueJob(services: Services): JobHandler {
   return async (job, { now, log }) => {
     const { itemId } = parsePayload<Payload>(job);
     const item = await services.actionItems.byId(itemId);
-    const group = item ? services.groups.byId(item.group_id) : undefined;
+    const group = item ? services.groups.byId(item.groupId) : undefined;
     const tracker = services.github;
     if (!item || !group?.github || !tracker) {
       log.info({ itemId }, 'no GitHub issue: the item, its group’s repository or GitHub access is gone');
       return;
     }
     const repo: RepoRef = { owner: group.github.owner, repo: group.github.repo };
-    if (item.github_issue_number === null) {
-      if (!item.message_ts && now.getTime() - Date.parse(item.created_at) < ANNOUNCEMENT_GRACE_MS) {
+    if (item.githubIssue === null) {
+      if (!item.messageTs && now.getTime() - Date.parse(item.createdAt) < ANNOUNCEMENT_GRACE_MS) {
         throw new Error('the item’s Slack message is not posted yet; the issue will link to it');
       }
       const issue = await existingOrNewIssue(services, tracker, group, repo, item, job.attempts > 1).catch(
@@ -79,11 +78,11 @@ export function githubIssueJob(services: Services): JobHandler {
  * `/todo` would otherwise wait for a link that is not coming yet. Later retries stay quiet.
  */
 async function sayWeRetry(services: Services, item: ActionItem, log: Logger): Promise<void> {
-  if (!item.message_ts) return;
+  if (!item.messageTs) return;
   await services.slack.chat
     .postMessage({
-      channel: item.channel_id,
-      thread_ts: item.message_ts,
+      channel: item.channelId,
+      thread_ts: item.messageTs,
       text: ":hourglass_flowing_sand: GitHub is not answering right now. I'll keep trying and link the issue here once it is open.",
     })
     .catch((error: unknown) =>
@@ -139,11 +138,11 @@ async function draftFor(
   group: ResolvedGroup,
   item: ActionItem,
 ): Promise<{ draft: (unassignable: readonly string[]) => NewIssue; logins: readonly string[] }> {
-  const owners = ownersOf(item);
+  const owners = item.owners;
   const [names, meeting, permalink] = await Promise.all([
-    slackNames(services.slack, [...owners, item.author_id]),
-    item.meeting_starts_at ? services.occurrences.find(group.id, item.meeting_starts_at) : undefined,
-    permalinkOf(services.slack, item.channel_id, item.message_ts),
+    slackNames(services.slack, [...owners, item.authorId]),
+    item.meetingStartsAt ? services.occurrences.find(group.id, item.meetingStartsAt) : undefined,
+    permalinkOf(services.slack, item.channelId, item.messageTs),
   ]);
   const issueOwners: IssueOwner[] = owners.map((id) => ({
     name: names.get(id) ?? id,
@@ -156,13 +155,13 @@ async function draftFor(
       groupName: group.name,
       channelLabel: group.channelLabel,
       owners: issueOwners,
-      authorName: names.get(item.author_id) ?? item.author_id,
+      authorName: names.get(item.authorId) ?? item.authorId,
       meeting: meeting
-        ? { title: meeting.title, label: meetingLabel(meeting.starts_at, group.timeZone) }
+        ? { title: meeting.title, label: meetingLabel(meeting.startsAt, group.timeZone) }
         : undefined,
-      minutesUrl: meeting?.minutes_url,
+      minutesUrl: meeting?.minutes?.url,
       permalink,
-      sourcePermalink: item.source_permalink,
+      sourcePermalink: item.sourcePermalink,
       labels: group.github?.labels ?? [],
       today,
       unassignable,

@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger.js';
-import type { Job } from '../store/schema.js';
+import type { Job } from '../core/model/job.js';
 
 export interface JobContext {
   /** The instant the heartbeat claimed the job (from the injected clock). */
@@ -17,4 +17,5 @@ export class PermanentJobError extends Error {
   override readonly name = 'PermanentJobError';
 }
 
-export const parsePayload = <T>(job: Job): T => JSON.parse(job.payload) as T;
+/** A job's payload as the code that enqueued it shaped it (payloads are gavel's own data). */
+export const parsePayload = <T>(job: Job): T => job.payload as T;

@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock.js';
 import { JOB_LEASE_MS, LEASE_RENEW_EVERY_MS } from '../core/jobs/lease.js';
 import type { JobQueue } from '../core/ports/jobQueue.js';
 import type { Logger } from '../log/logger.js';
-import type { Job } from '../store/schema.js';
+import type { Job } from '../core/model/job.js';
 import { type JobHandlers, PermanentJobError } from './jobHandler.js';
 
 export interface JobWorkerOptions {

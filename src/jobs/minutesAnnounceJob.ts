@@ -30,7 +30,7 @@ export function minutesAnnounceJob(services: Services): JobHandler {
     const payload = parsePayload<MinutesAnnouncePayload>(job);
     const group = services.groups.byId(payload.groupId);
     const occurrence = group && (await services.occurrences.find(group.id, payload.startsAt));
-    if (!group || !occurrence?.minutes_url || occurrence.status !== 'scheduled') {
+    if (!group || !occurrence?.minutes?.url || occurrence.status !== 'scheduled') {
       log.info({ group: payload.groupId }, 'minutes announcement skipped: no scheduled meeting with minutes');
       return;
     }
@@ -38,9 +38,9 @@ export function minutesAnnounceJob(services: Services): JobHandler {
       channel: group.channelId,
       text: minutesAnnouncement({
         title: occurrence.title,
-        startsAt: new Date(occurrence.starts_at),
+        startsAt: new Date(occurrence.startsAt),
         timeZone: group.timeZone,
-        url: occurrence.minutes_url,
+        url: occurrence.minutes.url,
         docName: payload.label,
       }),
       unfurl_links: false,

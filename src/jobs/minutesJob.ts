@@ -14,7 +14,7 @@ import { hasSection, runningSection } from '../core/minutes/runningSection.js';
 import type { Logger } from '../log/logger.js';
 import { keyedSerial } from './keyedSerial.js';
 import type { Services } from '../services.js';
-import type { Occurrence } from '../store/schema.js';
+import type { Occurrence } from '../core/model/occurrence.js';
 import { type JobHandler, PermanentJobError, parsePayload } from './jobHandler.js';
 import { minutesAnnounceJobSpec } from './minutesAnnounceJob.js';
 import { slackNames } from './minutesNames.js';
@@ -49,7 +49,7 @@ export function minutesJob(services: Services): JobHandler {
         log.info('minutes skipped: the meeting is cancelled or gone');
         return;
       }
-      if (occurrence.ends_at <= now.toISOString()) {
+      if (occurrence.endsAt <= now.toISOString()) {
         log.info('minutes skipped: the meeting is over');
         return;
       }
@@ -83,7 +83,7 @@ interface CreateContext {
 
 async function createMinutes(ctx: CreateContext): Promise<void> {
   const { services, docs, occurrence, now, log } = ctx;
-  const stored = occurrence.minutes_doc_id ? await docs.find(occurrence.minutes_doc_id) : undefined;
+  const stored = occurrence.minutes ? await docs.find(occurrence.minutes.docId) : undefined;
   const meeting = await gatherMeeting(ctx);
   let label: string;
   if (stored) {
@@ -99,7 +99,7 @@ async function createMinutes(ctx: CreateContext): Promise<void> {
     label = made.label;
   }
   await services.queue.enqueue(
-    [minutesAnnounceJobSpec({ groupId: ctx.group.id, startsAt: occurrence.starts_at, label }, now)],
+    [minutesAnnounceJobSpec({ groupId: ctx.group.id, startsAt: occurrence.startsAt, label }, now)],
     now,
   );
 }
@@ -139,18 +139,18 @@ async function runningDocSection(
 async function gatherMeeting(ctx: CreateContext): Promise<MinutesMeeting> {
   const { services, group, occurrence, log } = ctx;
   const [agenda, sameDay] = await Promise.all([
-    services.agenda.openForMeeting(group.id, occurrence.starts_at),
-    services.occurrences.onDate(group.id, occurrence.local_date),
+    services.agenda.openForMeeting(group.id, occurrence.startsAt),
+    services.occurrences.onDate(group.id, occurrence.localDate),
   ]);
-  const names = await slackNames(services.slack, [...group.leads, ...agenda.map((a) => a.author_id)], log);
+  const names = await slackNames(services.slack, [...group.leads, ...agenda.map((a) => a.authorId)], log);
   return {
     groupName: group.name,
     title: occurrence.title,
-    startsAt: new Date(occurrence.starts_at),
+    startsAt: new Date(occurrence.startsAt),
     timeZone: group.timeZone,
-    localDate: occurrence.local_date,
-    joinUrl: occurrence.join_url,
-    agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.author_id })),
+    localDate: occurrence.localDate,
+    joinUrl: occurrence.joinUrl,
+    agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.authorId })),
     leads: group.leads,
     names,
     sharesDate: sameDay.length > 1,
@@ -177,7 +177,7 @@ async function tellPeople(
     groupName: group.name,
     channelLabel: group.channelLabel,
     title: occurrence.title,
-    startsAt: new Date(occurrence.starts_at),
+    startsAt: new Date(occurrence.startsAt),
     timeZone: group.timeZone,
     settings: about.settings,
     failure: error.failure === 'no-storage' ? 'no-storage' : 'not-shared',

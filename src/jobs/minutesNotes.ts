@@ -35,16 +35,16 @@ export async function minutesNotes(
     );
   }
   const settings = services.minutes ? group.minutes : undefined;
-  const startsAt = new Date(meeting.starts_at);
+  const startsAt = new Date(meeting.startsAt);
   const decision = notesDecision({
     settings,
-    minutesUrl: meeting.minutes_url,
+    minutesUrl: meeting.minutes?.url ?? null,
     startsAt,
     now,
     isLead: isLead(group, userId),
   });
   if (decision.kind === 'create-now') {
-    await services.queue.enqueue([minutesNowJobSpec(group.id, meeting.starts_at, now, userId)], now);
+    await services.queue.enqueue([minutesNowJobSpec(group.id, meeting.startsAt, now, userId)], now);
   }
   return notesAnswer(decision, {
     groupName: group.name,

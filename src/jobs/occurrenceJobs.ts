@@ -2,7 +2,7 @@ import type { JobSpec } from '../core/ports/jobQueue.js';
 import type { ResolvedGroup } from '../core/groupDirectory.js';
 import { minutesGroupPrefix, minutesJobSpec } from '../core/minutes/minutesJobPlan.js';
 import { reminderJobs } from '../core/reminder/reminderPlan.js';
-import type { Occurrence } from '../store/schema.js';
+import type { Occurrence } from '../core/model/occurrence.js';
 import { agendaRolloverJobSpec } from './agendaRollover.js';
 
 /**
@@ -13,9 +13,9 @@ import { agendaRolloverJobSpec } from './agendaRollover.js';
  */
 export function occurrenceJobs(group: ResolvedGroup, occurrence: Occurrence): JobSpec[] {
   return [
-    ...reminderJobs(group.id, new Date(occurrence.starts_at), group.reminderLeadMinutes),
+    ...reminderJobs(group.id, new Date(occurrence.startsAt), group.reminderLeadMinutes),
     agendaRolloverJobSpec(group.id, occurrence),
-    ...(group.minutes ? [minutesJobSpec(group.id, occurrence.starts_at, group.minutes)] : []),
+    ...(group.minutes ? [minutesJobSpec(group.id, occurrence.startsAt, group.minutes)] : []),
   ];
 }
 

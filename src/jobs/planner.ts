@@ -55,7 +55,7 @@ export async function planGroup(services: Services, group: ResolvedGroup): Promi
   const remindersWithdrawn = await withdrawHandedOver(
     services,
     group,
-    new Set(goingAhead.map((o) => o.starts_at)),
+    new Set(goingAhead.map((o) => o.startsAt)),
     now,
   );
   // Without a GitHub webhook, issues closed on GitHub are found by polling, hourly.

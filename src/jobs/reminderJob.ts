@@ -18,7 +18,7 @@ import type { Logger } from '../log/logger.js';
 import { meetingKey } from '../slack/meetingKey.js';
 import { pendingScheduledMessages } from '../slack/pendingScheduledMessages.js';
 import { slackAnswered } from '../slack/slackAnswered.js';
-import type { Job } from '../store/schema.js';
+import type { Job } from '../core/model/job.js';
 import { type JobHandler, PermanentJobError, parsePayload } from './jobHandler.js';
 import { meetingStillGoesAhead, reminderWithdrawJobSpec } from './reminderWithdrawJob.js';
 
@@ -66,7 +66,7 @@ export function reminderJob(services: Services): JobHandler {
     }
     if (!occurrence) throw new PermanentJobError('occurrence vanished');
     const [agenda, due] = await Promise.all([
-      services.agenda.openForMeeting(group.id, occurrence.starts_at),
+      services.agenda.openForMeeting(group.id, occurrence.startsAt),
       services.actionItems.openDueBy(group.id, zonedDate(startsAt, group.timeZone)),
     ]);
     const message = reminderMessage({
@@ -75,19 +75,19 @@ export function reminderJob(services: Services): JobHandler {
       meeting: {
         title: occurrence.title,
         startsAt,
-        endsAt: new Date(occurrence.ends_at),
-        joinUrl: occurrence.join_url,
-        dialIn: occurrence.dial_in,
-        minutesUrl: occurrence.minutes_url,
+        endsAt: new Date(occurrence.endsAt),
+        joinUrl: occurrence.joinUrl,
+        dialIn: occurrence.dialIn,
+        minutesUrl: occurrence.minutes?.url,
       },
-      agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.author_id })),
+      agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.authorId })),
       actionItemsDue: due.map((a) => ({
         number: a.number,
         text: a.text,
-        owners: JSON.parse(a.owners) as string[],
+        owners: a.owners,
       })),
       minutesEnabled: group.minutes !== undefined,
-      meetingKey: meetingKey(group.id, occurrence.starts_at),
+      meetingKey: meetingKey(group.id, occurrence.startsAt),
     });
     const step = nextReminderStep(await services.reminderDeliveries.progress(job.key), now, dueAt);
     const outcome = await deliver(services, job, step, { ...message, channel: group.channelId }, now);

@@ -5,11 +5,12 @@ import type { JobSpec } from '../core/ports/jobQueue.js';
 import type { Services } from '../services.js';
 import { slackAnswered } from '../slack/slackAnswered.js';
 import { type JobHandler, parsePayload } from './jobHandler.js';
+import type { GroupId } from '../core/ids.js';
 
 export const REMINDER_WITHDRAW_JOB = 'reminder-withdraw';
 
 interface Payload {
-  readonly groupId: string;
+  readonly groupId: GroupId;
   readonly startsAt: string;
   /** Where Slack holds the reminder, when the group may be gone by the time the job runs. */
   readonly channelId?: string;
@@ -17,7 +18,7 @@ interface Payload {
 
 /** Keyed by the moment of the cancellation: cancel, restore and cancel again withdraws twice. */
 export const reminderWithdrawJobSpec = (
-  groupId: string,
+  groupId: GroupId,
   startsAt: string,
   now: Date,
   channelId?: string,
@@ -74,7 +75,7 @@ export function reminderWithdrawJob(services: Services): JobHandler {
 /** Whether the meeting still goes ahead as things stand now: its group configured, it scheduled. */
 export async function meetingStillGoesAhead(
   services: Services,
-  groupId: string,
+  groupId: GroupId,
   startsAt: string,
 ): Promise<boolean> {
   const occurrence = await services.occurrences.find(groupId, startsAt);

@@ -1,21 +1,21 @@
 import { slackUserId } from '../core/ids.js';
 import { dueDmMessage } from '../core/todo/dueReminder.js';
-import { ownersOf } from '../core/todo/actionItemOwners.js';
 import { todayIn } from '../core/todo/localDates.js';
 import type { JobSpec } from '../core/ports/jobQueue.js';
 import type { Services } from '../services.js';
 import { type JobHandler, parsePayload } from './jobHandler.js';
+import type { ActionItemId } from '../core/model/actionItem.js';
 
 export const TODO_DUE_DM_JOB = 'todo-due-dm';
 
 interface Payload {
-  readonly itemId: number;
+  readonly itemId: ActionItemId;
   readonly due: string;
   readonly owner: string;
 }
 
 /** One DM per item, due date and owner. */
-export const todoDueDmJobSpec = (itemId: number, due: string, owner: string, at: Date): JobSpec => ({
+export const todoDueDmJobSpec = (itemId: ActionItemId, due: string, owner: string, at: Date): JobSpec => ({
   key: `${TODO_DUE_DM_JOB}:${itemId}:${due}:${owner}`,
   kind: TODO_DUE_DM_JOB,
   payload: { itemId, due, owner } satisfies Payload,
@@ -30,13 +30,13 @@ export function todoDueDmJob(services: Services): JobHandler {
   return async (job, { now, log }) => {
     const { itemId, due, owner } = parsePayload<Payload>(job);
     const item = await services.actionItems.byId(itemId);
-    const group = item ? services.groups.byId(item.group_id) : undefined;
+    const group = item ? services.groups.byId(item.groupId) : undefined;
     if (
       !item ||
       !group ||
       item.status !== 'open' ||
-      item.due_date !== due ||
-      !ownersOf(item).includes(slackUserId(owner))
+      item.dueDate !== due ||
+      !item.owners.includes(slackUserId(owner))
     ) {
       log.info({ itemId }, 'due-date DM skipped: the item changed since it was planned');
       return;

@@ -1,15 +1,15 @@
 import type { LocalDate } from '../core/ids.js';
 import { dueMorning, earliestDueMorning } from '../core/todo/dueReminder.js';
-import { ownersOf } from '../core/todo/actionItemOwners.js';
 import type { JobSpec } from '../core/ports/jobQueue.js';
 import type { Services } from '../services.js';
 import { type JobHandler, parsePayload } from './jobHandler.js';
 import { todoDueDmJobSpec } from './todoDueDmJob.js';
+import type { ActionItemId } from '../core/model/actionItem.js';
 
 export const TODO_DUE_JOB = 'todo-due';
 
 interface Payload {
-  readonly itemId: number;
+  readonly itemId: ActionItemId;
   readonly due: string;
 }
 
@@ -17,7 +17,7 @@ interface Payload {
  * One per item and due date (a snooze makes a new one). It runs at the earliest morning of
  * the due date anywhere on Earth, when no owner's own morning can have passed yet.
  */
-export const todoDueJobSpec = (itemId: number, due: LocalDate): JobSpec => ({
+export const todoDueJobSpec = (itemId: ActionItemId, due: LocalDate): JobSpec => ({
   key: `${TODO_DUE_JOB}:${itemId}:${due}`,
   kind: TODO_DUE_JOB,
   payload: { itemId, due } satisfies Payload,
@@ -33,13 +33,13 @@ export function todoDueJob(services: Services): JobHandler {
   return async (job, { now, log }) => {
     const { itemId, due } = parsePayload<Payload>(job);
     const item = await services.actionItems.byId(itemId);
-    const group = item ? services.groups.byId(item.group_id) : undefined;
-    if (!item || !group || item.status !== 'open' || item.due_date !== due) {
+    const group = item ? services.groups.byId(item.groupId) : undefined;
+    if (!item || !group || item.status !== 'open' || item.dueDate !== due) {
       log.info({ itemId }, 'no due-date DM: the item is done, gone or due on another day');
       return;
     }
     const specs = await Promise.all(
-      ownersOf(item).map(async (owner) => {
+      item.owners.map(async (owner) => {
         const zone = (await userTimeZone(services, owner)) ?? group.timeZone;
         const at = dueMorning(due as LocalDate, zone);
         return todoDueDmJobSpec(item.id, due, owner, at.getTime() > now.getTime() ? at : now);

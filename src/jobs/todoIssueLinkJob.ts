@@ -3,14 +3,15 @@ import { itemMessage } from '../core/todo/itemMessage.js';
 import type { JobSpec } from '../core/ports/jobQueue.js';
 import type { Services } from '../services.js';
 import { type JobHandler, parsePayload } from './jobHandler.js';
+import type { ActionItemId } from '../core/model/actionItem.js';
 
 export const TODO_ISSUE_LINK_JOB = 'todo-issue-link';
 
 interface Payload {
-  readonly itemId: number;
+  readonly itemId: ActionItemId;
 }
 
-export const todoIssueLinkJobSpec = (itemId: number, now: Date): JobSpec => ({
+export const todoIssueLinkJobSpec = (itemId: ActionItemId, now: Date): JobSpec => ({
   key: `${TODO_ISSUE_LINK_JOB}:${itemId}`,
   kind: TODO_ISSUE_LINK_JOB,
   payload: { itemId } satisfies Payload,
@@ -25,22 +26,22 @@ export function todoIssueLinkJob(services: Services): JobHandler {
   return async (job) => {
     const { itemId } = parsePayload<Payload>(job);
     const item = await services.actionItems.byId(itemId);
-    const group = item ? services.groups.byId(item.group_id) : undefined;
-    if (!item?.github_issue_url || !group) return;
-    if (item.message_ts) {
+    const group = item ? services.groups.byId(item.groupId) : undefined;
+    if (!item?.githubIssue?.url || !group) return;
+    if (item.messageTs) {
       const message = itemMessage(item, todayIn(services.clock.now(), group.timeZone));
       await services.slack.chat.update({
-        channel: item.channel_id,
-        ts: item.message_ts,
+        channel: item.channelId,
+        ts: item.messageTs,
         text: message.text,
         blocks: message.blocks,
       });
     }
     const repo = group.github ? `${group.github.owner}/${group.github.repo}` : 'GitHub';
     await services.slack.chat.postMessage({
-      channel: item.channel_id,
-      ...(item.message_ts ? { thread_ts: item.message_ts } : {}),
-      text: `Action item #${item.number} is followed up in <${item.github_issue_url}|${repo}#${item.github_issue_number ?? ''}>.`,
+      channel: item.channelId,
+      ...(item.messageTs ? { thread_ts: item.messageTs } : {}),
+      text: `Action item #${item.number} is followed up in <${item.githubIssue.url}|${repo}#${item.githubIssue.number}>.`,
       unfurl_links: false,
       unfurl_media: false,
     });

@@ -1,20 +1,20 @@
 import { isMinutesDocsError } from '../core/minutes/minutesDocs.js';
 import { runningSectionHeading } from '../core/minutes/minutesMeeting.js';
-import { ownersOf } from '../core/todo/actionItemOwners.js';
 import { minutesItemInsert, minutesItemLine } from '../core/todo/minutesItemInsert.js';
 import type { JobSpec } from '../core/ports/jobQueue.js';
 import { keyedSerial } from './keyedSerial.js';
 import type { Services } from '../services.js';
 import { type JobHandler, PermanentJobError, parsePayload } from './jobHandler.js';
 import { slackNames } from './minutesNames.js';
+import type { ActionItemId } from '../core/model/actionItem.js';
 
 export const TODO_MINUTES_JOB = 'todo-minutes';
 
 interface Payload {
-  readonly itemId: number;
+  readonly itemId: ActionItemId;
 }
 
-export const todoMinutesJobSpec = (itemId: number, now: Date): JobSpec => ({
+export const todoMinutesJobSpec = (itemId: ActionItemId, now: Date): JobSpec => ({
   key: `${TODO_MINUTES_JOB}:${itemId}`,
   kind: TODO_MINUTES_JOB,
   payload: { itemId } satisfies Payload,
@@ -31,37 +31,37 @@ export function todoMinutesJob(services: Services): JobHandler {
   return async (job, { log }) => {
     const { itemId } = parsePayload<Payload>(job);
     const item = await services.actionItems.byId(itemId);
-    const group = item ? services.groups.byId(item.group_id) : undefined;
+    const group = item ? services.groups.byId(item.groupId) : undefined;
     const docs = services.minutes;
-    if (!item?.meeting_starts_at || !group?.minutes || !docs) return;
-    const occurrence = await services.occurrences.find(group.id, item.meeting_starts_at);
-    if (!occurrence?.minutes_doc_id) {
+    if (!item?.meetingStartsAt || !group?.minutes || !docs) return;
+    const occurrence = await services.occurrences.find(group.id, item.meetingStartsAt);
+    if (!occurrence?.minutes) {
       log.info({ itemId }, 'the item’s meeting has no minutes doc; not written into minutes');
       return;
     }
-    const owners = ownersOf(item);
+    const owners = item.owners;
     const names = await slackNames(services.slack, owners, log);
     const line = minutesItemLine(
-      { number: item.number, text: item.text, owners, dueDate: item.due_date },
+      { number: item.number, text: item.text, owners, dueDate: item.dueDate },
       names,
     );
     let section: string | undefined;
     if (group.minutes.mode === 'running') {
-      const sameDay = await services.occurrences.onDate(group.id, occurrence.local_date);
+      const sameDay = await services.occurrences.onDate(group.id, occurrence.localDate);
       section = runningSectionHeading({
         groupName: group.name,
         title: occurrence.title,
-        startsAt: new Date(occurrence.starts_at),
+        startsAt: new Date(occurrence.startsAt),
         timeZone: group.timeZone,
-        localDate: occurrence.local_date,
-        joinUrl: occurrence.join_url,
+        localDate: occurrence.localDate,
+        joinUrl: occurrence.joinUrl,
         agenda: [],
         leads: group.leads,
         names,
         sharesDate: sameDay.length > 1,
       });
     }
-    const docId = occurrence.minutes_doc_id;
+    const docId = occurrence.minutes.docId;
     try {
       // Read and write one item at a time per doc: an index computed from a stale read
       // would land in the middle of someone else's line.

@@ -34,12 +34,12 @@ export function todoReconcileJob(services: Services): JobHandler {
     if (!group?.github || !tracker) return;
     const repo = { owner: group.github.owner, repo: group.github.repo };
     const open = (await services.actionItems.list(group.id, { status: 'open' }))
-      .filter((i) => i.github_issue_number !== null)
+      .filter((i) => i.githubIssue !== null)
       .slice(0, MAX_ISSUES_PER_RUN);
     let closed = 0;
     for (const item of open) {
       try {
-        const issue = await tracker.get(repo, item.github_issue_number!);
+        const issue = await tracker.get(repo, item.githubIssue!.number);
         if (issue.state !== 'closed') continue;
       } catch (error) {
         if (isIssueTrackerError(error) && error.failure.kind === 'permanent') {

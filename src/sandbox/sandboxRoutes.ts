@@ -59,7 +59,7 @@ async function jump(deps: SandboxSessionDeps, body: Record<string, unknown>): Pr
     const groups = gavel.services.groups.all();
     const wanted = groups.filter((g) => body['channel'] === undefined || g.channelId === body['channel']);
     const starts = await Promise.all(
-      wanted.map(async (g) => (await gavel.services.occurrences.next(g.id, now))?.starts_at),
+      wanted.map(async (g) => (await gavel.services.occurrences.next(g.id, now))?.startsAt),
     );
     const first = starts.filter((s): s is string => s !== undefined).sort()[0];
     if (!first) throw new SandboxError(400, 'no upcoming meeting');

@@ -25,7 +25,7 @@ export async function sandboxState(
               id: group.id,
               name: group.name,
               timeZone: group.timeZone,
-              next: next ? { title: next.title, startsAt: next.starts_at } : undefined,
+              next: next ? { title: next.title, startsAt: next.startsAt } : undefined,
             }
           : undefined,
       };

@@ -1,6 +1,8 @@
 import { type Kysely, sql, type Updateable } from 'kysely';
 import type { ActionItemRepository } from '../core/ports/actionItemRepository.js';
-import type { ActionItem, ActionItemTable, Database } from './schema.js';
+import type { ActionItem } from '../core/model/actionItem.js';
+import { toActionItem } from './domainRows.js';
+import type { ActionItemRow, ActionItemTable, Database } from './schema.js';
 import { retryOnNumberConflict } from './retryOnNumberConflict.js';
 import { isRowId } from './rowId.js';
 
@@ -15,82 +17,90 @@ const iso = (d: Date) => d.toISOString();
 export function actionItemStore(db: Kysely<Database>): ActionItemRepository {
   const byId = async (id: number) =>
     isRowId(id)
-      ? db.selectFrom('action_items').selectAll().where('id', '=', id).executeTakeFirst()
+      ? maybe(await db.selectFrom('action_items').selectAll().where('id', '=', id).executeTakeFirst())
       : undefined;
 
-  const update = (id: number, set: Updateable<ActionItemTable>, now: Date): Promise<ActionItem> =>
-    db
-      .updateTable('action_items')
-      .set({ ...set, updated_at: iso(now) })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+  const update = async (id: number, set: Updateable<ActionItemTable>, now: Date): Promise<ActionItem> =>
+    toActionItem(
+      await db
+        .updateTable('action_items')
+        .set({ ...set, updated_at: iso(now) })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
 
   return {
-    openDueBy: (groupId, date) =>
-      db
-        .selectFrom('action_items')
-        .selectAll()
-        .where('group_id', '=', groupId)
-        .where('status', '=', 'open')
-        .where('due_date', 'is not', null)
-        .where('due_date', '<=', date)
-        .orderBy('due_date')
-        .orderBy('number')
-        .execute(),
+    openDueBy: async (groupId, date) =>
+      (
+        await db
+          .selectFrom('action_items')
+          .selectAll()
+          .where('group_id', '=', groupId)
+          .where('status', '=', 'open')
+          .where('due_date', 'is not', null)
+          .where('due_date', '<=', date)
+          .orderBy('due_date')
+          .orderBy('number')
+          .execute()
+      ).map(toActionItem),
 
     create: (item, now) =>
-      retryOnNumberConflict(() =>
-        db
-          .insertInto('action_items')
-          .columns([
-            'group_id',
-            'number',
-            'meeting_starts_at',
-            'text',
-            'owners',
-            'author_id',
-            'due_date',
-            'status',
-            'channel_id',
-            'source_permalink',
-            'created_at',
-            'updated_at',
-          ])
-          .expression(
-            db
-              .selectFrom('action_items')
-              .where('group_id', '=', item.groupId)
-              .select([
-                text(item.groupId).as('group_id'),
-                sql<number>`coalesce(max(number), 0) + 1`.as('number'),
-                text(item.meetingStartsAt).as('meeting_starts_at'),
-                text(item.text).as('text'),
-                text(JSON.stringify(item.owners)).as('owners'),
-                text(item.authorId).as('author_id'),
-                text(item.dueDate).as('due_date'),
-                text('open').as('status'),
-                text(item.channelId).as('channel_id'),
-                text(item.sourcePermalink).as('source_permalink'),
-                text(iso(now)).as('created_at'),
-                text(iso(now)).as('updated_at'),
-              ]),
-          )
-          .returningAll()
-          .executeTakeFirstOrThrow(),
+      retryOnNumberConflict(async () =>
+        toActionItem(
+          await db
+            .insertInto('action_items')
+            .columns([
+              'group_id',
+              'number',
+              'meeting_starts_at',
+              'text',
+              'owners',
+              'author_id',
+              'due_date',
+              'status',
+              'channel_id',
+              'source_permalink',
+              'created_at',
+              'updated_at',
+            ])
+            .expression(
+              db
+                .selectFrom('action_items')
+                .where('group_id', '=', item.groupId)
+                .select([
+                  text(item.groupId).as('group_id'),
+                  sql<number>`coalesce(max(number), 0) + 1`.as('number'),
+                  text(item.meetingStartsAt).as('meeting_starts_at'),
+                  text(item.text).as('text'),
+                  text(JSON.stringify(item.owners)).as('owners'),
+                  text(item.authorId).as('author_id'),
+                  text(item.dueDate).as('due_date'),
+                  text('open').as('status'),
+                  text(item.channelId).as('channel_id'),
+                  text(item.sourcePermalink).as('source_permalink'),
+                  text(iso(now)).as('created_at'),
+                  text(iso(now)).as('updated_at'),
+                ]),
+            )
+            .returningAll()
+            .executeTakeFirstOrThrow(),
+        ),
       ),
 
     byId,
 
-    byNumber: (groupId, number) =>
-      db
-        .selectFrom('action_items')
-        .selectAll()
-        .where('group_id', '=', groupId)
-        .where('number', '=', number)
-        .executeTakeFirst(),
+    byNumber: async (groupId, number) =>
+      maybe(
+        await db
+          .selectFrom('action_items')
+          .selectAll()
+          .where('group_id', '=', groupId)
+          .where('number', '=', number)
+          .executeTakeFirst(),
+      ),
 
-    list(groupId, filter) {
+    async list(groupId, filter) {
       let q = db.selectFrom('action_items').selectAll().where('group_id', '=', groupId);
       if (filter.status !== 'any') q = q.where('status', '=', filter.status);
       // Owners are a JSON array of ids ([A-Z0-9] only), so the quoted id matches exactly one element.
@@ -100,7 +110,7 @@ export function actionItemStore(db: Kysely<Database>): ActionItemRepository {
         filter.status === 'done'
           ? q.orderBy('done_at', 'desc').orderBy('number', 'desc')
           : q.orderBy('number');
-      return q.limit(filter.limit ?? 500).execute();
+      return (await q.limit(filter.limit ?? 500).execute()).map(toActionItem);
     },
 
     async setStatus(id, status, now) {
@@ -111,7 +121,7 @@ export function actionItemStore(db: Kysely<Database>): ActionItemRepository {
         .where('status', '!=', status)
         .returningAll()
         .executeTakeFirst();
-      if (changed) return { item: changed, changed: true };
+      if (changed) return { item: toActionItem(changed), changed: true };
       const item = await byId(id);
       if (!item) throw new Error(`action item ${id} not found`);
       return { item, changed: false };
@@ -124,18 +134,22 @@ export function actionItemStore(db: Kysely<Database>): ActionItemRepository {
     setGithubIssue: (id, issueNumber, url, now) =>
       update(id, { github_issue_number: issueNumber, github_issue_url: url }, now),
 
-    byGithubIssue: (groupIds, issueNumber) =>
+    byGithubIssue: async (groupIds, issueNumber) =>
       groupIds.length === 0
-        ? Promise.resolve(undefined)
-        : db
-            .selectFrom('action_items')
-            .selectAll()
-            .where('group_id', 'in', groupIds)
-            .where('github_issue_number', '=', issueNumber)
-            .orderBy('id')
-            .executeTakeFirst(),
+        ? undefined
+        : maybe(
+            await db
+              .selectFrom('action_items')
+              .selectAll()
+              .where('group_id', 'in', groupIds)
+              .where('github_issue_number', '=', issueNumber)
+              .orderBy('id')
+              .executeTakeFirst(),
+          ),
   };
 }
+
+const maybe = (row: ActionItemRow | undefined) => (row ? toActionItem(row) : undefined);
 
 /** A typed parameter in a select list (PostgreSQL cannot infer the type of a bare `$1` there). */
 const text = (value: string | null) => sql<string>`cast(${value} as text)`;

@@ -1,6 +1,8 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { AgendaRepository, NewAgendaItem } from '../core/ports/agendaRepository.js';
-import type { AgendaItem, Database } from './schema.js';
+import type { AgendaItem } from '../core/model/agendaItem.js';
+import { toAgendaItem } from './domainRows.js';
+import type { AgendaItemRow, Database } from './schema.js';
 import { keyedBatcher } from './keyedBatcher.js';
 import { retryOnNumberConflict } from './retryOnNumberConflict.js';
 import { isRowId } from './rowId.js';
@@ -55,7 +57,7 @@ async function insertAdds(db: Kysely<Database>, batch: readonly PendingAdd[]): P
     .expression(rest.reduce((all, row) => all.unionAll(row), first))
     .returningAll()
     .execute();
-  return inserted.sort((a, b) => a.number - b.number);
+  return inserted.sort((a, b) => a.number - b.number).map(toAgendaItem);
 }
 
 /**
@@ -81,19 +83,21 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
       .where('meeting_starts_at', '=', meetingStartsAt)
       .orderBy('number');
 
-  const byId = async (id: number) =>
+  const rowById = async (id: number) =>
     isRowId(id)
       ? db.selectFrom('agenda_items').selectAll().where('id', '=', id).executeTakeFirst()
       : undefined;
+  const byId = async (id: number) => maybe(await rowById(id));
 
   return {
-    openForMeeting: (groupId, meetingStartsAt) =>
-      forMeeting(groupId, meetingStartsAt).where('status', '=', 'open').execute(),
+    openForMeeting: async (groupId, meetingStartsAt) =>
+      (await forMeeting(groupId, meetingStartsAt).where('status', '=', 'open').execute()).map(toAgendaItem),
 
-    forMeeting: (groupId, meetingStartsAt) => forMeeting(groupId, meetingStartsAt).execute(),
+    forMeeting: async (groupId, meetingStartsAt) =>
+      (await forMeeting(groupId, meetingStartsAt).execute()).map(toAgendaItem),
 
-    byNumber: (groupId, meetingStartsAt, number) =>
-      forMeeting(groupId, meetingStartsAt).where('number', '=', number).executeTakeFirst(),
+    byNumber: async (groupId, meetingStartsAt, number) =>
+      maybe(await forMeeting(groupId, meetingStartsAt).where('number', '=', number).executeTakeFirst()),
 
     byId,
 
@@ -106,18 +110,20 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
 
     move: (id, toMeetingStartsAt, now) =>
       retryOnNumberConflict(async () => {
-        const item = await byId(id);
+        const item = await rowById(id);
         if (!item) throw new Error(`agenda item ${id} not found`);
-        return moveItem(db, item, toMeetingStartsAt, now, item.rolled_from);
+        return toAgendaItem(await moveItem(db, item, toMeetingStartsAt, now, item.rolled_from));
       }),
 
-    setStatus: (id, status, now) =>
-      db
-        .updateTable('agenda_items')
-        .set({ status, updated_at: iso(now) })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow(),
+    setStatus: async (id, status, now) =>
+      toAgendaItem(
+        await db
+          .updateTable('agenda_items')
+          .set({ status, updated_at: iso(now) })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      ),
 
     rollOver: (groupId, from, to, now) =>
       retryOnNumberConflict(() =>
@@ -132,7 +138,7 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
             .execute();
           const moved: AgendaItem[] = [];
           for (const item of open) {
-            moved.push(await moveItem(tx, item, to, now, item.rolled_from ?? from));
+            moved.push(toAgendaItem(await moveItem(tx, item, to, now, item.rolled_from ?? from)));
           }
           return moved;
         }),
@@ -154,13 +160,15 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
 /** A typed parameter in a select list (PostgreSQL cannot infer the type of a bare `$1` there). */
 const text = (value: string | null) => sql<string>`cast(${value} as text)`;
 
+const maybe = (row: AgendaItemRow | undefined) => (row ? toAgendaItem(row) : undefined);
+
 function moveItem(
   db: Kysely<Database> | Transaction<Database>,
-  item: AgendaItem,
+  item: AgendaItemRow,
   to: string,
   now: Date,
   rolledFrom: string | null,
-): Promise<AgendaItem> {
+): Promise<AgendaItemRow> {
   return db
     .updateTable('agenda_items')
     .set({

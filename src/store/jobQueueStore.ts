@@ -3,7 +3,9 @@ import { DEFAULT_MAX_ATTEMPTS, retryDelayMs } from '../core/jobs/retryBackoff.js
 import type { JobQueue, JobSpec } from '../core/ports/jobQueue.js';
 import { prefixUpperBound } from './keyPrefixRange.js';
 import type { Dialect } from './openDatabase.js';
-import type { Database, Job, JobStatus } from './schema.js';
+import type { JobStatus } from '../core/model/job.js';
+import { toJob } from './domainRows.js';
+import type { Database } from './schema.js';
 
 const iso = (d: Date) => d.toISOString();
 /** Errors are kept for the operator, not for a novel: bound what a failing API can make us store. */
@@ -73,7 +75,9 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
         .where('id', 'in', claimable)
         .returningAll()
         .execute();
-      return claimed.sort((a, b) => (a.run_at < b.run_at ? -1 : a.run_at > b.run_at ? 1 : a.id - b.id));
+      return claimed
+        .sort((a, b) => (a.run_at < b.run_at ? -1 : a.run_at > b.run_at ? 1 : a.id - b.id))
+        .map(toJob);
     },
 
     async renew(id, owner, leaseUntil) {
@@ -182,7 +186,8 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
     },
 
     async byKey(key) {
-      return db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
+      const row = await db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
+      return row ? toJob(row) : undefined;
     },
 
     async pruneFinished(before, limit) {
@@ -216,5 +221,3 @@ function toRow(job: JobSpec, now: Date) {
     updated_at: iso(now),
   };
 }
-
-export type { Job };

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { OccurrenceRepository, PlannedOccurrenceRow } from '../core/ports/occurrenceRepository.js';
+import { CANCELLED_BY_FILE, cancellationAfterPlan } from '../core/meeting/cancellationAfterPlan.js';
+import type { OccurrenceRepository } from '../core/ports/occurrenceRepository.js';
+import type { PlannedOccurrence } from '../core/schedule/occurrences.js';
+import { toOccurrence } from './domainRows.js';
 import { reusableQuery } from './reusableQuery.js';
-import type { Database, Occurrence } from './schema.js';
+import type { Database, OccurrenceRow } from './schema.js';
 
 const iso = (d: Date) => d.toISOString();
-const CONFIG = 'config';
 
 export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
   // Asked by every `/agenda add` before its ack: compiled once.
@@ -18,18 +20,22 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
       .orderBy('starts_at')
       .limit(1),
   );
-  const between = (groupId: string, from: Date, to: Date) =>
-    db
-      .selectFrom('occurrences')
-      .selectAll()
-      .where('group_id', '=', groupId)
-      .where('starts_at', '>=', iso(from))
-      .where('starts_at', '<', iso(to))
-      .orderBy('starts_at')
-      .execute();
+  const between = async (groupId: string, from: Date, to: Date) =>
+    (
+      await db
+        .selectFrom('occurrences')
+        .selectAll()
+        .where('group_id', '=', groupId)
+        .where('starts_at', '>=', iso(from))
+        .where('starts_at', '<', iso(to))
+        .orderBy('starts_at')
+        .execute()
+    ).map(toOccurrence);
 
-  const byId = (id: number) =>
-    db.selectFrom('occurrences').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const byId = async (id: number) =>
+    toOccurrence(
+      await db.selectFrom('occurrences').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
 
   return {
     async sync(groupId, planned, from, to, now) {
@@ -60,7 +66,7 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
             title: p.title,
             join_url: p.joinUrl ?? null,
             dial_in: p.dialIn ?? null,
-            ...nextStatus(current, p.cancelled),
+            ...statusColumns(current, p.cancelled),
           };
           // Re-planning every group daily rewrites nothing that did not change.
           if (sameFields(current, next)) continue;
@@ -86,7 +92,7 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
         if (gone.length > 0) {
           await tx
             .updateTable('occurrences')
-            .set({ status: 'cancelled', cancelled_by: CONFIG, updated_at: iso(now) })
+            .set({ status: 'cancelled', cancelled_by: CANCELLED_BY_FILE, updated_at: iso(now) })
             .where(
               'id',
               'in',
@@ -98,24 +104,28 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
       return between(groupId, from, to);
     },
 
-    find: (groupId, startsAt) =>
-      db
-        .selectFrom('occurrences')
-        .selectAll()
-        .where('group_id', '=', groupId)
-        .where('starts_at', '=', startsAt)
-        .executeTakeFirst(),
+    find: async (groupId, startsAt) =>
+      maybe(
+        await db
+          .selectFrom('occurrences')
+          .selectAll()
+          .where('group_id', '=', groupId)
+          .where('starts_at', '=', startsAt)
+          .executeTakeFirst(),
+      ),
 
-    next: async (groupId, after) => (await nextScheduled({ groupId, after: iso(after) }))[0],
+    next: async (groupId, after) => maybe((await nextScheduled({ groupId, after: iso(after) }))[0]),
 
-    onDate: (groupId, localDate) =>
-      db
-        .selectFrom('occurrences')
-        .selectAll()
-        .where('group_id', '=', groupId)
-        .where('local_date', '=', localDate)
-        .orderBy('starts_at')
-        .execute(),
+    onDate: async (groupId, localDate) =>
+      (
+        await db
+          .selectFrom('occurrences')
+          .selectAll()
+          .where('group_id', '=', groupId)
+          .where('local_date', '=', localDate)
+          .orderBy('starts_at')
+          .execute()
+      ).map(toOccurrence),
 
     between,
 
@@ -142,7 +152,7 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
         .onConflict((oc) => oc.columns(['group_id', 'starts_at']).doNothing())
         .returningAll()
         .executeTakeFirst();
-      return result;
+      return maybe(result);
     },
 
     async setCancelled(id, cancelledBy, now) {
@@ -168,27 +178,25 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
   };
 }
 
-function sameFields(current: Occurrence, next: Partial<Occurrence>): boolean {
-  return Object.entries(next).every(([column, value]) => current[column as keyof Occurrence] === value);
+const maybe = (row: OccurrenceRow | undefined) => (row ? toOccurrence(row) : undefined);
+
+function sameFields(current: OccurrenceRow, next: Partial<OccurrenceRow>): boolean {
+  return Object.entries(next).every(([column, value]) => current[column as keyof OccurrenceRow] === value);
 }
 
-/** groups.yml cancellations come and go with the file; a lead's cancellation in Slack stays. */
-function nextStatus(
-  current: Occurrence,
+/** The file's say on a stored meeting's cancellation (see cancellationAfterPlan), as columns. */
+function statusColumns(
+  current: OccurrenceRow,
   cancelledInFile: boolean,
-): Pick<Occurrence, 'status' | 'cancelled_by'> {
-  if (cancelledInFile) {
-    return current.status === 'cancelled'
-      ? { status: 'cancelled', cancelled_by: current.cancelled_by }
-      : { status: 'cancelled', cancelled_by: CONFIG };
-  }
-  if (current.status === 'cancelled' && current.cancelled_by === CONFIG) {
-    return { status: 'scheduled', cancelled_by: null };
-  }
-  return { status: current.status, cancelled_by: current.cancelled_by };
+): Pick<OccurrenceRow, 'status' | 'cancelled_by'> {
+  const next = cancellationAfterPlan(
+    { status: current.status, cancelledBy: current.cancelled_by },
+    cancelledInFile,
+  );
+  return { status: next.status, cancelled_by: next.cancelledBy };
 }
 
-function newRow(groupId: string, p: PlannedOccurrenceRow, now: Date) {
+function newRow(groupId: string, p: PlannedOccurrence, now: Date) {
   return {
     group_id: groupId,
     starts_at: iso(p.startsAt),
@@ -198,7 +206,7 @@ function newRow(groupId: string, p: PlannedOccurrenceRow, now: Date) {
     source: p.source,
     rule_id: p.ruleId,
     status: p.cancelled ? ('cancelled' as const) : ('scheduled' as const),
-    cancelled_by: p.cancelled ? CONFIG : null,
+    cancelled_by: p.cancelled ? CANCELLED_BY_FILE : null,
     join_url: p.joinUrl ?? null,
     dial_in: p.dialIn ?? null,
     minutes_doc_id: null,

@@ -1,4 +1,8 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
+import type { ActionItemStatus } from '../core/model/actionItem.js';
+import type { AgendaItemStatus } from '../core/model/agendaItem.js';
+import type { JobStatus } from '../core/model/job.js';
+import type { OccurrenceSource, OccurrenceStatus } from '../core/model/occurrence.js';
 
 /**
  * The tables, identical on SQLite and PostgreSQL.
@@ -16,9 +20,6 @@ export interface Database {
   slack_events: SlackEventTable;
   reminder_deliveries: ReminderDeliveryTable;
 }
-
-export type OccurrenceStatus = 'scheduled' | 'cancelled';
-export type OccurrenceSource = 'rule' | 'extra' | 'added';
 
 export interface OccurrenceTable {
   id: Generated<number>;
@@ -43,8 +44,6 @@ export interface OccurrenceTable {
   updated_at: string;
 }
 
-export type AgendaItemStatus = 'open' | 'covered' | 'dropped';
-
 export interface AgendaItemTable {
   id: Generated<number>;
   group_id: string;
@@ -61,8 +60,6 @@ export interface AgendaItemTable {
   created_at: string;
   updated_at: string;
 }
-
-export type ActionItemStatus = 'open' | 'done';
 
 export interface ActionItemTable {
   id: Generated<number>;
@@ -86,8 +83,6 @@ export interface ActionItemTable {
   updated_at: string;
   done_at: string | null;
 }
-
-export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobTable {
   id: Generated<number>;
@@ -123,11 +118,7 @@ export interface SlackEventTable {
   received_at: string;
 }
 
-export type Occurrence = Selectable<OccurrenceTable>;
-export type NewOccurrence = Insertable<OccurrenceTable>;
-export type AgendaItem = Selectable<AgendaItemTable>;
-export type ActionItem = Selectable<ActionItemTable>;
-export type Job = Selectable<JobTable>;
-export type NewJob = Insertable<JobTable>;
-export type JobUpdate = Updateable<JobTable>;
-export type { ColumnType };
+export type OccurrenceRow = Selectable<OccurrenceTable>;
+export type AgendaItemRow = Selectable<AgendaItemTable>;
+export type ActionItemRow = Selectable<ActionItemTable>;
+export type JobRow = Selectable<JobTable>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chooseMeeting, meetingInProgress, upcomingMeetings } from '../../src/core/agenda/meetingChoice.js';
 import type { LocalDate } from '../../src/core/ids.js';
-import type { Occurrence } from '../../src/store/schema.js';
+import type { Occurrence, OccurrenceId } from '../../src/core/model/occurrence.js';
+import { day, gid } from '../support/ids.js';
 
 const containing = (s: string): unknown => expect.stringContaining(s);
 
@@ -11,22 +12,21 @@ let id = 0;
 const meeting = (localDate: string, status: Occurrence['status'] = 'scheduled'): Occurrence => {
   const starts = new Date(`${localDate}T17:00:00.000Z`);
   return {
-    id: ++id,
-    group_id: 'serverless',
-    starts_at: starts.toISOString(),
-    ends_at: new Date(starts.getTime() + 3_600_000).toISOString(),
-    local_date: localDate,
+    id: ++id as OccurrenceId,
+    groupId: gid('serverless'),
+    startsAt: starts.toISOString(),
+    endsAt: new Date(starts.getTime() + 3_600_000).toISOString(),
+    localDate: day(localDate),
     title: 'Weekly call',
     source: 'rule',
-    rule_id: 'meeting-0',
+    ruleId: 'meeting-0',
     status,
-    cancelled_by: status === 'cancelled' ? 'U0LEAD001' : null,
-    join_url: null,
-    dial_in: null,
-    minutes_doc_id: null,
-    minutes_url: null,
-    created_at: '2026-11-01T00:00:00.000Z',
-    updated_at: '2026-11-01T00:00:00.000Z',
+    cancelledBy: status === 'cancelled' ? 'U0LEAD001' : null,
+    joinUrl: null,
+    dialIn: null,
+    minutes: null,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
   };
 };
 const nov26 = meeting('2026-11-26');

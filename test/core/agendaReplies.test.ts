@@ -7,20 +7,21 @@ import {
   movedText,
   removedText,
 } from '../../src/core/agenda/agendaReplies.js';
-import type { AgendaItem } from '../../src/store/schema.js';
+import { type AgendaItem, agendaItemId } from '../../src/core/model/agendaItem.js';
+import { gid, uid } from '../support/ids.js';
 
 const item = (over: Partial<AgendaItem> = {}): AgendaItem => ({
-  id: 7,
-  group_id: 'serverless',
-  meeting_starts_at: '2026-11-26T17:00:00.000Z',
+  id: agendaItemId(7),
+  groupId: gid('serverless'),
+  meetingStartsAt: '2026-11-26T17:00:00.000Z',
   number: 3,
   topic: 'Discuss CloudEvents 2.0',
   details: null,
-  author_id: 'U0MEMBER1',
+  authorId: uid('U0MEMBER1'),
   status: 'open',
-  rolled_from: null,
-  created_at: '2026-11-23T12:00:00.000Z',
-  updated_at: '2026-11-23T12:00:00.000Z',
+  rolledFrom: null,
+  createdAt: '2026-11-23T12:00:00.000Z',
+  updatedAt: '2026-11-23T12:00:00.000Z',
   ...over,
 });
 const labelOf = (s: string) => (s.startsWith('2026-11-19') ? 'Thu 19 Nov' : 'Thu 26 Nov');
@@ -68,8 +69,8 @@ describe('agenda replies', () => {
       labelOf,
       items: [
         item({ number: 1, topic: 'A' }),
-        item({ number: 2, topic: 'B', status: 'covered', author_id: 'U0LEAD001' }),
-        item({ number: 3, topic: 'C', rolled_from: '2026-11-19T17:00:00.000Z' }),
+        item({ number: 2, topic: 'B', status: 'covered', authorId: uid('U0LEAD001') }),
+        item({ number: 3, topic: 'C', rolledFrom: '2026-11-19T17:00:00.000Z' }),
       ],
     });
     expect(text).toBe(
@@ -87,7 +88,10 @@ describe('agenda replies', () => {
   });
 
   it('offer a lead a "Covered" button beside each open item, and nobody else', () => {
-    const items = [item({ id: 1, number: 1 }), item({ id: 2, number: 2, status: 'covered' })];
+    const items = [
+      item({ id: agendaItemId(1), number: 1 }),
+      item({ id: agendaItemId(2), number: 2, status: 'covered' }),
+    ];
     expect(list(items).blocks).toBeUndefined();
     const blocks = JSON.stringify(list(items, true).blocks);
     expect(blocks.match(new RegExp(AGENDA_ACTIONS.markCovered, 'g'))).toHaveLength(1);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isLate, reminderDecision, reminderJobs } from '../../src/core/reminder/reminderPlan.js';
+import { gid } from '../support/ids.js';
 
 const start = new Date('2026-11-26T17:00:00.000Z');
 
 describe('reminder jobs', () => {
   it('makes one job per lead time, keyed by group, meeting and lead, run two minutes before start − lead', () => {
-    expect(reminderJobs('serverless', start, [1440, 10])).toEqual([
+    expect(reminderJobs(gid('serverless'), start, [1440, 10])).toEqual([
       {
         key: 'reminder:serverless:2026-11-26T17:00:00.000Z:1440m',
         kind: 'reminder',
@@ -20,7 +21,7 @@ describe('reminder jobs', () => {
   });
 
   it('keys are stable: planning twice gives the same keys', () => {
-    const keys = () => reminderJobs('serverless', start, [1440, 10]).map((j) => j.key);
+    const keys = () => reminderJobs(gid('serverless'), start, [1440, 10]).map((j) => j.key);
     expect(keys()).toEqual(keys());
   });
 });

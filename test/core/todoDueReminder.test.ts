@@ -7,28 +7,28 @@ import {
   earliestDueMorning,
   snoozedDue,
 } from '../../src/core/todo/dueReminder.js';
-import type { ActionItem } from '../../src/store/schema.js';
+import { type ActionItem, actionItemId } from '../../src/core/model/actionItem.js';
+import { cid, gid, uid } from '../support/ids.js';
 
 const d = (s: string) => s as LocalDate;
 
 const item: ActionItem = {
-  id: 7,
-  group_id: 'serverless',
+  id: actionItemId(7),
+  groupId: gid('serverless'),
   number: 3,
-  meeting_starts_at: null,
+  meetingStartsAt: null,
   text: 'Tell <!channel> & friends',
-  owners: '["U0MEMBER1"]',
-  author_id: 'U0MEMBER1',
-  due_date: '2026-11-24',
+  owners: [uid('U0MEMBER1')],
+  authorId: uid('U0MEMBER1'),
+  dueDate: d('2026-11-24'),
   status: 'open',
-  channel_id: 'C0SERVERLESS',
-  message_ts: null,
-  source_permalink: null,
-  github_issue_number: null,
-  github_issue_url: null,
-  created_at: '2026-11-23T12:00:00.000Z',
-  updated_at: '2026-11-23T12:00:00.000Z',
-  done_at: null,
+  channelId: cid('C0SERVERLESS'),
+  messageTs: null,
+  sourcePermalink: null,
+  githubIssue: null,
+  createdAt: '2026-11-23T12:00:00.000Z',
+  updatedAt: '2026-11-23T12:00:00.000Z',
+  doneAt: null,
 };
 
 describe('the due-date DM', () => {

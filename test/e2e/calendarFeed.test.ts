@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { expandedStarts } from '../support/icalFeed.js';
 import { ENGINES } from '../support/databases.js';
 import { type GavelHarness, LEAD, startHarness } from '../support/gavelHarness.js';
+import { gid } from '../support/ids.js';
 
 const MONDAY_NOON = '2026-11-23T12:00:00.000Z';
 const FROM = new Date(MONDAY_NOON);
@@ -31,10 +32,10 @@ describe.each(ENGINES)('the calendar feed on %s', (engine) => {
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const feed = await res.text();
 
-    const stored = await h.gavel.services.occurrences.between('serverless', FROM, TO);
+    const stored = await h.gavel.services.occurrences.between(gid('serverless'), FROM, TO);
     const scheduled = stored
       .filter((o) => o.status === 'scheduled')
-      .map((o) => o.starts_at)
+      .map((o) => o.startsAt)
       .sort();
     expect(expandedStarts(feed, FROM, TO)).toEqual(scheduled);
     expect(scheduled).not.toContain('2026-12-03T17:00:00.000Z');

@@ -8,6 +8,7 @@ import {
   SERVERLESS_CHANNEL,
   startHarness,
 } from '../support/gavelHarness.js';
+import { gid } from '../support/ids.js';
 
 // Thursday 26 Nov 2026, 09:00 America/Los_Angeles (PST) = 17:00 UTC.
 const MEETING = '2026-11-26T17:00:00.000Z';
@@ -52,11 +53,11 @@ describe.each(ENGINES)('meeting reminders on %s', (engine) => {
   it('keeps 09:00 Pacific across the end of daylight saving time (16:00 then 17:00 UTC)', async () => {
     h = await startHarness({ engine, now: '2026-10-26T12:00:00.000Z' });
     const stored = await h.gavel.services.occurrences.between(
-      'serverless',
+      gid('serverless'),
       new Date('2026-10-26T00:00:00Z'),
       new Date('2026-11-10T00:00:00Z'),
     );
-    expect(stored.map((o) => o.starts_at)).toEqual(['2026-10-29T16:00:00.000Z', '2026-11-05T17:00:00.000Z']);
+    expect(stored.map((o) => o.startsAt)).toEqual(['2026-10-29T16:00:00.000Z', '2026-11-05T17:00:00.000Z']);
   });
 
   it('after downtime posts a late reminder whose meeting has not started, but never one into the past', async () => {

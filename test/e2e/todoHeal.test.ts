@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type GithubApiServer, startGithubApiServer } from '../../src/standins/githubApiServer.js';
 import { ENGINES } from '../support/databases.js';
 import { type GavelHarness, MEMBER, SERVERLESS_CHANNEL, startHarness } from '../support/gavelHarness.js';
+import { cid, day, gid, uid } from '../support/ids.js';
 
 const MONDAY_NOON = '2026-11-23T12:00:00.000Z';
 const TOKEN = 'ghp_test0000000000000000000000000000gavel';
@@ -19,13 +20,13 @@ describe.each(ENGINES)('an action item saved just before a crash, on %s', (engin
   const savedWithoutJobs = (text: string, at: Date) =>
     h.gavel.services.actionItems.create(
       {
-        groupId: 'serverless',
+        groupId: gid('serverless'),
         meetingStartsAt: null,
         text,
-        owners: [MEMBER],
-        authorId: MEMBER,
-        dueDate: '2026-12-07',
-        channelId: SERVERLESS_CHANNEL,
+        owners: [uid(MEMBER)],
+        authorId: uid(MEMBER),
+        dueDate: day('2026-12-07'),
+        channelId: cid(SERVERLESS_CHANNEL),
         sourcePermalink: null,
       },
       at,

@@ -50,7 +50,7 @@ describe.each(ENGINES)('the job worker on %s', (engine) => {
       clock.advance(RENEW_MS);
       await vi.advanceTimersByTimeAsync(RENEW_MS);
       await vi.waitFor(async () =>
-        expect((await queue.byKey('slow'))?.lease_until).toBe(
+        expect((await queue.byKey('slow'))?.leaseUntil).toBe(
           new Date(clock.now().getTime() + LEASE_MS).toISOString(),
         ),
       );

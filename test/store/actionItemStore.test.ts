@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionItemRepository, NewActionItem } from '../../src/core/ports/actionItemRepository.js';
 import { actionItemStore } from '../../src/store/actionItemStore.js';
+import { cid, day, gid, uid } from '../support/ids.js';
 import { ENGINES, freshDatabase, type TestDatabase } from '../support/databases.js';
+import type { GroupId } from '../../src/core/ids.js';
+import { actionItemId } from '../../src/core/model/actionItem.js';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
 const LATER = new Date('2026-11-24T08:00:00.000Z');
@@ -11,15 +14,15 @@ describe.each(ENGINES)('the action item store on %s', (engine) => {
   let items: ActionItemRepository;
   let groupSeq = 0;
   /** Each test gets a group of its own, so tests never see each other's items. */
-  const freshGroup = () => `g${++groupSeq}`;
-  const item = (groupId: string, over: Partial<NewActionItem> = {}): NewActionItem => ({
+  const freshGroup = () => gid(`g${++groupSeq}`);
+  const item = (groupId: GroupId, over: Partial<NewActionItem> = {}): NewActionItem => ({
     groupId,
     meetingStartsAt: '2026-11-19T17:00:00.000Z',
     text: 'Write the blog post',
-    owners: ['U0ALICE1'],
-    authorId: 'U0AUTHOR1',
-    dueDate: '2026-12-07',
-    channelId: 'C0SERVERLESS',
+    owners: [uid('U0ALICE1')],
+    authorId: uid('U0AUTHOR1'),
+    dueDate: day('2026-12-07'),
+    channelId: cid('C0SERVERLESS'),
     sourcePermalink: null,
     ...over,
   });
@@ -35,24 +38,24 @@ describe.each(ENGINES)('the action item store on %s', (engine) => {
   it('numbers items 1, 2, 3 per group and records what was said', async () => {
     const g = freshGroup();
     const other = freshGroup();
-    const first = await items.create(item(g, { owners: ['U0ALICE1', 'U0BOB001'] }), NOW);
+    const first = await items.create(item(g, { owners: [uid('U0ALICE1'), uid('U0BOB001')] }), NOW);
     expect(first).toMatchObject({
-      group_id: g,
+      groupId: g,
       number: 1,
       text: 'Write the blog post',
-      owners: '["U0ALICE1","U0BOB001"]',
-      author_id: 'U0AUTHOR1',
-      due_date: '2026-12-07',
+      owners: ['U0ALICE1', 'U0BOB001'],
+      authorId: uid('U0AUTHOR1'),
+      dueDate: day('2026-12-07'),
       status: 'open',
-      channel_id: 'C0SERVERLESS',
-      message_ts: null,
-      github_issue_number: null,
-      created_at: NOW.toISOString(),
-      done_at: null,
+      channelId: cid('C0SERVERLESS'),
+      messageTs: null,
+      githubIssue: null,
+      createdAt: NOW.toISOString(),
+      doneAt: null,
     });
     expect((await items.create(item(g), NOW)).number).toBe(2);
     expect((await items.create(item(other), NOW)).number).toBe(1);
-    expect((await items.byNumber(g, 2))?.group_id).toBe(g);
+    expect((await items.byNumber(g, 2))?.groupId).toBe(g);
     expect(await items.byNumber(g, 3)).toBeUndefined();
   });
 
@@ -68,61 +71,64 @@ describe.each(ENGINES)('the action item store on %s', (engine) => {
 
   it('lists open, done, any, and one owner’s items', async () => {
     const g = freshGroup();
-    const a = await items.create(item(g, { owners: ['U0ALICE1'] }), NOW);
-    const b = await items.create(item(g, { owners: ['U0BOB001', 'U0ALICE1'] }), NOW);
-    const c = await items.create(item(g, { owners: ['U0BOB001'] }), NOW);
+    const a = await items.create(item(g, { owners: [uid('U0ALICE1')] }), NOW);
+    const b = await items.create(item(g, { owners: [uid('U0BOB001'), uid('U0ALICE1')] }), NOW);
+    const c = await items.create(item(g, { owners: [uid('U0BOB001')] }), NOW);
     await items.setStatus(b.id, 'done', LATER);
     const numbers = (list: { number: number }[]) => list.map((i) => i.number);
     expect(numbers(await items.list(g, { status: 'open' }))).toEqual([a.number, c.number]);
     expect(numbers(await items.list(g, { status: 'done' }))).toEqual([b.number]);
     expect(numbers(await items.list(g, { status: 'any' }))).toEqual([1, 2, 3]);
-    expect(numbers(await items.list(g, { status: 'any', owner: 'U0ALICE1' }))).toEqual([1, 2]);
-    expect(numbers(await items.list(g, { status: 'open', owner: 'U0BOB001' }))).toEqual([3]);
-    expect(await items.list(g, { status: 'open', owner: 'U0BOB' })).toEqual([]);
+    expect(numbers(await items.list(g, { status: 'any', owner: uid('U0ALICE1') }))).toEqual([1, 2]);
+    expect(numbers(await items.list(g, { status: 'open', owner: uid('U0BOB001') }))).toEqual([3]);
+    expect(await items.list(g, { status: 'open', owner: uid('U0BOB') })).toEqual([]);
   });
 
   it('marks done and reopens, saying whether anything changed', async () => {
     const g = freshGroup();
     const a = await items.create(item(g), NOW);
     const done = await items.setStatus(a.id, 'done', LATER);
-    expect(done).toMatchObject({ changed: true, item: { status: 'done', done_at: LATER.toISOString() } });
+    expect(done).toMatchObject({ changed: true, item: { status: 'done', doneAt: LATER.toISOString() } });
     expect((await items.setStatus(a.id, 'done', LATER)).changed).toBe(false);
     const reopened = await items.setStatus(a.id, 'open', LATER);
-    expect(reopened).toMatchObject({ changed: true, item: { status: 'open', done_at: null } });
+    expect(reopened).toMatchObject({ changed: true, item: { status: 'open', doneAt: null } });
   });
 
   it('edits the text and due date and records the message, the source and the GitHub issue', async () => {
     const g = freshGroup();
     const a = await items.create(item(g), NOW);
     expect((await items.editText(a.id, 'Write two posts', LATER)).text).toBe('Write two posts');
-    expect(await items.setDueDate(a.id, '2026-12-14', LATER)).toMatchObject({
-      due_date: '2026-12-14',
-      updated_at: LATER.toISOString(),
+    expect(await items.setDueDate(a.id, day('2026-12-14'), LATER)).toMatchObject({
+      dueDate: day('2026-12-14'),
+      updatedAt: LATER.toISOString(),
     });
-    expect((await items.setMessage(a.id, '1700000000.000100', LATER)).message_ts).toBe('1700000000.000100');
-    expect((await items.setSourcePermalink(a.id, 'https://x.slack.com/p1', LATER)).source_permalink).toBe(
+    expect((await items.setMessage(a.id, '1700000000.000100', LATER)).messageTs).toBe('1700000000.000100');
+    expect((await items.setSourcePermalink(a.id, 'https://x.slack.com/p1', LATER)).sourcePermalink).toBe(
       'https://x.slack.com/p1',
     );
     const linked = await items.setGithubIssue(a.id, 42, 'https://github.com/o/r/issues/42', LATER);
-    expect(linked).toMatchObject({ github_issue_number: 42, updated_at: LATER.toISOString() });
-    expect((await items.byGithubIssue([g, 'other'], 42))?.id).toBe(a.id);
-    expect(await items.byGithubIssue(['other'], 42)).toBeUndefined();
+    expect(linked).toMatchObject({
+      githubIssue: { number: 42, url: 'https://github.com/o/r/issues/42' },
+      updatedAt: LATER.toISOString(),
+    });
+    expect((await items.byGithubIssue([g, gid('other')], 42))?.id).toBe(a.id);
+    expect(await items.byGithubIssue([gid('other')], 42)).toBeUndefined();
     expect(await items.byGithubIssue([], 42)).toBeUndefined();
   });
 
   it('finds open items due by a date for the meeting reminder', async () => {
     const g = freshGroup();
-    await items.create(item(g, { dueDate: '2026-11-25' }), NOW);
+    await items.create(item(g, { dueDate: day('2026-11-25') }), NOW);
     await items.create(item(g, { dueDate: null }), NOW);
-    await items.create(item(g, { dueDate: '2026-11-27' }), NOW);
-    const done = await items.create(item(g, { dueDate: '2026-11-20' }), NOW);
+    await items.create(item(g, { dueDate: day('2026-11-27') }), NOW);
+    const done = await items.create(item(g, { dueDate: day('2026-11-20') }), NOW);
     await items.setStatus(done.id, 'done', NOW);
-    expect((await items.openDueBy(g, '2026-11-26')).map((i) => i.number)).toEqual([1]);
+    expect((await items.openDueBy(g, day('2026-11-26'))).map((i) => i.number)).toEqual([1]);
   });
 
   it('answers "no such item" for ids no row can have (a button value or webhook can say anything)', async () => {
     for (const id of [0, -1, 1.5, 2 ** 31, Number.MAX_SAFE_INTEGER, Number.NaN]) {
-      expect(await items.byId(id)).toBeUndefined();
+      expect(await items.byId(actionItemId(id))).toBeUndefined();
     }
   });
 });

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaRepository } from '../../src/core/ports/agendaRepository.js';
 import { agendaStore } from '../../src/store/agendaStore.js';
+import { gid, uid } from '../support/ids.js';
 import { ENGINES, freshDatabase, type TestDatabase } from '../support/databases.js';
+import type { GroupId } from '../../src/core/ids.js';
+import { agendaItemId } from '../../src/core/model/agendaItem.js';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
 const NOV26 = '2026-11-26T17:00:00.000Z';
@@ -13,8 +16,8 @@ describe.each(ENGINES)('the agenda store on %s', (engine) => {
   let agenda: AgendaRepository;
   let meetingSeq = 0;
   /** Each test gets meetings of its own group, so tests never see each other's items. */
-  const freshGroup = () => `g${++meetingSeq}`;
-  const add = (groupId: string, meetingStartsAt: string, topic: string, authorId = 'U0MEMBER1') =>
+  const freshGroup = () => gid(`g${++meetingSeq}`);
+  const add = (groupId: GroupId, meetingStartsAt: string, topic: string, authorId = uid('U0MEMBER1')) =>
     agenda.add({ groupId, meetingStartsAt, topic, details: null, authorId }, NOW);
 
   beforeAll(async () => {
@@ -44,19 +47,19 @@ describe.each(ENGINES)('the agenda store on %s', (engine) => {
         meetingStartsAt: NOV26,
         topic: 'CloudEvents 2.0',
         details: 'see the PR',
-        authorId: 'U0LEAD001',
+        authorId: uid('U0LEAD001'),
       },
       NOW,
     );
     expect(item).toMatchObject({
-      group_id: g,
-      meeting_starts_at: NOV26,
+      groupId: g,
+      meetingStartsAt: NOV26,
       topic: 'CloudEvents 2.0',
       details: 'see the PR',
-      author_id: 'U0LEAD001',
+      authorId: uid('U0LEAD001'),
       status: 'open',
-      rolled_from: null,
-      created_at: NOW.toISOString(),
+      rolledFrom: null,
+      createdAt: NOW.toISOString(),
     });
     expect(await agenda.byId(item.id)).toEqual(item);
     expect(await agenda.byNumber(g, NOV26, 1)).toEqual(item);
@@ -109,7 +112,7 @@ describe.each(ENGINES)('the agenda store on %s', (engine) => {
     await add(g, DEC03, 'x');
     await add(g, DEC03, 'y');
     const moved = await agenda.move(a.id, DEC03, NOW);
-    expect(moved).toMatchObject({ meeting_starts_at: DEC03, number: 3, topic: 'a', rolled_from: null });
+    expect(moved).toMatchObject({ meetingStartsAt: DEC03, number: 3, topic: 'a', rolledFrom: null });
     expect(await agenda.forMeeting(g, NOV26)).toEqual([]);
   });
 
@@ -122,7 +125,7 @@ describe.each(ENGINES)('the agenda store on %s', (engine) => {
     await add(g, DEC03, 'already there');
 
     const moved = await agenda.rollOver(g, NOV26, DEC03, NOW);
-    expect(moved.map((i) => [i.number, i.topic, i.rolled_from])).toEqual([
+    expect(moved.map((i) => [i.number, i.topic, i.rolledFrom])).toEqual([
       [2, 'a', NOV26],
       [3, 'c', NOV26],
     ]);
@@ -136,7 +139,7 @@ describe.each(ENGINES)('the agenda store on %s', (engine) => {
     await add(g, NOV26, 'a');
     await agenda.rollOver(g, NOV26, DEC03, NOW);
     const [again] = await agenda.rollOver(g, DEC03, DEC10, NOW);
-    expect(again).toMatchObject({ meeting_starts_at: DEC10, number: 1, rolled_from: NOV26 });
+    expect(again).toMatchObject({ meetingStartsAt: DEC10, number: 1, rolledFrom: NOV26 });
   });
 
   it('keeps numbers unique when a rollover races with adds to the next meeting', async () => {
@@ -162,7 +165,7 @@ describe.each(ENGINES)('the agenda store on %s', (engine) => {
 
   it('answers "no such item" for ids no row can have (a button value or webhook can say anything)', async () => {
     for (const id of [0, -1, 1.5, 2 ** 31, Number.MAX_SAFE_INTEGER, Number.NaN]) {
-      expect(await agenda.byId(id)).toBeUndefined();
+      expect(await agenda.byId(agendaItemId(id))).toBeUndefined();
     }
   });
 });

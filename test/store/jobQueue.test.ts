@@ -33,7 +33,7 @@ describe.each(ENGINES)('the durable job queue on %s', (engine) => {
     await queue.enqueue([job('late', at(5)), job('second', at(-1)), job('first', at(-2))], t0);
     const claimed = await queue.claimDue('w1', t0, 10, 60_000);
     expect(claimed.map((j) => j.key)).toEqual(['first', 'second']);
-    expect(claimed.every((j) => j.status === 'running' && j.attempts === 1 && j.lease_owner === 'w1')).toBe(
+    expect(claimed.every((j) => j.status === 'running' && j.attempts === 1 && j.leaseOwner === 'w1')).toBe(
       true,
     );
     expect(await queue.claimDue('w2', t0, 10, 60_000)).toEqual([]);
@@ -44,7 +44,7 @@ describe.each(ENGINES)('the durable job queue on %s', (engine) => {
     await queue.claimDue('dead', t0, 10, 60_000);
     expect(await queue.claimDue('w2', at(0.5), 10, 60_000)).toEqual([]);
     const [taken] = await queue.claimDue('w2', at(2), 10, 60_000);
-    expect(taken?.lease_owner).toBe('w2');
+    expect(taken?.leaseOwner).toBe('w2');
     expect(taken?.attempts).toBe(2);
     // The dead worker coming back cannot complete a job it no longer holds.
     await queue.complete(taken!.id, 'dead', at(2));
@@ -59,9 +59,9 @@ describe.each(ENGINES)('the durable job queue on %s', (engine) => {
     expect(await queue.renew(claimed!.id, 'w1', at(3))).toBe(true);
     expect(await queue.claimDue('w2', at(2), 10, 60_000)).toEqual([]);
     const [taken] = await queue.claimDue('w2', at(4), 10, 60_000);
-    expect(taken?.lease_owner).toBe('w2');
+    expect(taken?.leaseOwner).toBe('w2');
     expect(await queue.renew(claimed!.id, 'w1', at(10))).toBe(false);
-    expect((await queue.byKey('a'))?.lease_until).toBe(at(5).toISOString());
+    expect((await queue.byKey('a'))?.leaseUntil).toBe(at(5).toISOString());
   });
 
   it('tells when something next becomes claimable: a pending job’s time or a running job’s lease end', async () => {
@@ -83,12 +83,12 @@ describe.each(ENGINES)('the durable job queue on %s', (engine) => {
       expect(claimed?.attempts).toBe(attempt);
       await queue.fail(claimed!.id, 'w', `boom ${attempt}`, now, { retryable: true });
       const row = await queue.byKey('flaky');
-      runAts.push(row!.run_at);
-      now = new Date(row!.run_at);
+      runAts.push(row!.runAt);
+      now = new Date(row!.runAt);
     }
     const parked = await queue.byKey('flaky');
     expect(parked?.status).toBe('failed');
-    expect(parked?.last_error).toBe('boom 3');
+    expect(parked?.lastError).toBe('boom 3');
     expect(runAts.slice(0, 2)).toEqual(['2026-11-26T16:00:30.000Z', '2026-11-26T16:01:30.000Z']);
     expect(await queue.claimDue('w', at(24 * 60), 10, 60_000)).toEqual([]);
   });
@@ -100,7 +100,7 @@ describe.each(ENGINES)('the durable job queue on %s', (engine) => {
     expect(await queue.byKey('bad')).toMatchObject({
       status: 'failed',
       attempts: 1,
-      last_error: 'template not found',
+      lastError: 'template not found',
     });
   });
 
@@ -111,7 +111,7 @@ describe.each(ENGINES)('the durable job queue on %s', (engine) => {
     expect((await queue.byKey('r:g:1:b'))?.status).toBe('pending');
     expect((await queue.byKey('r:h:1:a'))?.status).toBe('pending');
     expect(await queue.enqueue([job('r:g:1:a', at(6))], t0)).toBe(1);
-    expect(await queue.byKey('r:g:1:a')).toMatchObject({ status: 'pending', run_at: at(6).toISOString() });
+    expect(await queue.byKey('r:g:1:a')).toMatchObject({ status: 'pending', runAt: at(6).toISOString() });
   });
 
   it('never gives one job to two workers claiming at the same moment', async () => {

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { AgendaItem } from '../../store/schema.js';
+import type { AgendaItem } from '../../core/model/agendaItem.js';
 import { type AgendaListInput, agendaListText, itemLine } from './agendaReplies.js';
 
 export const AGENDA_ACTIONS = {

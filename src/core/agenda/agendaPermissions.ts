@@ -5,8 +5,8 @@ import type { SlackUserId } from '../ids.js';
 export const mayChangeItem = (
   group: Group,
   user: SlackUserId,
-  item: { readonly author_id: string },
-): boolean => item.author_id === user || isLead(group, user);
+  item: { readonly authorId: string },
+): boolean => item.authorId === user || isLead(group, user);
 
 /** Marking an item covered is the chair's call: leads only. */
 export const mayMarkCovered = (group: Group, user: SlackUserId): boolean => isLead(group, user);

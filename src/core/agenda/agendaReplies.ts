@@ -1,4 +1,4 @@
-import type { AgendaItem } from '../../store/schema.js';
+import type { AgendaItem } from '../../core/model/agendaItem.js';
 import { escapeMrkdwn, escapePlain, mentionUser } from '../mrkdwn.js';
 import { clipCharacters } from './characters.js';
 
@@ -6,7 +6,7 @@ import { clipCharacters } from './characters.js';
  * The sentences agenda commands answer with. Every topic and detail is user text and goes
  * through escapeMrkdwn: `<!channel>` typed in a topic never pings, pasted links still work.
  */
-type Item = Pick<AgendaItem, 'number' | 'topic' | 'details' | 'author_id' | 'status' | 'rolled_from'>;
+type Item = Pick<AgendaItem, 'number' | 'topic' | 'details' | 'authorId' | 'status' | 'rolledFrom'>;
 
 /** Details are repeated in the confirmation only up to this many characters. */
 const DETAILS_PREVIEW = 500;
@@ -60,10 +60,10 @@ export function itemLine(item: Item, labelOf: (startsAt: string) => string): str
   const notes = [
     item.status === 'covered' ? 'covered' : undefined,
     item.status === 'dropped' ? 'dropped' : undefined,
-    item.rolled_from ? `carried over from ${labelOf(item.rolled_from)}` : undefined,
+    item.rolledFrom ? `carried over from ${labelOf(item.rolledFrom)}` : undefined,
   ].filter(Boolean);
   const mark = item.status === 'covered' ? ':white_check_mark: ' : '';
-  const line = `${item.number}. ${mark}${topic} — ${mentionUser(item.author_id)}${notes.length > 0 ? ` _(${notes.join(', ')})_` : ''}`;
+  const line = `${item.number}. ${mark}${topic} — ${mentionUser(item.authorId)}${notes.length > 0 ? ` _(${notes.join(', ')})_` : ''}`;
   return item.details ? `${line}\n${quoted(clipCharacters(item.details, 200))}` : line;
 }
 

@@ -1,4 +1,4 @@
-import type { Occurrence } from '../../store/schema.js';
+import type { Occurrence } from '../../core/model/occurrence.js';
 import type { LocalDate } from '../ids.js';
 import { meetingLabel } from './meetingLabel.js';
 
@@ -15,21 +15,21 @@ export type MeetingChoice =
 /** How many upcoming dates an error suggests. */
 const SUGGESTED = 4;
 
-const startedBy = (o: Occurrence, now: Date) => o.starts_at <= now.toISOString();
+const startedBy = (o: Occurrence, now: Date) => o.startsAt <= now.toISOString();
 
 /** Scheduled meetings that have not started, soonest first. */
 export function upcomingMeetings(occurrences: readonly Occurrence[], now: Date): Occurrence[] {
   return occurrences
     .filter((o) => o.status === 'scheduled' && !startedBy(o, now))
-    .sort((a, b) => a.starts_at.localeCompare(b.starts_at));
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
 /** The scheduled meeting going on at `now`, if any. */
 export function meetingInProgress(occurrences: readonly Occurrence[], now: Date): Occurrence | undefined {
   const t = now.toISOString();
   return occurrences
-    .filter((o) => o.status === 'scheduled' && o.starts_at <= t && t < o.ends_at)
-    .sort((a, b) => a.starts_at.localeCompare(b.starts_at))[0];
+    .filter((o) => o.status === 'scheduled' && o.startsAt <= t && t < o.endsAt)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
 }
 
 export function chooseMeeting(input: {
@@ -54,7 +54,7 @@ export function chooseMeeting(input: {
           message: 'No upcoming meeting is scheduled for this group. A lead can add one with `/meeting add`.',
         };
   }
-  const sameDay = [...input.onDate].sort((a, b) => a.starts_at.localeCompare(b.starts_at));
+  const sameDay = [...input.onDate].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   if (purpose === 'view') {
     const meeting = sameDay.find((o) => o.status === 'scheduled') ?? sameDay[0];
     return meeting
@@ -67,20 +67,20 @@ export function chooseMeeting(input: {
   if (scheduled) {
     return {
       ok: false,
-      message: `The meeting of ${meetingLabel(scheduled.starts_at, timeZone)} has already started. ${suggestion}`,
+      message: `The meeting of ${meetingLabel(scheduled.startsAt, timeZone)} has already started. ${suggestion}`,
     };
   }
   if (sameDay[0]) {
     return {
       ok: false,
-      message: `The meeting of ${meetingLabel(sameDay[0].starts_at, timeZone)} is cancelled. ${suggestion}`,
+      message: `The meeting of ${meetingLabel(sameDay[0].startsAt, timeZone)} is cancelled. ${suggestion}`,
     };
   }
   return { ok: false, message: `There is no meeting on ${date}. ${suggestion}` };
 }
 
 function suggest(upcoming: readonly Occurrence[]): string {
-  const dates = [...new Set(upcoming.map((o) => o.local_date))].slice(0, SUGGESTED);
+  const dates = [...new Set(upcoming.map((o) => o.localDate))].slice(0, SUGGESTED);
   if (dates.length === 0) return 'No upcoming meetings are scheduled.';
   return `Upcoming meetings: ${dates.join(', ')}.`;
 }

@@ -1,5 +1,5 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { ActionItem } from '../../store/schema.js';
+import type { ActionItem } from '../../core/model/actionItem.js';
 import type { LocalDate } from '../ids.js';
 import { escapeMrkdwn, escapePlain } from '../mrkdwn.js';
 import { slackDate } from '../slackDate.js';
@@ -52,10 +52,8 @@ function itemBlocks(items: readonly HomeItem[]): KnownBlock[] {
     ];
   }
   const shown = items.slice(0, HOME_LIMITS.items).map(({ groupName, item, today }) => {
-    const due = item.due_date ? ` — due ${dueLabel(item.due_date as LocalDate, today)}` : '';
-    const issue = item.github_issue_url
-      ? ` · <${item.github_issue_url}|issue #${item.github_issue_number ?? ''}>`
-      : '';
+    const due = item.dueDate ? ` — due ${dueLabel(item.dueDate, today)}` : '';
+    const issue = item.githubIssue ? ` · <${item.githubIssue.url}|issue #${item.githubIssue.number}>` : '';
     return section(`*#${item.number}* ${escapeMrkdwn(item.text)}${due}\n_${escapePlain(groupName)}_${issue}`);
   });
   const more = items.length - shown.length;

@@ -1,4 +1,4 @@
-import type { Job } from '../../store/schema.js';
+import type { Job, JobId } from '../model/job.js';
 
 /** A job to be run at `runAt`, identified by its natural key (enqueueing it twice is a no-op). */
 export interface JobSpec {
@@ -19,12 +19,12 @@ export interface JobQueue {
   /** Leases up to `limit` due jobs to `owner`, counting the attempt. */
   claimDue(owner: string, now: Date, limit: number, leaseMs: number): Promise<Job[]>;
   /** Extends a running job's lease while its worker is alive; false if the lease was lost. */
-  renew(id: number, owner: string, leaseUntil: Date): Promise<boolean>;
+  renew(id: JobId, owner: string, leaseUntil: Date): Promise<boolean>;
   /** When something next becomes claimable: the earliest pending run_at or running lease end. */
   nextWakeAt(): Promise<Date | undefined>;
-  complete(id: number, owner: string, now: Date): Promise<void>;
+  complete(id: JobId, owner: string, now: Date): Promise<void>;
   /** Retryable failures go back to pending with backoff until max_attempts; the rest park as failed. */
-  fail(id: number, owner: string, error: string, now: Date, opts: { retryable: boolean }): Promise<void>;
+  fail(id: JobId, owner: string, error: string, now: Date, opts: { retryable: boolean }): Promise<void>;
   /** Cancels pending jobs whose key starts with `prefix`, except `keep`; returns how many. */
   cancelPending(prefix: string, keep: ReadonlySet<string>, now: Date): Promise<number>;
   /** Marks a finished job cancelled, so that planning it again runs it again; false if it was not done. */

@@ -1,18 +1,6 @@
-import type { Occurrence } from '../../store/schema.js';
-
-/** An occurrence as the schedule computes it from groups.yml. */
-export interface PlannedOccurrenceRow {
-  readonly startsAt: Date;
-  readonly endsAt: Date;
-  readonly localDate: string;
-  readonly title: string;
-  readonly source: 'rule' | 'extra';
-  readonly ruleId: string | null;
-  readonly joinUrl: string | undefined;
-  readonly dialIn: string | undefined;
-  /** Cancelled in groups.yml. */
-  readonly cancelled: boolean;
-}
+import type { GroupId, LocalDate } from '../ids.js';
+import type { Occurrence, OccurrenceId } from '../model/occurrence.js';
+import type { PlannedOccurrence } from '../schedule/occurrences.js';
 
 export interface OccurrenceRepository {
   /**
@@ -22,30 +10,30 @@ export interface OccurrenceRepository {
    * Slack stay. Returns the group's occurrences in the window after the sync.
    */
   sync(
-    groupId: string,
-    planned: readonly PlannedOccurrenceRow[],
+    groupId: GroupId,
+    planned: readonly PlannedOccurrence[],
     from: Date,
     to: Date,
     now: Date,
   ): Promise<Occurrence[]>;
-  find(groupId: string, startsAt: string): Promise<Occurrence | undefined>;
+  find(groupId: GroupId, startsAt: string): Promise<Occurrence | undefined>;
   /** The first scheduled occurrence starting after `after`. */
-  next(groupId: string, after: Date): Promise<Occurrence | undefined>;
-  onDate(groupId: string, localDate: string): Promise<Occurrence[]>;
-  between(groupId: string, from: Date, to: Date): Promise<Occurrence[]>;
+  next(groupId: GroupId, after: Date): Promise<Occurrence | undefined>;
+  onDate(groupId: GroupId, localDate: LocalDate): Promise<Occurrence[]>;
+  between(groupId: GroupId, from: Date, to: Date): Promise<Occurrence[]>;
   /** A one-off meeting from `/meeting add`; undefined if one already starts at that instant. */
   add(
     row: {
-      groupId: string;
+      groupId: GroupId;
       startsAt: Date;
       endsAt: Date;
-      localDate: string;
+      localDate: LocalDate;
       title: string;
       joinUrl: string | undefined;
       dialIn: string | undefined;
     },
     now: Date,
   ): Promise<Occurrence | undefined>;
-  setCancelled(id: number, cancelledBy: string | null, now: Date): Promise<Occurrence>;
-  setMinutes(id: number, docId: string, url: string, now: Date): Promise<void>;
+  setCancelled(id: OccurrenceId, cancelledBy: string | null, now: Date): Promise<Occurrence>;
+  setMinutes(id: OccurrenceId, docId: string, url: string, now: Date): Promise<void>;
 }

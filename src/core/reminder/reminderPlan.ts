@@ -10,7 +10,7 @@ export interface ReminderJobSpec {
 }
 
 export interface ReminderPayload {
-  readonly groupId: string;
+  readonly groupId: GroupId;
   /** The meeting's start instant, ISO UTC. */
   readonly startsAt: string;
   readonly leadMinutes: number;
@@ -37,7 +37,7 @@ export const reminderDueAt = (startsAt: Date, leadMinutes: number): Date =>
  * the meeting has started (see reminderDecision).
  */
 export function reminderJobs(
-  groupId: GroupId | string,
+  groupId: GroupId,
   startsAt: Date,
   leadMinutes: readonly number[],
 ): ReminderJobSpec[] {
@@ -46,7 +46,7 @@ export function reminderJobs(
     key: reminderKey(groupId, iso, lead),
     kind: 'reminder',
     runAt: new Date(reminderDueAt(startsAt, lead).getTime() - STAGE_AHEAD_MS),
-    payload: { groupId: String(groupId), startsAt: iso, leadMinutes: lead },
+    payload: { groupId, startsAt: iso, leadMinutes: lead },
   }));
 }
 

@@ -1,7 +1,6 @@
-import type { ActionItem } from '../../store/schema.js';
+import type { ActionItem } from '../../core/model/actionItem.js';
 import type { LocalDate, SlackUserId } from '../ids.js';
 import { escapeMrkdwn, escapePlain, mentionUser } from '../mrkdwn.js';
-import { ownersOf } from './actionItemOwners.js';
 import { dueLabel } from './localDates.js';
 import type { TodoListFilter } from './todoCommand.js';
 
@@ -26,7 +25,7 @@ export function actionItemList(input: ActionItemListInput): string {
   const only = filter.kind === 'mine' ? input.viewer : filter.kind === 'owner' ? filter.user : undefined;
   const byOwner = new Map<string, ActionItem[]>();
   for (const item of [...input.items].sort(byDue)) {
-    for (const owner of ownersOf(item)) {
+    for (const owner of item.owners) {
       if (only && owner !== only) continue;
       byOwner.set(owner, [...(byOwner.get(owner) ?? []), item]);
     }
@@ -46,12 +45,11 @@ export function actionItemList(input: ActionItemListInput): string {
 
 function itemLine(item: ActionItem, today: LocalDate): string {
   const parts = [`#${item.number} ${escapeMrkdwn(item.text)}`];
-  if (item.due_date) {
-    const overdue = item.status === 'open' && item.due_date < today;
-    parts.push(`due ${dueLabel(item.due_date as LocalDate, today)}${overdue ? ' · *overdue*' : ''}`);
+  if (item.dueDate) {
+    const overdue = item.status === 'open' && item.dueDate < today;
+    parts.push(`due ${dueLabel(item.dueDate, today)}${overdue ? ' · *overdue*' : ''}`);
   }
-  if (item.github_issue_url)
-    parts.push(`<${item.github_issue_url}|GitHub #${item.github_issue_number ?? ''}>`);
+  if (item.githubIssue) parts.push(`<${item.githubIssue.url}|GitHub #${item.githubIssue.number}>`);
   const line = parts.join(' — ');
   return item.status === 'done' ? `• :white_check_mark: ~${line}~` : `• ${line}`;
 }
@@ -59,8 +57,8 @@ function itemLine(item: ActionItem, today: LocalDate): string {
 /** Open before done, then soonest due (overdue first), undated last, then by number. */
 function byDue(a: ActionItem, b: ActionItem): number {
   if (a.status !== b.status) return a.status === 'open' ? -1 : 1;
-  const da = a.due_date ?? '9999-12-31';
-  const db = b.due_date ?? '9999-12-31';
+  const da = a.dueDate ?? '9999-12-31';
+  const db = b.dueDate ?? '9999-12-31';
   return da.localeCompare(db) || a.number - b.number;
 }
 

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 // The subpath: the package root would load all of date-fns (see zonedFormat.ts).
 import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
-import type { ActionItem } from '../../store/schema.js';
+import type { ActionItem } from '../../core/model/actionItem.js';
 import type { LocalDate } from '../ids.js';
 import { escapeMrkdwn, escapePlain } from '../mrkdwn.js';
 import { addDays, addYears } from './localDates.js';
@@ -47,12 +47,10 @@ export function dueDmMessage(
   groupName: string,
   today: LocalDate,
 ): { text: string; blocks: KnownBlock[] } {
-  const due = item.due_date ? dueLabel(item.due_date as LocalDate, today) : 'today';
-  const overdue = item.due_date !== null && item.due_date < today;
+  const due = item.dueDate ? dueLabel(item.dueDate, today) : 'today';
+  const overdue = item.dueDate !== null && item.dueDate < today;
   const text = `${overdue ? 'Overdue' : 'Due today'}: action item #${item.number} of ${escapePlain(groupName)} (due ${due}): ${escapeMrkdwn(item.text)}`;
-  const link = item.github_issue_url
-    ? ` · <${item.github_issue_url}|GitHub #${item.github_issue_number ?? ''}>`
-    : '';
+  const link = item.githubIssue ? ` · <${item.githubIssue.url}|GitHub #${item.githubIssue.number}>` : '';
   return {
     text,
     blocks: [

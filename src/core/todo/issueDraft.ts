@@ -1,4 +1,4 @@
-import type { ActionItem } from '../../store/schema.js';
+import { type ActionItem, type ActionItemId, actionItemId } from '../model/actionItem.js';
 import { clipCharacters } from '../agenda/characters.js';
 import type { LocalDate } from '../ids.js';
 import { githubText, githubTitle } from './githubText.js';
@@ -15,11 +15,11 @@ export const ISSUE_TITLE_MAX = 120;
 export const itemMarker = (itemId: number): string => `<!-- gavel:item:${itemId} -->`;
 
 /** The item id a body's marker names. User text never forms one: githubText escapes `<`. */
-export function markedItemId(body: string | null | undefined): number | undefined {
+export function markedItemId(body: string | null | undefined): ActionItemId | undefined {
   const m = /<!-- gavel:item:(\d+) -->/.exec(body ?? '');
   const id = m ? Number(m[1]) : undefined;
   // Item ids are 32-bit integers in the database; a larger "id" names no item.
-  return id !== undefined && id <= 2 ** 31 - 1 ? id : undefined;
+  return id !== undefined && id <= 2 ** 31 - 1 ? actionItemId(id) : undefined;
 }
 
 export interface IssueOwner {
@@ -61,9 +61,7 @@ export function issueDraft(input: IssueDraftInput): NewIssue {
         : `@${o.login}`;
   const facts = [
     `**Owners:** ${input.owners.map(owner).join(', ')}`,
-    ...(item.due_date
-      ? [`**Due:** ${dueLabel(item.due_date as LocalDate, input.today)} (${item.due_date})`]
-      : []),
+    ...(item.dueDate ? [`**Due:** ${dueLabel(item.dueDate, input.today)} (${item.dueDate})`] : []),
     `**Recorded by:** ${githubText(input.authorName)} in ${githubText(input.channelLabel)} (${githubText(input.groupName)})`,
     ...(input.meeting ? [`**Meeting:** ${githubText(input.meeting.title)}, ${input.meeting.label}`] : []),
     ...(input.permalink ? [`**Slack:** [action item #${item.number}](${input.permalink})`] : []),

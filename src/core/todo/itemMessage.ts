@@ -1,8 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import type { ActionItem } from '../../store/schema.js';
+import type { ActionItem } from '../../core/model/actionItem.js';
 import type { LocalDate } from '../ids.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
-import { ownersOf } from './actionItemOwners.js';
 import { dueLabel } from './localDates.js';
 
 /** Block action ids of action-item messages. */
@@ -19,8 +18,8 @@ export function ownerMentions(owners: readonly string[]): string {
 
 /** `Action item #12 for @alice: Write the post (due Thu Dec 7)`, the user's text escaped. */
 export function itemSentence(item: ActionItem, today: LocalDate): string {
-  const due = item.due_date ? ` (due ${dueLabel(item.due_date as LocalDate, today)})` : '';
-  return `Action item #${item.number} for ${ownerMentions(ownersOf(item))}: ${escapeMrkdwn(item.text)}${due}`;
+  const due = item.dueDate ? ` (due ${dueLabel(item.dueDate, today)})` : '';
+  return `Action item #${item.number} for ${ownerMentions(item.owners)}: ${escapeMrkdwn(item.text)}${due}`;
 }
 
 /**
@@ -49,9 +48,7 @@ export function itemMessage(item: ActionItem, today: LocalDate): { text: string;
   ];
   const context = [
     done ? 'Done' : undefined,
-    item.github_issue_url
-      ? `<${item.github_issue_url}|GitHub issue #${item.github_issue_number ?? ''}>`
-      : undefined,
+    item.githubIssue ? `<${item.githubIssue.url}|GitHub issue #${item.githubIssue.number}>` : undefined,
   ].filter((s) => s !== undefined);
   if (context.length > 0) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });

@@ -3,7 +3,8 @@ import { meetingLabel } from '../../core/agenda/meetingLabel.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { SlackUserId } from '../../core/ids.js';
 import type { Services } from '../../services.js';
-import type { AgendaItem, Occurrence } from '../../store/schema.js';
+import type { AgendaItem } from '../../core/model/agendaItem.js';
+import type { Occurrence } from '../../core/model/occurrence.js';
 
 /** Records an item on a meeting's agenda; returns it with the sentence that announces it. */
 export async function addAgendaItem(
@@ -19,13 +20,13 @@ export async function addAgendaItem(
   const item = await services.agenda.add(
     {
       groupId: input.group.id,
-      meetingStartsAt: input.meeting.starts_at,
+      meetingStartsAt: input.meeting.startsAt,
       topic: input.topic,
       details: input.details,
       authorId: input.userId,
     },
     services.clock.now(),
   );
-  const text = addedText(input.userId, item, meetingLabel(input.meeting.starts_at, input.group.timeZone));
+  const text = addedText(input.userId, item, meetingLabel(input.meeting.startsAt, input.group.timeZone));
   return { item, text };
 }

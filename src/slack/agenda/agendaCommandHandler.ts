@@ -8,7 +8,8 @@ import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { SlackUserId } from '../../core/ids.js';
 import { mentionUser } from '../../core/mrkdwn.js';
 import type { Services } from '../../services.js';
-import type { AgendaItem, Occurrence } from '../../store/schema.js';
+import type { AgendaItem } from '../../core/model/agendaItem.js';
+import type { Occurrence } from '../../core/model/occurrence.js';
 import type { CommandInput } from '../commands/commandListener.js';
 import { AGENDA_HELP } from '../commands/helpText.js';
 import { ephemeral, inChannel, modal, type Reply } from '../reply.js';
@@ -47,11 +48,11 @@ export function agendaCommandHandler(services: Services): (input: CommandInput) 
       }
       case 'list': {
         const meeting = await findMeeting(services, group, 'view', command.date, now);
-        const items = await services.agenda.forMeeting(group.id, meeting.starts_at);
+        const items = await services.agenda.forMeeting(group.id, meeting.startsAt);
         const reply = agendaListReply({
           groupName: group.name,
           meetingTitle: meeting.title,
-          meeting: label(meeting.starts_at),
+          meeting: label(meeting.startsAt),
           items,
           labelOf: label,
           canMarkCovered: mayMarkCovered(group, userId),
@@ -62,7 +63,7 @@ export function agendaCommandHandler(services: Services): (input: CommandInput) 
         const { meeting, item } = await itemOf(services, group, command, now);
         mustBeAllowedToChange(group, userId, item, 'remove');
         await services.agenda.remove(item.id);
-        return inChannel(removedText(userId, item, label(meeting.starts_at)));
+        return inChannel(removedText(userId, item, label(meeting.startsAt)));
       }
       case 'move': {
         const { meeting, item } = await itemOf(
@@ -73,10 +74,10 @@ export function agendaCommandHandler(services: Services): (input: CommandInput) 
         );
         mustBeAllowedToChange(group, userId, item, 'move');
         const target = await findMeeting(services, group, 'add', command.date, now);
-        if (target.starts_at === meeting.starts_at) {
+        if (target.startsAt === meeting.startsAt) {
           throw new GavelError(
             'bad_input',
-            `#${item.number} is already on the agenda of ${label(meeting.starts_at)}.`,
+            `#${item.number} is already on the agenda of ${label(meeting.startsAt)}.`,
           );
         }
         if (item.status !== 'open') {
@@ -85,8 +86,8 @@ export function agendaCommandHandler(services: Services): (input: CommandInput) 
             `#${item.number} was ${item.status} already; add it again if it needs more time.`,
           );
         }
-        const moved = await services.agenda.move(item.id, target.starts_at, services.clock.now());
-        return inChannel(movedText(userId, item, moved, label(meeting.starts_at), label(target.starts_at)));
+        const moved = await services.agenda.move(item.id, target.startsAt, services.clock.now());
+        return inChannel(movedText(userId, item, moved, label(meeting.startsAt), label(target.startsAt)));
       }
       case 'done': {
         if (!mayMarkCovered(group, userId)) {
@@ -97,10 +98,10 @@ export function agendaCommandHandler(services: Services): (input: CommandInput) 
         }
         const { meeting, item } = await itemOf(services, group, command, now);
         if (item.status === 'covered') {
-          return ephemeral(`#${item.number} of ${label(meeting.starts_at)} is already marked covered.`);
+          return ephemeral(`#${item.number} of ${label(meeting.startsAt)} is already marked covered.`);
         }
         const covered = await services.agenda.setStatus(item.id, 'covered', services.clock.now());
-        return ephemeral(coveredText(covered, label(meeting.starts_at)));
+        return ephemeral(coveredText(covered, label(meeting.startsAt)));
       }
     }
   };
@@ -114,11 +115,11 @@ async function itemOf(
   now: Date,
 ): Promise<{ meeting: Occurrence; item: AgendaItem }> {
   const meeting = await findMeeting(services, group, 'view', ref.date, now);
-  const item = await services.agenda.byNumber(group.id, meeting.starts_at, ref.number);
+  const item = await services.agenda.byNumber(group.id, meeting.startsAt, ref.number);
   if (!item) {
     throw new GavelError(
       'not_found',
-      `There is no item #${ref.number} on the agenda of ${meetingLabel(meeting.starts_at, group.timeZone)}. See \`/agenda list\`${ref.date ? ` ${ref.date}` : ''}.`,
+      `There is no item #${ref.number} on the agenda of ${meetingLabel(meeting.startsAt, group.timeZone)}. See \`/agenda list\`${ref.date ? ` ${ref.date}` : ''}.`,
     );
   }
   return { meeting, item };
@@ -133,6 +134,6 @@ function mustBeAllowedToChange(
   if (mayChangeItem(group, userId, item)) return;
   throw new GavelError(
     'not_allowed',
-    `Only its author (${mentionUser(item.author_id)}) or a lead can ${verb} #${item.number}. Ask them, or add your own item with \`/agenda add\`.`,
+    `Only its author (${mentionUser(item.authorId)}) or a lead can ${verb} #${item.number}. Ask them, or add your own item with \`/agenda add\`.`,
   );
 }

@@ -3,7 +3,7 @@ import { GavelError } from '../../core/errors.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { LocalDate } from '../../core/ids.js';
 import type { Services } from '../../services.js';
-import type { Occurrence } from '../../store/schema.js';
+import type { Occurrence } from '../../core/model/occurrence.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 /** Far enough ahead to cover every planned occurrence; behind enough to see one in progress. */
@@ -47,7 +47,7 @@ export async function findMeeting(
  */
 async function nextWithinReach(services: Services, group: ResolvedGroup, now: Date): Promise<Occurrence[]> {
   const next = await services.occurrences.next(group.id, now);
-  return next && next.starts_at < new Date(now.getTime() + AHEAD_MS).toISOString() ? [next] : [];
+  return next && next.startsAt < new Date(now.getTime() + AHEAD_MS).toISOString() ? [next] : [];
 }
 
 /** Scheduled meetings that have not started yet, soonest first. */

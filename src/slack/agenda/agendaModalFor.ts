@@ -25,7 +25,7 @@ export async function agendaModalFor(
   return agendaModalView({
     groupName: group.name,
     timeZone: group.timeZone,
-    meetings: meetings.map((m) => ({ startsAt: m.starts_at, title: m.title })),
+    meetings: meetings.map((m) => ({ startsAt: m.startsAt, title: m.title })),
     selected,
     metadata: { groupId: group.id, channelId: group.channelId },
   });

@@ -77,7 +77,7 @@ export function submitAgendaModal(services: Services) {
     try {
       const now = services.clock.now();
       const meeting = await services.occurrences.find(group.id, submission.meetingStartsAt);
-      if (!meeting || meeting.status !== 'scheduled' || meeting.starts_at <= now.toISOString()) {
+      if (!meeting || meeting.status !== 'scheduled' || meeting.startsAt <= now.toISOString()) {
         await ack({
           response_action: 'errors',
           errors: {

@@ -5,6 +5,7 @@ import { meetingLabel } from '../../core/agenda/meetingLabel.js';
 import { slackUserId } from '../../core/ids.js';
 import { mentionUser } from '../../core/mrkdwn.js';
 import type { Services } from '../../services.js';
+import { agendaItemId } from '../../core/model/agendaItem.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -15,8 +16,8 @@ export function markCoveredListener(services: Services) {
     const log = services.log.child({ action: action.action_id });
     const userId = slackUserId(body.user.id);
     try {
-      const item = await services.agenda.byId(Number(action.value));
-      const group = item ? services.groups.byId(item.group_id) : undefined;
+      const item = await services.agenda.byId(agendaItemId(Number(action.value)));
+      const group = item ? services.groups.byId(item.groupId) : undefined;
       if (!item || !group) {
         await respond({
           response_type: 'ephemeral',
@@ -34,13 +35,13 @@ export function markCoveredListener(services: Services) {
         return;
       }
       await services.agenda.setStatus(item.id, 'covered', services.clock.now());
-      const meeting = await services.occurrences.find(group.id, item.meeting_starts_at);
+      const meeting = await services.occurrences.find(group.id, item.meetingStartsAt);
       const label = (startsAt: string) => meetingLabel(startsAt, group.timeZone);
       const reply = agendaListReply({
         groupName: group.name,
         meetingTitle: meeting?.title ?? '',
-        meeting: label(item.meeting_starts_at),
-        items: await services.agenda.forMeeting(group.id, item.meeting_starts_at),
+        meeting: label(item.meetingStartsAt),
+        items: await services.agenda.forMeeting(group.id, item.meetingStartsAt),
         labelOf: label,
         canMarkCovered: true,
       });

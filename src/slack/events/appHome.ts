@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bo
 import { type HomeItem, type HomeMeeting, homeView } from '../../core/home/homeView.js';
 import { todayIn } from '../../core/todo/localDates.js';
 import type { Services } from '../../services.js';
+import { type SlackUserId, slackUserId } from '../../core/ids.js';
 
 type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
@@ -18,14 +19,14 @@ export function registerAppHome(app: App, services: Services): void {
     }
     await client.views.publish({
       user_id: event.user,
-      view: homeView(await homeInput(services, event.user, now)),
+      view: homeView(await homeInput(services, slackUserId(event.user), now)),
     });
     // Slack gives up retrying within the hour; older ids are only clutter.
     await services.events.prune(new Date(now.getTime() - 24 * HOUR_MS));
   });
 }
 
-async function homeInput(services: Services, userId: string, now: Date) {
+async function homeInput(services: Services, userId: SlackUserId, now: Date) {
   const groups = services.groups.all();
   const perGroup = await Promise.all(
     groups.map(async (group) => {
@@ -38,8 +39,8 @@ async function homeInput(services: Services, userId: string, now: Date) {
         channelLabel: group.channelLabel,
         timeZone: group.timeZone,
         title: next.title,
-        startsAt: new Date(next.starts_at),
-        minutesUrl: next.minutes_url,
+        startsAt: new Date(next.startsAt),
+        minutesUrl: next.minutes?.url ?? null,
       };
       const today = todayIn(now, group.timeZone);
       const mine = items.map((item): HomeItem => ({ groupName: group.name, item, today }));
@@ -52,6 +53,6 @@ async function homeInput(services: Services, userId: string, now: Date) {
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
     items: perGroup
       .flatMap((g) => g.mine)
-      .sort((a, b) => (a.item.due_date ?? '9999').localeCompare(b.item.due_date ?? '9999')),
+      .sort((a, b) => (a.item.dueDate ?? '9999').localeCompare(b.item.dueDate ?? '9999')),
   };
 }

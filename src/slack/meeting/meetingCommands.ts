@@ -9,7 +9,7 @@ import { occurrenceOn } from '../../core/schedule/occurrences.js';
 import { slackDate, zonedLabel } from '../../core/slackDate.js';
 import { reminderWithdrawJobSpec } from '../../jobs/reminderWithdrawJob.js';
 import type { Services } from '../../services.js';
-import type { Occurrence } from '../../store/schema.js';
+import type { Occurrence } from '../../core/model/occurrence.js';
 import type { CommandInput } from '../commands/commandListener.js';
 import { minutesNotes } from '../../jobs/minutesNotes.js';
 import { MEETING_HELP } from '../commands/helpText.js';
@@ -55,14 +55,14 @@ async function nextMeeting(services: Services, group: ResolvedGroup, userId: Sla
   const now = services.clock.now();
   const next = await services.occurrences.next(group.id, now);
   if (!next) return ephemeral(`No ${escapePlain(group.name)} meeting is scheduled in the coming weeks.`);
-  const startsAt = new Date(next.starts_at);
+  const startsAt = new Date(next.startsAt);
   const userZone = await userTimeZone(services, userId);
   const yours =
     userZone && userZone !== group.timeZone
       ? `\nFor you (${userZone}): ${zonedLabel(startsAt, userZone)}`
       : '';
-  const join = next.join_url ? `\n:link: <${next.join_url}|Join the meeting>` : '';
-  const minutes = next.minutes_url ? `\n:memo: <${next.minutes_url}|Minutes>` : '';
+  const join = next.joinUrl ? `\n:link: <${next.joinUrl}|Join the meeting>` : '';
+  const minutes = next.minutes ? `\n:memo: <${next.minutes.url}|Minutes>` : '';
   return ephemeral(
     `*${escapePlain(group.name)}: ${escapePlain(next.title)}*\n:calendar: ${slackDate(startsAt, group.timeZone)}` +
       `\nGroup time (${group.timeZone}): ${zonedLabel(startsAt, group.timeZone)}${yours}${join}${minutes}`,
@@ -100,8 +100,8 @@ async function setCancelled(
   await services.replan(group.id);
   // A reminder Slack already holds (handed over two minutes ahead) is taken back.
   if (cancel)
-    await services.queue.enqueue([reminderWithdrawJobSpec(group.id, occurrence.starts_at, now)], now);
-  const when = slackDate(new Date(occurrence.starts_at), group.timeZone);
+    await services.queue.enqueue([reminderWithdrawJobSpec(group.id, occurrence.startsAt, now)], now);
+  const when = slackDate(new Date(occurrence.startsAt), group.timeZone);
   return inChannel(
     cancel
       ? `:no_entry_sign: *${escapePlain(occurrence.title)}* on ${when} is cancelled (by ${mentionUser(userId)}). No reminders will be posted for it.`
@@ -126,7 +126,7 @@ async function occurrenceOnDate(
     await services.occurrences.sync(group.id, planned.map(toRow), first.startsAt, to, now);
   }
   const stored = (await services.occurrences.onDate(group.id, date)).filter(
-    (o) => o.starts_at > now.toISOString(),
+    (o) => o.startsAt > now.toISOString(),
   );
   const found = stored[0];
   if (!found)
@@ -139,7 +139,7 @@ async function occurrenceOnDate(
 
 async function upcomingHint(services: Services, group: ResolvedGroup, now: Date): Promise<string> {
   const upcoming = await services.occurrences.between(group.id, now, new Date(now.getTime() + 60 * DAY_MS));
-  const dates = [...new Set(upcoming.map((o) => o.local_date))].slice(0, 4);
+  const dates = [...new Set(upcoming.map((o) => o.localDate))].slice(0, 4);
   return dates.length > 0
     ? `Upcoming meetings: ${dates.join(', ')}.`
     : 'No meetings are scheduled in the coming weeks.';

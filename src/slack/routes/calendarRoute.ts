@@ -35,10 +35,10 @@ export function calendarRoute(
             group,
             added: stored
               .filter((o) => o.source === 'added' && o.status === 'scheduled')
-              .map((o) => ({ startsAt: new Date(o.starts_at), endsAt: new Date(o.ends_at), title: o.title })),
+              .map((o) => ({ startsAt: new Date(o.startsAt), endsAt: new Date(o.endsAt), title: o.title })),
             cancelledStarts: stored
               .filter((o) => o.status === 'cancelled' && o.source !== 'added')
-              .map((o) => new Date(o.starts_at)),
+              .map((o) => new Date(o.startsAt)),
             now,
             host: publicHost ?? req.headers.host?.replace(/:\d+$/, '') ?? 'gavel',
           });

@@ -2,13 +2,13 @@ import { GavelError } from '../../core/errors.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { SlackUserId } from '../../core/ids.js';
 import { escapeMrkdwn, mentionUser } from '../../core/mrkdwn.js';
-import { mayChangeActionItem, ownersOf } from '../../core/todo/actionItemOwners.js';
+import { mayChangeActionItem } from '../../core/todo/actionItemOwners.js';
 import { ownerMentions } from '../../core/todo/itemMessage.js';
 import type { JobSpec } from '../../core/ports/jobQueue.js';
 import { githubIssueStateJobSpec } from '../../jobs/githubIssueStateJob.js';
 import { todoMessageJobSpec } from '../../jobs/todoMessageJob.js';
 import type { Services } from '../../services.js';
-import type { ActionItem, ActionItemStatus } from '../../store/schema.js';
+import type { ActionItem, ActionItemStatus } from '../../core/model/actionItem.js';
 
 /** Item n of the group, or a GavelError that points at the list. */
 export async function findActionItem(
@@ -30,7 +30,7 @@ export function mustBeAllowed(group: ResolvedGroup, user: SlackUserId, item: Act
   if (mayChangeActionItem(group, user, item)) return;
   throw new GavelError(
     'not_allowed',
-    `Only an owner of #${item.number} (${ownerMentions(ownersOf(item))}), its author (${mentionUser(item.author_id)}) or a lead can ${verb} it.`,
+    `Only an owner of #${item.number} (${ownerMentions(item.owners)}), its author (${mentionUser(item.authorId)}) or a lead can ${verb} it.`,
   );
 }
 

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { isGavelError } from '../../core/errors.js';
-import { slackUserId, type LocalDate } from '../../core/ids.js';
+import { slackUserId } from '../../core/ids.js';
 import { escapeMrkdwn } from '../../core/mrkdwn.js';
 import { snoozedDue } from '../../core/todo/dueReminder.js';
 import { dueLabel, todayIn } from '../../core/todo/localDates.js';
@@ -8,6 +8,7 @@ import { todoDueJobSpec } from '../../jobs/todoDueJob.js';
 import { todoMessageJobSpec } from '../../jobs/todoMessageJob.js';
 import type { Services } from '../../services.js';
 import { mustBeAllowed, setActionItemStatus } from './changeActionItem.js';
+import { actionItemId } from '../../core/model/actionItem.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -24,8 +25,8 @@ export function dueDmListener(services: Services, choice: 'done' | 'snooze') {
         log.warn({ err: e }, 'respond failed'),
       );
     try {
-      const item = await services.actionItems.byId(Number(action.value));
-      const group = item ? services.groups.byId(item.group_id) : undefined;
+      const item = await services.actionItems.byId(actionItemId(Number(action.value)));
+      const group = item ? services.groups.byId(item.groupId) : undefined;
       if (!item || !group) {
         await answer(':warning: That action item no longer exists.', true);
         return;
@@ -46,7 +47,7 @@ export function dueDmListener(services: Services, choice: 'done' | 'snooze') {
         await answer(`Action item #${item.number} is already done.`, true);
         return;
       }
-      const due = snoozedDue(item.due_date as LocalDate | null, today);
+      const due = snoozedDue(item.dueDate, today);
       const updated = await services.actionItems.setDueDate(item.id, due, now);
       await services.queue.enqueue([todoMessageJobSpec(updated, now), todoDueJobSpec(item.id, due)], now);
       await answer(

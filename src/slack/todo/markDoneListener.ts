@@ -3,6 +3,7 @@ import { isGavelError } from '../../core/errors.js';
 import { slackUserId } from '../../core/ids.js';
 import type { Services } from '../../services.js';
 import { setActionItemStatus } from './changeActionItem.js';
+import { actionItemId } from '../../core/model/actionItem.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -19,8 +20,8 @@ export function markDoneListener(services: Services) {
         log.warn({ err: e }, 'respond failed'),
       );
     try {
-      const item = await services.actionItems.byId(Number(action.value));
-      const group = item ? services.groups.byId(item.group_id) : undefined;
+      const item = await services.actionItems.byId(actionItemId(Number(action.value)));
+      const group = item ? services.groups.byId(item.groupId) : undefined;
       if (!item || !group) {
         await tell(':warning: That action item no longer exists.');
         return;

@@ -4,7 +4,7 @@ import { todayIn } from '../../core/todo/localDates.js';
 import { itemMessage } from '../../core/todo/itemMessage.js';
 import { actionItemFollowUps } from '../../jobs/actionItemFollowUps.js';
 import type { Services } from '../../services.js';
-import type { ActionItem } from '../../store/schema.js';
+import type { ActionItem } from '../../core/model/actionItem.js';
 
 export interface ActionItemDraft {
   readonly group: ResolvedGroup;
@@ -54,7 +54,7 @@ export async function announceActionItem(
   const now = services.clock.now();
   const message = itemMessage(item, todayIn(now, timeZone));
   const posted = await services.slack.chat.postMessage({
-    channel: item.channel_id,
+    channel: item.channelId,
     text: message.text,
     blocks: message.blocks,
     unfurl_links: false,

@@ -11,6 +11,7 @@ import { deferred, ephemeral, inChannel, modal, type Reply } from '../reply.js';
 import { editActionItem, findActionItem, setActionItemStatus } from './changeActionItem.js';
 import { announceActionItem, recordActionItem } from './recordActionItem.js';
 import { todoMeetings } from './todoMeetings.js';
+import type { SlackUserId } from '../../core/ids.js';
 
 /**
  * After a deferred answer that already spoke in the channel: the command listener sends only
@@ -54,7 +55,7 @@ export function todoCommandHandler(services: Services): (input: CommandInput) =>
           text: command.text,
           due: command.due,
           authorId: userId,
-          meetingStartsAt: meetings.meeting?.starts_at,
+          meetingStartsAt: meetings.meeting?.startsAt,
         });
         return deferred(async () => {
           try {
@@ -97,7 +98,7 @@ export function todoCommandHandler(services: Services): (input: CommandInput) =>
   };
 }
 
-function storeFilter(filter: TodoListFilter, viewer: string): ActionItemFilter {
+function storeFilter(filter: TodoListFilter, viewer: SlackUserId): ActionItemFilter {
   switch (filter.kind) {
     case 'open':
       return { status: 'open' };

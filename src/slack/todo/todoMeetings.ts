@@ -2,7 +2,7 @@ import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { LocalDate } from '../../core/ids.js';
 import { meetingForNewItem, nextMeetingDate } from '../../core/todo/itemMeeting.js';
 import type { Services } from '../../services.js';
-import type { Occurrence } from '../../store/schema.js';
+import type { Occurrence } from '../../core/model/occurrence.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 

@@ -14,7 +14,7 @@ import {
   todoModalView,
 } from '../../core/todo/todoModal.js';
 import type { Services } from '../../services.js';
-import type { ActionItem } from '../../store/schema.js';
+import type { ActionItem } from '../../core/model/actionItem.js';
 import { announceActionItem, recordActionItem } from './recordActionItem.js';
 import { permalinkOf } from './slackNames.js';
 import { todoMeetings } from './todoMeetings.js';
@@ -101,7 +101,7 @@ export function submitTodoModal(services: Services) {
         text: submission.text,
         due: submission.due,
         authorId: slackUserId(body.user.id),
-        meetingStartsAt: meetings.meeting?.starts_at,
+        meetingStartsAt: meetings.meeting?.startsAt,
       });
     } catch (error) {
       log.error({ err: error }, 'recording an action item from the form failed');

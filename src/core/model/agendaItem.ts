@@ -1,0 +1,24 @@
+import type { Brand, GroupId, SlackUserId } from '../ids.js';
+
+export type AgendaItemId = Brand<number, 'AgendaItemId'>;
+export type AgendaItemStatus = 'open' | 'covered' | 'dropped';
+
+/** A topic on one meeting's agenda, numbered 1, 2, 3 … per meeting. */
+export interface AgendaItem {
+  readonly id: AgendaItemId;
+  readonly groupId: GroupId;
+  /** The meeting it belongs to: its occurrence's `startsAt`. */
+  readonly meetingStartsAt: string;
+  readonly number: number;
+  readonly topic: string;
+  readonly details: string | null;
+  readonly authorId: SlackUserId;
+  readonly status: AgendaItemStatus;
+  /** The meeting it was first put on, when it rolled over from there. */
+  readonly rolledFrom: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** An id read back from a button or form this app made. */
+export const agendaItemId = (n: number) => n as AgendaItemId;

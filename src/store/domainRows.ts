@@ -1,0 +1,111 @@
+import type { ActionItem, ActionItemId } from '../core/model/actionItem.js';
+import type { AgendaItem, AgendaItemId } from '../core/model/agendaItem.js';
+import type { Job, JobId } from '../core/model/job.js';
+import type { Occurrence, OccurrenceId } from '../core/model/occurrence.js';
+import {
+  type ChannelId,
+  type GroupId,
+  isSlackUserId,
+  type LocalDate,
+  type SlackUserId,
+} from '../core/ids.js';
+import type { ActionItemRow, AgendaItemRow, JobRow, OccurrenceRow } from './schema.js';
+
+/*
+ * Rows become gavel's domain model here and only here: the core never sees a column name, a
+ * JSON text column or a nullable pair that must be set together. The brands are safe to apply:
+ * every value was validated on its way in.
+ */
+
+export function toOccurrence(row: OccurrenceRow): Occurrence {
+  return {
+    id: row.id as OccurrenceId,
+    groupId: row.group_id as GroupId,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    localDate: row.local_date as LocalDate,
+    title: row.title,
+    source: row.source,
+    ruleId: row.rule_id,
+    status: row.status,
+    cancelledBy: row.cancelled_by,
+    joinUrl: row.join_url,
+    dialIn: row.dial_in,
+    minutes:
+      row.minutes_doc_id !== null && row.minutes_url !== null
+        ? { docId: row.minutes_doc_id, url: row.minutes_url }
+        : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toAgendaItem(row: AgendaItemRow): AgendaItem {
+  return {
+    id: row.id as AgendaItemId,
+    groupId: row.group_id as GroupId,
+    meetingStartsAt: row.meeting_starts_at,
+    number: row.number,
+    topic: row.topic,
+    details: row.details,
+    authorId: row.author_id as SlackUserId,
+    status: row.status,
+    rolledFrom: row.rolled_from,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toActionItem(row: ActionItemRow): ActionItem {
+  return {
+    id: row.id as ActionItemId,
+    groupId: row.group_id as GroupId,
+    number: row.number,
+    meetingStartsAt: row.meeting_starts_at,
+    text: row.text,
+    owners: ownersOf(row.owners),
+    authorId: row.author_id as SlackUserId,
+    dueDate: row.due_date as LocalDate | null,
+    status: row.status,
+    channelId: row.channel_id as ChannelId,
+    messageTs: row.message_ts,
+    sourcePermalink: row.source_permalink,
+    githubIssue:
+      row.github_issue_number !== null && row.github_issue_url !== null
+        ? { number: row.github_issue_number, url: row.github_issue_url }
+        : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    doneAt: row.done_at,
+  };
+}
+
+export function toJob(row: JobRow): Job {
+  return {
+    id: row.id as JobId,
+    key: row.key,
+    kind: row.kind,
+    payload: JSON.parse(row.payload) as unknown,
+    status: row.status,
+    runAt: row.run_at,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    leaseOwner: row.lease_owner,
+    leaseUntil: row.lease_until,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The owners column holds a JSON array of Slack ids; anything else reads as no owners. */
+function ownersOf(json: string): SlackUserId[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed)
+      ? parsed.filter((o): o is SlackUserId => typeof o === 'string' && isSlackUserId(o))
+      : [];
+  } catch {
+    return [];
+  }
+}
