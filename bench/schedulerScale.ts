@@ -7,7 +7,8 @@ import type { JobSpec } from '../src/core/ports/jobQueue.js';
 import { JobWorker } from '../src/jobs/jobWorker.js';
 import { planAll } from '../src/jobs/planner.js';
 import type { Services } from '../src/services.js';
-import { resolveChannels } from '../src/slack/resolveChannels.js';
+import { resolveChannels } from '../src/slackApi/resolveChannels.js';
+import { webApiWorkspace } from '../src/slackApi/webApiWorkspace.js';
 import { reminderDeliveryStore } from '../src/store/reminderDeliveryStore.js';
 import { slackEventStore } from '../src/store/slackEventStore.js';
 import { actionItemStore } from '../src/store/actionItemStore.js';
@@ -79,6 +80,7 @@ async function services(db: TestDatabase, clock: ManualClock, yaml: string): Pro
     events: slackEventStore(kysely),
     reminderDeliveries: reminderDeliveryStore(kysely),
     slack,
+    workspace: webApiWorkspace(slack, silentLogger),
     replan: () => Promise.resolve(),
   };
 }

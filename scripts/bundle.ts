@@ -1,9 +1,35 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { compileSandboxClient, SANDBOX_CLIENT } from '../src/sandbox/sandboxScript.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
+const SANDBOX_SCRIPT_MODULE = fileURLToPath(new URL('../src/sandbox/sandboxScript.ts', import.meta.url));
+
+/**
+ * The sandbox page's script goes into the bundle compiled: src/sandbox/sandboxScript.ts, which
+ * compiles the browser client with esbuild when run from source, is replaced by the string it
+ * would compute. Any other import of esbuild from src/ fails the build: esbuild is a
+ * devDependency, absent from the Docker image.
+ */
+const sandboxScript: Plugin = {
+  name: 'gavel-sandbox-script',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]sandbox[\\/]sandboxScript\.ts$/ }, (args) =>
+      args.path === SANDBOX_SCRIPT_MODULE
+        ? {
+            contents: `export const SANDBOX_SCRIPT = ${JSON.stringify(compileSandboxClient())};\n`,
+            loader: 'ts',
+            watchFiles: [SANDBOX_CLIENT],
+          }
+        : undefined,
+    );
+    b.onResolve({ filter: /^esbuild$/ }, (args) => ({
+      errors: [{ text: `${args.importer} imports esbuild, a devDependency that production lacks` }],
+    }));
+  },
+};
 
 /**
  * The two production entry points, src/main.ts (`npm start`) and src/cli.ts (the `gavel` bin),
@@ -51,6 +77,7 @@ export async function bundle(outDir: string): Promise<Metafile> {
     sourcemap: true,
     metafile: true,
     logLevel: 'warning',
+    plugins: [sandboxScript],
   });
   return result.metafile;
 }

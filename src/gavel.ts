@@ -10,7 +10,8 @@ import type { Logger } from './log/logger.js';
 import type { Services } from './services.js';
 import { registerCommands } from './slack/commands/registerCommands.js';
 import { createSlackApp, type SlackConnection } from './slack/createSlackApp.js';
-import { resolveChannels } from './slack/resolveChannels.js';
+import { resolveChannels } from './slackApi/resolveChannels.js';
+import { webApiWorkspace } from './slackApi/webApiWorkspace.js';
 import { calendarRoute } from './slack/routes/calendarRoute.js';
 import { githubWebhookRoute } from './slack/routes/githubWebhookRoute.js';
 import { healthRoute } from './slack/routes/healthRoute.js';
@@ -133,6 +134,7 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       events: slackEventStore(db),
       reminderDeliveries: reminderDeliveryStore(db),
       slack: slack.app.client,
+      workspace: webApiWorkspace(slack.app.client, log.child({ component: 'slack' })),
       ...(minutes ? { minutes } : {}),
       ...(github ? { github } : {}),
       replan: async (groupId) => {

@@ -8,6 +8,7 @@ import type { AgendaRepository } from './core/ports/agendaRepository.js';
 import type { JobQueue } from './core/ports/jobQueue.js';
 import type { ReminderDeliveries } from './core/ports/reminderDeliveries.js';
 import type { SlackEventLog } from './core/ports/slackEventLog.js';
+import type { SlackWorkspace } from './core/ports/slackWorkspace.js';
 import type { OccurrenceRepository } from './core/ports/occurrenceRepository.js';
 import type { IssueTracker } from './core/todo/issueTracker.js';
 import type { Logger } from './log/logger.js';
@@ -36,6 +37,8 @@ export interface Services {
   readonly github?: IssueTracker;
   /** The bot's Web API client (jobs post with it; listeners may use Bolt's `client`). */
   readonly slack: WebClient;
+  /** The Slack workspace behind its port: how use cases and jobs post, schedule and look people up. */
+  readonly workspace: SlackWorkspace;
   /** Google Drive and Docs for meeting minutes; absent when Google is not configured. */
   readonly minutes?: MinutesDocs;
   /** Re-plans one group's occurrences and reminder jobs now (after a `/meeting` change). */

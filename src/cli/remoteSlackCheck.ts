@@ -1,7 +1,7 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { AppConfig } from '../config/env.js';
 import type { Group } from '../core/group.js';
-import { resolveChannels } from '../slack/resolveChannels.js';
+import { resolveChannels } from '../slackApi/resolveChannels.js';
 
 export interface RemoteCheck {
   readonly lines: readonly string[];

@@ -16,8 +16,7 @@ import { zonedDate } from '../core/slackDate.js';
 import type { Services } from '../services.js';
 import type { Logger } from '../log/logger.js';
 import { meetingKey } from '../slack/meetingKey.js';
-import { pendingScheduledMessages } from '../slack/pendingScheduledMessages.js';
-import { slackAnswered } from '../slack/slackAnswered.js';
+import { isSlackCallError } from '../core/ports/slackWorkspace.js';
 import type { Job } from '../core/model/job.js';
 import { type JobHandler, PermanentJobError, parsePayload } from './jobHandler.js';
 import { meetingStillGoesAhead, reminderWithdrawJobSpec } from './reminderWithdrawJob.js';
@@ -142,13 +141,11 @@ async function deliver(
   out: Outgoing,
   now: Date,
 ): Promise<Outcome> {
-  const { reminderDeliveries: deliveries, slack } = services;
+  const { reminderDeliveries: deliveries, workspace } = services;
   let step = first;
   if (step.kind === 'look') {
     const { text } = step;
-    const found = (await pendingScheduledMessages(slack, step.channelId, step.postAt)).filter(
-      (m) => m.text === text,
-    );
+    const found = (await workspace.scheduledAt(step.channelId, step.postAt)).filter((m) => m.text === text);
     const [kept, ...extra] = found;
     if (kept) {
       await deliveries.record(
@@ -162,13 +159,7 @@ async function deliver(
     step = afterFruitlessLook(now, step.postAt);
   }
   // unfurl off: the join link's preview would push the agenda out of sight.
-  const content = {
-    channel: out.channel,
-    text: out.text,
-    blocks: out.blocks,
-    unfurl_links: false,
-    unfurl_media: false,
-  };
+  const message = { text: out.text, blocks: out.blocks, unfurl: false };
   switch (step.kind) {
     case 'done':
     case 'unknown':
@@ -182,20 +173,19 @@ async function deliver(
         { state: 'scheduling', postAt, channelId: out.channel, text: out.text },
         now,
       );
-      const answer = await slack.chat
-        .scheduleMessage({ ...content, post_at: Math.floor(postAt.getTime() / 1000) })
+      const scheduledMessageId = await workspace
+        .schedule(out.channel, message, postAt)
         .catch(async (error: unknown) => {
           // Slack said no: nothing is pending, start afresh. No answer: the next attempt looks.
-          if (slackAnswered(error)) await deliveries.forget(job.key);
+          if (isSlackCallError(error) && error.answered) await deliveries.forget(job.key);
           throw error;
         });
-      if (!answer.scheduled_message_id) throw new Error('chat.scheduleMessage answered without an id');
       await deliveries.record(
         job.key,
         {
           state: 'scheduled',
           postAt,
-          scheduledMessageId: answer.scheduled_message_id,
+          scheduledMessageId,
           channelId: out.channel,
         },
         now,
@@ -204,12 +194,12 @@ async function deliver(
     }
     case 'post': {
       await deliveries.record(job.key, { state: 'posting' }, now);
-      const answer = await slack.chat.postMessage(content).catch(async (error: unknown) => {
+      const ts = await workspace.post(out.channel, message).catch(async (error: unknown) => {
         // This process saw the failure: a retry may post twice after a timeout, but never loses it.
         await deliveries.forget(job.key);
         throw error;
       });
-      await deliveries.record(job.key, { state: 'posted', ts: answer.ts ?? '' }, now);
+      await deliveries.record(job.key, { state: 'posted', ts }, now);
       return 'posted';
     }
   }
@@ -217,8 +207,8 @@ async function deliver(
 
 /** A duplicate left by an earlier attempt; failing to remove it is logged, not retried. */
 async function unschedule(services: Services, channel: string, id: string, log: Logger): Promise<void> {
-  await services.slack.chat
-    .deleteScheduledMessage({ channel, scheduled_message_id: id })
+  await services.workspace
+    .deleteScheduled(channel, id)
     .catch((error: unknown) =>
       log.warn({ err: error, id }, 'could not remove a duplicate scheduled reminder'),
     );

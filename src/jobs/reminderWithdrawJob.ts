@@ -3,7 +3,7 @@ import { reminderGroupPrefix, reminderKeyPrefix } from '../core/reminder/reminde
 import { meetingGoesAhead, meetingsToWithdraw } from '../core/reminder/withdrawals.js';
 import type { JobSpec } from '../core/ports/jobQueue.js';
 import type { Services } from '../services.js';
-import { slackAnswered } from '../slack/slackAnswered.js';
+import { isSlackCallError } from '../core/ports/slackWorkspace.js';
 import { type JobHandler, parsePayload } from './jobHandler.js';
 import type { GroupId } from '../core/ids.js';
 
@@ -56,13 +56,10 @@ export function reminderWithdrawJob(services: Services): JobHandler {
         continue;
       }
       try {
-        await services.slack.chat.deleteScheduledMessage({
-          channel,
-          scheduled_message_id: r.scheduledMessageId,
-        });
+        await services.workspace.deleteScheduled(channel, r.scheduledMessageId);
       } catch (error) {
         // Already posted or already deleted: either way nothing is pending any more.
-        if (!slackAnswered(error)) throw error;
+        if (!(isSlackCallError(error) && error.answered)) throw error;
         log.warn({ err: error, reminder: r.key }, 'the scheduled reminder could not be deleted');
       }
       await services.reminderDeliveries.forget(r.key);

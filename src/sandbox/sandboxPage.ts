@@ -1,8 +1,9 @@
 import { SANDBOX_SCRIPT } from './sandboxScript.js';
 
 /**
- * The sandbox page: one static HTML document with its style and script inline, so it ships
- * with `npm run build` like any module and needs no bundler.
+ * The sandbox page: one static HTML document with its style and script inline, so it is served
+ * from memory as one response. The script is browser/sandboxClient.ts, compiled (see
+ * sandboxScript.ts).
  */
 const STYLE = String.raw`
 * { box-sizing: border-box; }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { characterCount } from '../../src/core/agenda/characters.js';
 import type { GavelHarness } from '../support/gavelHarness.js';
 import { LEAD, MEMBER, OTHER_MEMBER, SERVERLESS_CHANNEL } from '../support/gavelHarness.js';
@@ -146,7 +146,7 @@ export function expectNoPingsSent(h: GavelHarness): void {
 
 /** No half-written or out-of-bounds rows, whatever was sent. */
 export async function expectDatabaseInvariants(h: GavelHarness): Promise<void> {
-  const db = h.gavel.services.db;
+  const db = h.db.opened.db;
   const occurrences = await db.selectFrom('occurrences').selectAll().execute();
   const meetings = new Set(occurrences.map((o) => `${o.group_id}|${o.starts_at}`));
   for (const o of occurrences) {
@@ -189,4 +189,47 @@ export function watchUnhandledRejections(): { readonly seen: unknown[]; stop(): 
   const listener = (reason: unknown) => seen.push(reason);
   process.on('unhandledRejection', listener);
   return { seen, stop: () => process.off('unhandledRejection', listener) };
+}
+
+/**
+ * What Slack's stand-in has heard after the acks: the response_url posts (by the id in the
+ * URL), the triggers views.open was called with, and the messages posted. Work after an ack
+ * ends in one of these (or in a row written), so a test can tell which requests are finished.
+ */
+export function afterAcks(h: GavelHarness): {
+  readonly responded: ReadonlySet<string>;
+  readonly opened: ReadonlySet<unknown>;
+  readonly posted: number;
+} {
+  return {
+    responded: new Set(h.slack.responses.map((r) => r.id)),
+    opened: new Set(h.slack.calls.filter((c) => c.method === 'views.open').map((c) => c.args['trigger_id'])),
+    posted: h.slack.callsTo('chat.postMessage').length,
+  };
+}
+
+/** The id of a response_url made by `h.slack.responseUrl()`, as `afterAcks().responded` holds it. */
+export const responseIdOf = (responseUrl: string): string =>
+  responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
+
+/** How many action items have their channel message (the announcement's last step keeps its ts). */
+export async function announcedItems(h: GavelHarness): Promise<number> {
+  const rows = await h.db.opened.db
+    .selectFrom('action_items')
+    .select('id')
+    .where('message_ts', 'is not', null)
+    .execute();
+  return rows.length;
+}
+
+/**
+ * Waits until `outstanding` lists nothing: the work the app does after its acks has all been
+ * done. It looks again every few milliseconds and fails after `timeoutMs`, showing what is
+ * still missing; it never waits longer than the work takes.
+ */
+export async function untilSettled(
+  outstanding: () => Promise<readonly string[]>,
+  timeoutMs = 10_000,
+): Promise<void> {
+  await vi.waitFor(async () => expect(await outstanding()).toEqual([]), { timeout: timeoutMs, interval: 10 });
 }

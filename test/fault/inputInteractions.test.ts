@@ -16,11 +16,15 @@ import {
   startHarness,
 } from '../support/gavelHarness.js';
 import {
+  afterAcks,
+  announcedItems,
   anyChannel,
   anyUser,
   expectDatabaseInvariants,
   expectNoPingsSent,
   PINGS,
+  responseIdOf,
+  untilSettled,
   userText,
   watchUnhandledRejections,
   withConcurrency,
@@ -226,17 +230,73 @@ describe.each(ENGINES)('modal submissions and buttons with arbitrary values, on 
     await h.command('/todo', `<@${OTHER_MEMBER}> Another seed`, { userId: LEAD });
     await h.command('/todo', 'Lead seed', { userId: LEAD });
   });
+  /** The seeded action items, each announced in the channel after its ack. */
+  const SEEDED_ITEMS = 3;
   afterAll(async () => {
     rejections.stop();
     await h.stop();
   });
 
-  const send = (payload: Record<string, unknown>) => {
-    const withUrl =
-      payload['response_url'] === 'RESPONSE_URL'
-        ? { ...payload, response_url: h.slack.responseUrl() }
-        : payload;
-    return h.interact(withUrl);
+  /** Button presses, and the modal submissions answered with an empty ack: work follows the ack. */
+  const presses: { action: string; value: string | undefined; responseId: string; triggerId: string }[] = [];
+  const submitted = { agenda: 0, todo: 0 };
+  const send = async (payload: Record<string, unknown>) => {
+    const responseUrl = payload['response_url'] === 'RESPONSE_URL' ? h.slack.responseUrl() : undefined;
+    const answer = await h.interact(responseUrl ? { ...payload, response_url: responseUrl } : payload);
+    const view = payload['view'] as { callback_id: string } | undefined;
+    if (responseUrl) {
+      const [action] = payload['actions'] as { action_id: string; value?: string }[];
+      presses.push({
+        action: action!.action_id,
+        value: action!.value,
+        responseId: responseIdOf(responseUrl),
+        triggerId: String(payload['trigger_id']),
+      });
+    } else if (view && answer.status === 200 && answer.body === undefined) {
+      if (view.callback_id === AGENDA_MODAL.callbackId) submitted.agenda += 1;
+      if (view.callback_id === TODO_MODAL.callbackId) submitted.todo += 1;
+    }
+    return answer;
+  };
+
+  /**
+   * What has not happened yet of the work after the acks. A button answers by response_url or
+   * opens a modal, except "Mark done" when it marks the item done: then it says nothing more
+   * and its last step is queueing the message's redraw. A submitted modal's item is announced
+   * in the channel; an action item then keeps the message's ts (its last step).
+   */
+  const outstanding = async (): Promise<string[]> => {
+    const seen = afterAcks(h);
+    const waiting = presses.filter((p) => !seen.responded.has(p.responseId) && !seen.opened.has(p.triggerId));
+    const redrawsQueued = new Set(
+      (
+        await h.db.opened.db
+          .selectFrom('jobs')
+          .select('key')
+          .where('key', 'like', 'todo-message:%:done')
+          .execute()
+      ).map((j) => Number(j.key.split(':')[1])),
+    );
+    const quietDone = new Map<number, number>();
+    const left: string[] = [];
+    for (const p of waiting) {
+      const id = Number(p.value);
+      if (p.action === TODO_ACTIONS.markDone && Number.isInteger(id) && id > 0) {
+        quietDone.set(id, (quietDone.get(id) ?? 0) + 1);
+      } else {
+        left.push(`${p.action} ${JSON.stringify(p.value?.slice(0, 40))}: no answer yet`);
+      }
+    }
+    for (const [id, n] of quietDone) {
+      if (n > 1 || !redrawsQueued.has(id)) left.push(`${n} "Mark done" on item ${id}: no answer yet`);
+    }
+    const announcements = SEEDED_ITEMS + submitted.agenda + submitted.todo;
+    if (seen.posted < announcements) left.push(`${announcements - seen.posted} items not yet announced`);
+    const kept = await announcedItems(h);
+    if (kept < SEEDED_ITEMS + submitted.todo) {
+      left.push(`${SEEDED_ITEMS + submitted.todo - kept} action items do not yet keep their message`);
+    }
+    return left;
   };
 
   it('answers 300 agenda modal submissions with an empty ack or errors in the form', async () => {
@@ -282,15 +342,14 @@ describe.each(ENGINES)('modal submissions and buttons with arbitrary values, on 
   }, 60_000);
 
   it('afterwards: no unhandled rejection, no ping sent, the app healthy and the database sound', async () => {
-    // Buttons answer by response_url after their acks.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await untilSettled(outstanding);
     expect(rejections.seen).toEqual([]);
     expectNoPingsSent(h);
     for (const call of h.slack.calls) expect(JSON.stringify(call.args)).not.toMatch(PINGS);
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
     await expectDatabaseInvariants(h);
     // The fuzz reached the write paths, not just the refusals.
-    const db = h.gavel.services.db;
+    const db = h.db.opened.db;
     const agenda = await db.selectFrom('agenda_items').selectAll().execute();
     expect(agenda.length).toBeGreaterThan(3 + 20);
     expect(agenda.some((a) => a.status === 'covered')).toBe(true);

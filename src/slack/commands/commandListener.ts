@@ -4,7 +4,8 @@ import { GavelError, isGavelError } from '../../core/errors.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import { type SlackUserId, slackUserId } from '../../core/ids.js';
 import { escapePlain } from '../../core/mrkdwn.js';
-import type { Services } from '../../services.js';
+import type { GroupDirectory } from '../../core/groupDirectory.js';
+import type { Log } from '../../core/ports/log.js';
 import type { Reply } from '../reply.js';
 
 export interface CommandInput {
@@ -38,8 +39,13 @@ const MAX_COMMAND_TEXT = 4000;
  * its ephemeral sentence; anything else is logged and answered with an apology: a user's
  * input never crashes the app nor goes unanswered.
  */
+export interface CommandListenerDeps {
+  readonly groups: Pick<GroupDirectory, 'byChannel' | 'all'>;
+  readonly log: Log;
+}
+
 export function commandListener(
-  services: Services,
+  services: CommandListenerDeps,
   handle: (input: CommandInput) => Promise<Reply>,
 ): CommandListener {
   return async ({ command, ack, respond, client, context }) => {
@@ -95,7 +101,7 @@ export function commandListener(
   };
 }
 
-export function errorReply(error: unknown, log: Services['log']): Reply {
+export function errorReply(error: unknown, log: Log): Reply {
   if (isGavelError(error)) {
     log.info({ code: error.code }, 'command refused');
     return { kind: 'ephemeral', text: `:warning: ${error.userMessage}` };
@@ -107,7 +113,7 @@ export function errorReply(error: unknown, log: Services['log']): Reply {
   };
 }
 
-function notAGroupChannel(services: Services, command: string): GavelError {
+function notAGroupChannel(services: CommandListenerDeps, command: string): GavelError {
   const channels = services.groups
     .all()
     .map((g) => `${g.channelLabel} (${escapePlain(g.name)})`)
