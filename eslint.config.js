@@ -26,81 +26,11 @@ const LAYERS = {
 };
 const ROOT_FILES = ['main', 'gavel', 'cli', 'services']; // src/<name>.ts
 
-// TEMPORARY_EXCEPTIONS: imports that break the layering in the tree being reshaped.
-// `file: [targets]`, a target being a folder ('src/jobs'), a root file ('src/services.ts') or
-// a package ('date-fns-tz'). Each entry lets that one file import those targets, nothing more.
-// Remove an entry (or a target) once the file no longer needs it; `npm run lint` then proves
-// it. test/architecture/layers.test.ts fails while an entry is no longer needed. The list
-// is meant to end empty.
-export const TEMPORARY_EXCEPTIONS = {
-  'src/config/followGroupsFile.ts': ['src/log'],
-  'src/core/todo/dueReminder.ts': ['date-fns-tz'],
-  'src/github/applyIssueEvent.ts': ['src/jobs', 'src/services.ts'],
-  'src/github/githubClient.ts': ['src/config', 'src/log'],
-  'src/github/githubFromConfig.ts': ['src/config', 'src/log'],
-  'src/google/googleAuth.ts': ['src/config'],
-  'src/google/googleMinutesFromConfig.ts': ['src/config'],
-  'src/jobs/actionItemFollowUps.ts': ['src/services.ts'],
-  'src/jobs/agendaRollover.ts': ['src/services.ts'],
-  'src/jobs/githubIssueJob.ts': ['src/log', 'src/services.ts', 'src/slack'],
-  'src/jobs/githubIssueStateJob.ts': ['src/services.ts', 'src/slack'],
-  'src/jobs/heartbeat.ts': ['src/log'],
-  'src/jobs/jobHandler.ts': ['src/log'],
-  'src/jobs/jobHandlers.ts': ['src/services.ts'],
-  'src/jobs/jobWorker.ts': ['src/log'],
-  'src/jobs/minutesAnnounceJob.ts': ['src/services.ts'],
-  'src/jobs/minutesJob.ts': ['src/log', 'src/services.ts'],
-  'src/jobs/minutesNames.ts': ['src/log'],
-  'src/jobs/minutesNotes.ts': ['src/services.ts'],
-  'src/jobs/planner.ts': ['src/services.ts'],
-  'src/jobs/reminderJob.ts': ['src/log', 'src/services.ts', 'src/slack'],
-  'src/jobs/reminderWithdrawJob.ts': ['src/services.ts'],
-  'src/jobs/retentionJob.ts': ['src/services.ts'],
-  'src/jobs/todoDueDmJob.ts': ['src/services.ts'],
-  'src/jobs/todoDueJob.ts': ['src/services.ts'],
-  'src/jobs/todoIssueLinkJob.ts': ['src/services.ts'],
-  'src/jobs/todoMessageJob.ts': ['src/services.ts'],
-  'src/jobs/todoMinutesJob.ts': ['src/services.ts'],
-  'src/jobs/todoReconcileJob.ts': ['src/services.ts'],
-  'src/slack/agenda/addAgendaItem.ts': ['src/services.ts'],
-  'src/slack/agenda/agendaCommandHandler.ts': ['src/services.ts'],
-  'src/slack/agenda/agendaMeetings.ts': ['src/services.ts'],
-  'src/slack/agenda/agendaModalFor.ts': ['src/services.ts'],
-  'src/slack/agenda/agendaModalListeners.ts': ['src/services.ts'],
-  'src/slack/agenda/markCoveredListener.ts': ['src/services.ts'],
-  'src/slack/agenda/registerAgenda.ts': ['src/services.ts'],
-  'src/slack/boltLogger.ts': ['src/log'],
-  'src/slack/commands/commandLane.ts': ['src/log'],
-  'src/slack/commands/registerCommands.ts': ['src/services.ts'],
-  'src/slack/createSlackApp.ts': ['src/log'],
-  'src/slack/events/appHome.ts': ['src/services.ts'],
-  'src/slack/meeting/meetingCommands.ts': ['src/jobs', 'src/services.ts'],
-  'src/slack/routes/calendarRoute.ts': ['src/services.ts'],
-  'src/slack/routes/githubWebhookRoute.ts': ['src/github', 'src/services.ts'],
-  'src/slack/todo/changeActionItem.ts': ['src/jobs', 'src/services.ts'],
-  'src/slack/todo/dueDmListeners.ts': ['src/jobs', 'src/services.ts'],
-  'src/slack/todo/markDoneListener.ts': ['src/services.ts'],
-  'src/slack/todo/recordActionItem.ts': ['src/jobs', 'src/services.ts'],
-  'src/slack/todo/registerTodo.ts': ['src/services.ts'],
-  'src/slack/todo/todoCommandHandler.ts': ['src/services.ts'],
-  'src/slack/todo/todoMeetings.ts': ['src/services.ts'],
-  'src/slack/todo/todoModalListeners.ts': ['src/services.ts'],
-  'src/store/openDatabase.ts': ['src/log'],
-};
-
-/** The layering blocks of the config; `exceptions` is a parameter for layers.test.ts. */
-export function layering(exceptions = TEMPORARY_EXCEPTIONS) {
+/** The layering blocks of the config (exported for test/architecture/layers.test.ts). */
+export function layering() {
   const folderOf = '{{ from.element.captured.folder }}';
   const to = (type, captured) => ({ to: { element: captured ? { type, captured } : { type } } });
   const anyModule = { to: { module: { origin: '*' } } };
-  const exceptionPolicies = Object.entries(exceptions).map(([file, targets]) => ({
-    from: { file: { path: file } },
-    allow: targets.map((target) => {
-      if (!target.startsWith('src/')) return { to: { module: { source: target } } };
-      if (target.endsWith('.ts')) return { to: { file: { path: target } } };
-      return { to: { element: { captured: { folder: target.slice('src/'.length) } } } };
-    }),
-  }));
   return [
     {
       files: ['src/**/*.ts'],
@@ -162,7 +92,6 @@ export function layering(exceptions = TEMPORARY_EXCEPTIONS) {
                 from: { element: { type: 'driver' } },
                 allow: [to('core'), to('usecases'), to('driver', { folder: folderOf })],
               },
-              ...exceptionPolicies,
             ],
           },
         ],

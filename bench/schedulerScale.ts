@@ -5,7 +5,7 @@ import { ManualClock } from '../src/core/clock.js';
 import { createGroupDirectory } from '../src/core/groupDirectory.js';
 import type { JobSpec } from '../src/core/ports/jobQueue.js';
 import { JobWorker } from '../src/jobs/jobWorker.js';
-import { planAll } from '../src/jobs/planner.js';
+import { planAll } from '../src/usecases/planning/planGroup.js';
 import type { Services } from '../src/services.js';
 import { resolveChannels } from '../src/slackApi/resolveChannels.js';
 import { webApiWorkspace } from '../src/slackApi/webApiWorkspace.js';
@@ -71,15 +71,12 @@ async function services(db: TestDatabase, clock: ManualClock, yaml: string): Pro
     clock,
     groups,
     log: silentLogger,
-    db: kysely,
-    dialect,
     queue: jobQueueStore(kysely, dialect),
     occurrences: occurrenceStore(kysely),
     agenda: agendaStore(kysely),
     actionItems: actionItemStore(kysely),
     events: slackEventStore(kysely),
     reminderDeliveries: reminderDeliveryStore(kysely),
-    slack,
     workspace: webApiWorkspace(slack, silentLogger),
     replan: () => Promise.resolve(),
   };

@@ -1,3 +1,9 @@
+import type {
+  GithubAuth,
+  GithubSettings,
+  GoogleAuthSettings,
+  GoogleSettings,
+} from '../core/settings/integrationSettings.js';
 import { z } from 'zod';
 import { formatIssuePath } from './issuePath.js';
 
@@ -65,24 +71,7 @@ export type SlackMode =
   /** No Slack credentials at all: the sandbox (local stand-ins). */
   | { readonly kind: 'none' };
 
-export type GithubAuth =
-  | { readonly kind: 'token'; readonly token: string }
-  | {
-      readonly kind: 'app';
-      readonly appId: string;
-      readonly privateKey: string;
-      readonly installationId: string;
-    };
-
-export type GoogleAuthSettings =
-  | { readonly kind: 'service-account-file'; readonly path: string; readonly subject: string | undefined }
-  | { readonly kind: 'service-account-json'; readonly json: string; readonly subject: string | undefined }
-  | {
-      readonly kind: 'oauth';
-      readonly clientId: string;
-      readonly clientSecret: string;
-      readonly refreshToken: string;
-    };
+export type { GithubAuth, GoogleAuthSettings } from '../core/settings/integrationSettings.js';
 
 export interface AppConfig {
   readonly slack: SlackMode;
@@ -95,16 +84,8 @@ export interface AppConfig {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly publicUrl: string | undefined;
   readonly heartbeatSeconds: number;
-  readonly github:
-    | { readonly auth: GithubAuth; readonly apiUrl: string; readonly webhookSecret: string | undefined }
-    | undefined;
-  readonly google:
-    | {
-        readonly auth: GoogleAuthSettings;
-        readonly apiUrl: string | undefined;
-        readonly tokenUrl: string | undefined;
-      }
-    | undefined;
+  readonly github: GithubSettings | undefined;
+  readonly google: GoogleSettings | undefined;
 }
 
 export type LoadConfigResult =

@@ -1,5 +1,5 @@
 import type { Group } from '../core/group.js';
-import type { Logger } from '../log/logger.js';
+import type { Log } from '../core/ports/log.js';
 import { loadGroupsFile, type LoadGroupsResult } from './loadGroupsFile.js';
 import { watchGroupsFile } from './watchGroupsFile.js';
 
@@ -17,7 +17,7 @@ export interface GroupsFollower {
 export function followGroupsFile(
   path: string,
   reload: (groups: readonly Group[]) => Promise<void>,
-  log: Logger,
+  log: Log,
   opts: { readonly intervalMs?: number } = {},
 ): GroupsFollower {
   let chain = Promise.resolve();

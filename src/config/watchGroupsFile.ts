@@ -1,4 +1,4 @@
-import { type Stats, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { loadGroupsFile, type LoadGroupsResult } from './loadGroupsFile.js';
 
@@ -19,6 +19,9 @@ export function watchGroupsFile(
   opts: { readonly intervalMs?: number } = {},
 ): GroupsFileWatch {
   let last = statOrUndefined(path);
+  // A write seen halfway (truncated, then filled) changes the stat twice; the text tells
+  // whether there is anything new to apply.
+  let lastText = textOrUndefined(path);
   let polling = false;
   const poll = async () => {
     if (polling) return;
@@ -27,6 +30,9 @@ export function watchGroupsFile(
       const now = await stat(path).catch(() => undefined);
       if (!now || sameFile(now, last)) return;
       last = now;
+      const text = textOrUndefined(path);
+      if (text !== undefined && text === lastText) return;
+      lastText = text;
       onChange(loadGroupsFile(path));
     } finally {
       polling = false;
@@ -44,6 +50,14 @@ const sameFile = (a: Stats, b: Stats | undefined) =>
 function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function textOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }

@@ -13,3 +13,7 @@ export function parseDurationMinutes(text: string): number | undefined {
 export function formatDurationMinutes(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
 }
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;

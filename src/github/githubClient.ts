@@ -2,8 +2,8 @@ import { createAppAuth } from '@octokit/auth-app';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import type { GithubAuth } from '../config/env.js';
-import type { Logger } from '../log/logger.js';
+import type { GithubAuth } from '../core/settings/integrationSettings.js';
+import type { Log } from '../core/ports/log.js';
 
 const GithubOctokit = Octokit.plugin(retry, throttling);
 export type GithubOctokit = InstanceType<typeof GithubOctokit>;
@@ -12,7 +12,7 @@ export interface GithubClientOptions {
   readonly auth: GithubAuth;
   /** https://api.github.com, or GitHub Enterprise Server's `https://host/api/v3`. */
   readonly apiUrl: string;
-  readonly log: Logger;
+  readonly log: Log;
   /**
    * Milliseconds per second of the waits the plugins ask for (Retry-After, retry backoff).
    * 1000 in production; tests shrink it so a rate limit is waited out in milliseconds.

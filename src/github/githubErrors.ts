@@ -1,4 +1,4 @@
-import { IssueTrackerError } from '../core/todo/issueTracker.js';
+import { IssueTrackerError } from '../core/ports/issueTracker.js';
 
 interface RequestErrorLike {
   readonly status?: number;

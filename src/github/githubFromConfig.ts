@@ -1,13 +1,13 @@
-import type { AppConfig } from '../config/env.js';
-import type { IssueTracker } from '../core/todo/issueTracker.js';
-import type { Logger } from '../log/logger.js';
+import type { GithubSettings } from '../core/settings/integrationSettings.js';
+import type { IssueTracker } from '../core/ports/issueTracker.js';
+import type { Log } from '../core/ports/log.js';
 import { createGithubClient } from './githubClient.js';
 import { githubIssueTracker } from './githubIssueTracker.js';
 
 /** The issue tracker for the configured GitHub (token or App), built once at start. */
 export function githubFromConfig(
-  settings: NonNullable<AppConfig['github']>,
-  log: Logger,
+  settings: GithubSettings,
+  log: Log,
   timing: { readonly timeoutMs?: number; readonly retryBaseMs?: number } = {},
 ): IssueTracker {
   const client = createGithubClient({

@@ -1,4 +1,4 @@
-import type { IssueRef, IssueTracker, RepoRef } from '../core/todo/issueTracker.js';
+import type { IssueRef, IssueTracker, RepoRef } from '../core/ports/issueTracker.js';
 import type { GithubOctokit } from './githubClient.js';
 import { toIssueTrackerError } from './githubErrors.js';
 

@@ -1,11 +1,4 @@
-/** The part of a GitHub `issues` webhook delivery that moves an action item. */
-export interface IssueEvent {
-  readonly action: 'closed' | 'reopened';
-  readonly owner: string;
-  readonly repo: string;
-  readonly number: number;
-  readonly body: string | null;
-}
+import type { IssueEvent } from '../core/ports/issueTracker.js';
 
 /** An `issues` closed/reopened delivery, or undefined for anything gavel does not act on. */
 export function parseIssueEvent(eventName: string | undefined, payload: unknown): IssueEvent | undefined {

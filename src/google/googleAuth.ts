@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { JWT, OAuth2Client } from 'google-auth-library';
-import type { GoogleAuthSettings } from '../config/env.js';
+import type { GoogleAuthSettings } from '../core/settings/integrationSettings.js';
 
 /** Drive to copy and find docs (in shared drives too), Docs to fill them. */
 export const GOOGLE_SCOPES = [

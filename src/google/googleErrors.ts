@@ -1,4 +1,4 @@
-import { MinutesDocsError } from '../core/minutes/minutesDocs.js';
+import { MinutesDocsError } from '../core/ports/minutesDocs.js';
 
 /** 403 reasons that mean "slow down", not "not allowed" (Drive reports some quotas as 403). */
 const RATE_LIMIT_REASONS = new Set([

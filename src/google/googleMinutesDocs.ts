@@ -1,7 +1,8 @@
 import { docs_v1 } from '@googleapis/docs';
 import { drive_v3 } from '@googleapis/drive';
-import type { DocRef, DocsRequest, MinutesDocs } from '../core/minutes/minutesDocs.js';
+import type { DocRef, MinutesDocs } from '../core/ports/minutesDocs.js';
 import type { GoogleCredentials } from './googleAuth.js';
+import { type DocsRequest, fillRequests, paragraphRequests } from './docsRequests.js';
 import { documentText } from './documentText.js';
 import { statusOf, toMinutesDocsError } from './googleErrors.js';
 
@@ -25,7 +26,8 @@ export const driveQueryString = (s: string): string => `'${s.replace(/\\/g, '\\\
 /**
  * Minutes docs on Google Drive and Docs. Retrying is the job queue's business (with the
  * injected clock and a durable backoff), so the clients' own retry is off: every failure
- * surfaces at once as a MinutesDocsError.
+ * surfaces at once as a MinutesDocsError. Gavel's edits (fill a template, insert paragraphs)
+ * become Docs batchUpdate requests here (docsRequests.ts).
  */
 export function googleMinutesDocs(opts: GoogleMinutesDocsOptions): MinutesDocs {
   const common = {
@@ -47,6 +49,15 @@ export function googleMinutesDocs(opts: GoogleMinutesDocsOptions): MinutesDocs {
       throw toMinutesDocsError(error, doing);
     }
   };
+
+  /** The requests applied atomically, in order: Docs applies all of them or none. */
+  const batchUpdate = (docId: string, requests: readonly DocsRequest[]) =>
+    call(`updating the doc ${docId}`, async () => {
+      await docs.documents.batchUpdate({
+        documentId: docId,
+        requestBody: { requests: requests as docs_v1.Schema$Request[] },
+      });
+    });
 
   return {
     actor: opts.credentials.actor,
@@ -92,12 +103,8 @@ export function googleMinutesDocs(opts: GoogleMinutesDocsOptions): MinutesDocs {
         return documentText(res.data);
       }),
 
-    update: (docId, requests: readonly DocsRequest[]) =>
-      call(`updating the doc ${docId}`, async () => {
-        await docs.documents.batchUpdate({
-          documentId: docId,
-          requestBody: { requests: requests as docs_v1.Schema$Request[] },
-        });
-      }),
+    fillTemplate: (docId, fills) => batchUpdate(docId, fillRequests(fills)),
+
+    insertParagraphs: (docId, at, paragraphs) => batchUpdate(docId, paragraphRequests(at, paragraphs)),
   };
 }

@@ -1,11 +1,11 @@
-import type { AppConfig } from '../config/env.js';
-import type { MinutesDocs } from '../core/minutes/minutesDocs.js';
+import type { GoogleSettings } from '../core/settings/integrationSettings.js';
+import type { MinutesDocs } from '../core/ports/minutesDocs.js';
 import { googleCredentials } from './googleAuth.js';
 import { googleMinutesDocs } from './googleMinutesDocs.js';
 
 /** The minutes docs for the validated Google settings (AppConfig.google). */
 export function googleMinutesFromConfig(
-  google: NonNullable<AppConfig['google']>,
+  google: GoogleSettings,
   timing: { readonly timeoutMs?: number } = {},
 ): MinutesDocs {
   return googleMinutesDocs({

@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import type { Logger } from '../log/logger.js';
+import type { Log } from '../core/ports/log.js';
 
 /**
  * node-cron drives the worker: every few seconds one tick. The tick itself decides what is
@@ -10,7 +10,7 @@ export function startHeartbeat(opts: {
   seconds?: number;
   cron?: string;
   tick: () => Promise<unknown>;
-  log: Logger;
+  log: Log;
 }): {
   stop(): Promise<void>;
 } {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { JOB_LEASE_MS, LEASE_RENEW_EVERY_MS } from '../core/jobs/lease.js';
 import type { JobQueue } from '../core/ports/jobQueue.js';
-import type { Logger } from '../log/logger.js';
+import type { Log } from '../core/ports/log.js';
 import type { Job } from '../core/model/job.js';
 import { type JobHandlers, PermanentJobError } from './jobHandler.js';
 
@@ -10,7 +10,7 @@ export interface JobWorkerOptions {
   readonly queue: JobQueue;
   readonly handlers: JobHandlers;
   readonly clock: Clock;
-  readonly log: Logger;
+  readonly log: Log;
   /** Jobs claimed per tick. */
   readonly batchSize?: number;
   /** Jobs run at once; the rest of a batch waits its turn. */
@@ -100,17 +100,20 @@ export class JobWorker {
     } catch (error) {
       const retryable = !(error instanceof PermanentJobError);
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      log[retryable ? 'warn' : 'error']({ err: error, retryable }, 'job failed');
+      if (retryable) log.warn({ err: error, retryable }, 'job failed');
+      else log.error({ err: error, retryable }, 'job failed');
       await queue
         .fail(job.id, this.owner, message, clock.now(), { retryable })
-        .catch((e) => log.error({ err: e }, 'recording the job failure failed; its lease will expire'));
+        .catch((e: unknown) =>
+          log.error({ err: e }, 'recording the job failure failed; its lease will expire'),
+        );
     } finally {
       clearInterval(renewal);
     }
   }
 
   /** Renews the job's lease while it runs, so only a dead worker's job is taken over. */
-  #keepLease(job: Job, log: Logger): NodeJS.Timeout {
+  #keepLease(job: Job, log: Log): NodeJS.Timeout {
     const { queue, clock, leaseMs, renewEveryMs } = this.#opts;
     const timer = setInterval(() => {
       queue

@@ -1,59 +1,29 @@
-import type { LocalDate } from '../core/ids.js';
-import { dueMorning, earliestDueMorning } from '../core/todo/dueReminder.js';
-import type { JobSpec } from '../core/ports/jobQueue.js';
-import type { Services } from '../services.js';
-import { type JobHandler, parsePayload } from './jobHandler.js';
-import { todoDueDmJobSpec } from './todoDueDmJob.js';
 import type { ActionItemId } from '../core/model/actionItem.js';
+import type { TodoDueDmJobPayload, TodoDueJobPayload } from '../core/todo/todoJobs.js';
+import { planDueDms, sendDueDm } from '../usecases/todo/dueReminders.js';
+import { type JobHandler, parsePayload } from './jobHandler.js';
 
-export const TODO_DUE_JOB = 'todo-due';
-
-interface Payload {
-  readonly itemId: ActionItemId;
-  readonly due: string;
-}
-
-/**
- * One per item and due date (a snooze makes a new one). It runs at the earliest morning of
- * the due date anywhere on Earth, when no owner's own morning can have passed yet.
- */
-export const todoDueJobSpec = (itemId: ActionItemId, due: LocalDate): JobSpec => ({
-  key: `${TODO_DUE_JOB}:${itemId}:${due}`,
-  kind: TODO_DUE_JOB,
-  payload: { itemId, due } satisfies Payload,
-  runAt: earliestDueMorning(due),
-});
-
-/**
- * Schedules each owner's due-date DM for the morning in their own Slack time zone
- * (users.info `tz`; the group's zone when Slack cannot say). Enqueueing is by key, so a
- * retry of this job never makes a second DM.
- */
-export function todoDueJob(services: Services): JobHandler {
-  return async (job, { now, log }) => {
-    const { itemId, due } = parsePayload<Payload>(job);
-    const item = await services.actionItems.byId(itemId);
-    const group = item ? services.groups.byId(item.groupId) : undefined;
-    if (!item || !group || item.status !== 'open' || item.dueDate !== due) {
-      log.info({ itemId }, 'no due-date DM: the item is done, gone or due on another day');
-      return;
-    }
-    const specs = await Promise.all(
-      item.owners.map(async (owner) => {
-        const zone = (await userTimeZone(services, owner)) ?? group.timeZone;
-        const at = dueMorning(due as LocalDate, zone);
-        return todoDueDmJobSpec(item.id, due, owner, at.getTime() > now.getTime() ? at : now);
-      }),
-    );
-    await services.queue.enqueue(specs, now);
+/** A job about one item whose use case may find nothing to do: that is logged, not failed. */
+const skippedIsLogged =
+  <P extends { readonly itemId: ActionItemId }>(
+    run: (payload: P, now: Date) => Promise<'skipped' | 'planned' | 'sent'>,
+    why: string,
+  ): JobHandler =>
+  async (job, { now, log }) => {
+    const payload = parsePayload<P>(job);
+    if ((await run(payload, now)) === 'skipped') log.info({ itemId: payload.itemId }, why);
   };
-}
 
-async function userTimeZone(services: Services, user: string): Promise<string | undefined> {
-  try {
-    const { user: info } = await services.slack.users.info({ user });
-    return info?.tz || undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** A claimed `todo-due` job → planDueDms (each owner's DM for their own morning). */
+export const todoDueJob = (deps: Parameters<typeof planDueDms>[0]): JobHandler =>
+  skippedIsLogged<TodoDueJobPayload>(
+    (payload, now) => planDueDms(deps, payload, now),
+    'no due-date DM: the item is done, gone or due on another day',
+  );
+
+/** A claimed `todo-due-dm` job → sendDueDm (one DM per item, due date and owner). */
+export const todoDueDmJob = (deps: Parameters<typeof sendDueDm>[0]): JobHandler =>
+  skippedIsLogged<TodoDueDmJobPayload>(
+    (payload, now) => sendDueDm(deps, payload, now),
+    'due-date DM skipped: the item changed since it was planned',
+  );

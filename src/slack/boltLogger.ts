@@ -1,8 +1,8 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../log/logger.js';
+import type { Log } from '../core/ports/log.js';
 
 /** Bolt and WebClient log through pino; their chatty debug output goes to trace. */
-export function boltLogger(log: Logger): BoltLogger {
+export function boltLogger(log: Log): BoltLogger {
   const child = log.child({ component: 'bolt' });
   const fmt = (msgs: unknown[]) => msgs.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   let level = LogLevel.INFO;

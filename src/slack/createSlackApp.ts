@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { Logger } from '../log/logger.js';
+import { App, type CodedError, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Log } from '../core/ports/log.js';
 import { boltLogger } from './boltLogger.js';
 import { commandLane } from './commands/commandLane.js';
 import type { CommandListener } from './commands/commandListener.js';
@@ -13,15 +14,12 @@ export type SlackConnection =
 
 export interface SlackAppOptions {
   readonly connection: SlackConnection;
-  readonly slackApiUrl: string;
+  /** The Web API client's options (URL, timeouts, retries): see webClientOptions. */
+  readonly clientOptions: WebClientOptions;
   readonly port: number;
   readonly host: string;
   readonly routes: CustomRoute[];
-  readonly log: Logger;
-  /** How long one Web API call may take before it counts as failed (default 10 s). */
-  readonly apiTimeoutMs?: number;
-  /** The first wait before the client retries a failed call (default 1 s; tests shrink it). */
-  readonly retryBaseMs?: number;
+  readonly log: Log;
 }
 
 export interface SlackApp {
@@ -48,15 +46,7 @@ const SLACK_EVENTS_PATH = '/slack/events';
  */
 export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const logger = boltLogger(opts.log);
-  // WebClient's defaults are no timeout and ten retries over about 30 minutes: a hung or
-  // failing Slack would then hold a job (and its renewed lease) for half an hour, and a
-  // reminder would miss its minute. A few quick retries here, then the job queue's backoff.
-  const base = opts.retryBaseMs ?? 1000;
-  const clientOptions = {
-    slackApiUrl: opts.slackApiUrl,
-    timeout: opts.apiTimeoutMs ?? 10_000,
-    retryConfig: { retries: 3, factor: 2, minTimeout: base, maxTimeout: 5 * base, randomize: true },
-  };
+  const { clientOptions } = opts;
   let server: Server | undefined;
   let app: App;
   if (opts.connection.kind === 'http') {
@@ -66,8 +56,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       logger,
       bodyLimit: BODY_LIMIT_BYTES,
     });
-    app = new App({ token: opts.connection.botToken, receiver, logger, clientOptions });
+    app = new App({ ...appOptions(opts.connection.botToken), receiver, logger, clientOptions });
     app.use(requestIds);
+    app.error(lastResort(opts.log));
     const lane = commandLane({
       signingSecret: opts.connection.signingSecret,
       bodyLimit: BODY_LIMIT_BYTES,
@@ -93,8 +84,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     installerOptions: { port: opts.port },
     logger,
   });
-  app = new App({ token: opts.connection.botToken, receiver, logger, clientOptions });
+  app = new App({ ...appOptions(opts.connection.botToken), receiver, logger, clientOptions });
   app.use(requestIds);
+  app.error(lastResort(opts.log));
   return {
     app,
     command: (name, listener) => app.command(name, listener),
@@ -105,6 +97,25 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     stop: () => receiver.stop(),
   };
 }
+
+/**
+ * Bolt's error handler: the last resort for what a listener let through (listeners meet their
+ * own failures in commandListener and afterAck). Logged once with Bolt's code, then rethrown so
+ * Bolt answers the request as it would without a handler.
+ */
+function lastResort(log: Log) {
+  return async (error: CodedError): Promise<void> => {
+    log.error({ err: error, code: error.code }, 'a Slack listener failed');
+    await Promise.reject(error);
+  };
+}
+
+/**
+ * Bolt asks Slack who the bot is (auth.test) when its first event or button arrives rather than
+ * at construction: slash commands take the command lane and never ask, so an eager call was a
+ * promise nobody awaited, rejected unhandled when Slack could not be reached at that moment.
+ */
+const appOptions = (token: string) => ({ token, tokenVerificationEnabled: false });
 
 async function requestIds({
   context,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import type { Logger } from '../log/logger.js';
+import type { Log } from '../core/ports/log.js';
 import { cachedStatements } from './cachedStatements.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
@@ -20,7 +20,7 @@ export interface OpenDatabaseOptions {
   /** `postgres://…` selects PostgreSQL; unset selects the SQLite file. */
   readonly databaseUrl: string | undefined;
   readonly sqlitePath: string;
-  readonly logger: Logger;
+  readonly logger: Log;
   /** PostgreSQL may still be starting (compose, Kubernetes): how many times to try. */
   readonly connectAttempts?: number;
   /** Waits between attempts; tests pass their own so they never wait on real time. */
@@ -59,7 +59,7 @@ function openSqlite(path: string): OpenedDatabase {
   return { db, dialect: 'sqlite', ping: () => ping(db), close: () => db.destroy() };
 }
 
-async function openPostgres(connectionString: string, log: Logger): Promise<OpenedDatabase> {
+async function openPostgres(connectionString: string, log: Log): Promise<OpenedDatabase> {
   // Loaded only for PostgreSQL: the driver is memory the embedded-SQLite default never uses.
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 });
@@ -86,7 +86,7 @@ interface Reachability {
   /** host:port/database or the file: enough to find the problem, never the password. */
   readonly where: string;
   readonly sleep: (ms: number) => Promise<void>;
-  readonly log: Logger;
+  readonly log: Log;
 }
 
 /**
@@ -126,7 +126,7 @@ function postgresWhere(url: string): string {
   }
 }
 
-async function migrate(db: Kysely<Database>, dialect: Dialect, log: Logger): Promise<void> {
+async function migrate(db: Kysely<Database>, dialect: Dialect, log: Log): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
   const { error, results } = await migrator.migrateToLatest();
   for (const r of results ?? []) {

@@ -5,9 +5,10 @@ import {
   minutesPlaceholders,
   NO_AGENDA,
   PLACEHOLDERS,
-  placeholderRequests,
+  placeholderFills,
 } from '../../src/core/minutes/minutesPlaceholders.js';
 import { slackToPlain } from '../../src/core/minutes/slackToPlain.js';
+import { fillRequests } from '../../src/google/docsRequests.js';
 
 // Thursday 26 Nov 2026, 09:00 America/Los_Angeles (PST) = 17:00 UTC.
 const meeting: MinutesMeeting = {
@@ -63,7 +64,7 @@ describe('a per-meeting minutes doc', () => {
   });
 
   it('is filled by one case-sensitive replaceAllText per placeholder, the agenda last', () => {
-    const requests = placeholderRequests(minutesPlaceholders(meeting));
+    const requests = fillRequests(placeholderFills(minutesPlaceholders(meeting)));
     expect(requests).toHaveLength(PLACEHOLDERS.length);
     expect(requests[0]).toEqual({
       replaceAllText: {

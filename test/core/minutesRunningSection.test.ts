@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { DocsRequest } from '../../src/core/minutes/minutesDocs.js';
 import type { MinutesMeeting } from '../../src/core/minutes/minutesMeeting.js';
-import { ACTION_ITEMS_HEADING, hasSection, runningSection } from '../../src/core/minutes/runningSection.js';
+import {
+  ACTION_ITEMS_HEADING,
+  hasSection,
+  runningSection,
+  SECTION_AT,
+} from '../../src/core/minutes/runningSection.js';
+import { type DocsRequest, paragraphRequests } from '../../src/google/docsRequests.js';
 
 const meeting: MinutesMeeting = {
   groupName: 'CNCF Serverless WG',
@@ -28,9 +33,15 @@ function applyInserts(body: string, requests: readonly DocsRequest[]): string {
   return text;
 }
 
+/** The section as Docs receives it: one insertText, then a style per paragraph. */
+function sectionOf(m: MinutesMeeting): { heading: string; requests: DocsRequest[] } {
+  const { heading, paragraphs } = runningSection(m);
+  return { heading, requests: paragraphRequests(SECTION_AT, paragraphs) };
+}
+
 describe('a meeting’s section in a running minutes doc', () => {
   it('goes on top, under a heading naming the meeting, with the template’s content', () => {
-    const { heading, requests } = runningSection(meeting);
+    const { heading, requests } = sectionOf(meeting);
     expect(heading).toBe('Weekly call — Thursday 26 November 2026');
     const after = applyInserts('Older meeting — Thursday 19 November 2026\nnotes\n', requests);
     expect(after.split('\n').slice(0, 12)).toEqual([
@@ -51,7 +62,7 @@ describe('a meeting’s section in a running minutes doc', () => {
   });
 
   it('styles the heading and sub-headings by their exact ranges, and every other line as normal text', () => {
-    const { heading, requests } = runningSection(meeting);
+    const { heading, requests } = sectionOf(meeting);
     const inserted = requests[0] && 'insertText' in requests[0] ? requests[0].insertText.text : '';
     const styled = requests.flatMap((r) =>
       'updateParagraphStyle' in r
@@ -79,7 +90,7 @@ describe('a meeting’s section in a running minutes doc', () => {
   });
 
   it('is recognised by its heading, so it is never inserted twice', () => {
-    const { heading, requests } = runningSection(meeting);
+    const { heading, requests } = sectionOf(meeting);
     const after = applyInserts('Intro\n', requests);
     expect(hasSection(after, heading)).toBe(true);
     expect(hasSection('Intro\n', heading)).toBe(false);

@@ -8,6 +8,7 @@ import {
   snoozedDue,
 } from '../../src/core/todo/dueReminder.js';
 import { type ActionItem, actionItemId } from '../../src/core/model/actionItem.js';
+import { zonedDate } from '../../src/core/slackDate.js';
 import { cid, gid, uid } from '../support/ids.js';
 
 const d = (s: string) => s as LocalDate;
@@ -38,6 +39,18 @@ describe('the due-date DM', () => {
     expect(dueMorning(d('2026-11-24'), 'Asia/Kolkata').toISOString()).toBe('2026-11-24T03:30:00.000Z');
     // 8 March 2026 is the day the US springs forward (at 02:00): 09:00 is PDT.
     expect(dueMorning(d('2026-03-08'), 'America/Los_Angeles').toISOString()).toBe('2026-03-08T16:00:00.000Z');
+  });
+
+  it('never arrives before the due date where a zone skipped that morning: it moves forward by the gap', () => {
+    // Samoa crossed the date line: in Pacific/Apia 29 December 2011 23:59:59 (UTC−10) was
+    // followed by 31 December 00:00 (UTC+14), so 09:00 on the 30th never happened. Kiribati's
+    // Line Islands (the zone earliestDueMorning counts from) did the same on 31 December 1994.
+    const samoa = dueMorning(d('2011-12-30'), 'Pacific/Apia');
+    expect(samoa.toISOString()).toBe('2011-12-30T19:00:00.000Z'); // 09:00 on the 31st, UTC+14
+    expect(zonedDate(samoa, 'Pacific/Apia')).toBe('2011-12-31');
+    const line = dueMorning(d('1994-12-31'), 'Pacific/Kiritimati');
+    expect(line.toISOString()).toBe('1994-12-31T19:00:00.000Z');
+    expect(zonedDate(line, 'Pacific/Kiritimati')).toBe('1995-01-01');
   });
 
   it('is planned before anyone’s morning: 09:00 at UTC+14', () => {

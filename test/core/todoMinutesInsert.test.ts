@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minutesItemInsert, minutesItemLine } from '../../src/core/todo/minutesItemInsert.js';
-import type { DocsRequest } from '../../src/core/minutes/minutesDocs.js';
+import { type DocsRequest, paragraphRequests } from '../../src/google/docsRequests.js';
 
 /** Applies the inserts to plain text the way Docs does (index 1 is the first character). */
 function apply(text: string, requests: readonly DocsRequest[]): string {
@@ -17,10 +17,11 @@ function apply(text: string, requests: readonly DocsRequest[]): string {
 function add(doc: string, line: string, number: number, section?: string): string {
   const result = minutesItemInsert(doc, line, number, section);
   if (result.kind === 'present') return doc;
-  for (const r of result.requests) {
+  const requests = paragraphRequests(result.at, [result.paragraph]);
+  for (const r of requests) {
     if ('insertText' in r) expect(r.insertText.location.index).toBeLessThan(doc.length + 1);
   }
-  return apply(doc, result.requests);
+  return apply(doc, requests);
 }
 
 describe('writing action items into the minutes', () => {

@@ -84,7 +84,7 @@ describe.each(ENGINES)('the app over HTTP on %s', (engine) => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ status: 'ok' });
     // The app's own connection closed under it: the next ping fails.
-    await app.gavel.services.db.destroy();
+    await app.gavel.database.destroy();
     const down = await fetch(`${app.url}/healthz`);
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ status: 'database unavailable' });

@@ -333,10 +333,11 @@ describe.each(ENGINES)('action items in Slack on %s', (engine) => {
 
   it('turns any message into an item with the "Make action item" shortcut, linking back to it', async () => {
     await start();
-    const source = await h.gavel.services.slack.chat.postMessage({
-      channel: SERVERLESS_CHANNEL,
-      text: 'Can <@U0MEMBER2|bob> update the &lt;spec&gt; page?',
-    });
+    const source = {
+      ts: await h.gavel.services.workspace.post(SERVERLESS_CHANNEL, {
+        text: 'Can <@U0MEMBER2|bob> update the &lt;spec&gt; page?',
+      }),
+    };
     const shortcut = {
       type: 'message_action',
       callback_id: MAKE_ACTION_ITEM_SHORTCUT,
@@ -366,7 +367,7 @@ describe.each(ENGINES)('action items in Slack on %s', (engine) => {
     );
     await vi.waitFor(async () => expect((await item(1))?.message_ts).not.toBeNull());
     expect((await item(1))?.source_permalink).toBe(
-      `https://gavel.slack.com/archives/${SERVERLESS_CHANNEL}/p${source.ts!.replace('.', '')}`,
+      `https://gavel.slack.com/archives/${SERVERLESS_CHANNEL}/p${source.ts.replace('.', '')}`,
     );
     expect(channelPosts().at(-1)).toBe('Action item #1 for <@U0MEMBER2>: Update the &lt;spec&gt; page');
   });

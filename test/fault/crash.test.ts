@@ -10,7 +10,7 @@ import {
 } from '../../src/standins/googleApiServer.js';
 import { type SlackApiServer, startSlackApiServer } from '../../src/standins/slackApiServer.js';
 import { sendSlashCommand } from '../../src/standins/slackRequests.js';
-import { meetingKey } from '../../src/slack/meetingKey.js';
+import { meetingKey } from '../../src/core/meeting/meetingKey.js';
 import { type Engine, ENGINES, freshDatabase, type TestDatabase } from '../support/databases.js';
 import {
   BOT_TOKEN,

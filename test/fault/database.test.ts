@@ -144,7 +144,7 @@ describe.runIf(ENGINES.includes('postgres'))('PostgreSQL connection lost mid-run
     expect(await app.gavel.tick()).toBeGreaterThan(0);
     expect(app.slack.messages().filter((m) => String(m['text']).includes('Weekly call'))).toHaveLength(1);
 
-    const topics = await app.gavel.services.db
+    const topics = await app.gavel.database
       .selectFrom('agenda_items')
       .select(['number', 'topic'])
       .orderBy('number')

@@ -143,7 +143,7 @@ describe.each(ENGINES)('Slack request signatures as a property, on %s', (engine)
     return res.status;
   };
   const agendaCount = async () =>
-    (await h.gavel.services.db.selectFrom('agenda_items').select('id').execute()).length;
+    (await h.gavel.database.selectFrom('agenda_items').select('id').execute()).length;
 
   it('answers 401 to 300 requests unless signed exactly right and fresh, and stores only those', async () => {
     await fc.assert(

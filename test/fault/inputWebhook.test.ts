@@ -104,7 +104,7 @@ describe.each(ENGINES)('GitHub webhook deliveries with arbitrary bodies, on %s',
     }
     // Announcements follow the acks; the snapshots below must not race them.
     await vi.waitFor(async () => {
-      const items = await h.gavel.services.db.selectFrom('action_items').select('message_ts').execute();
+      const items = await h.gavel.database.selectFrom('action_items').select('message_ts').execute();
       expect(items.map((i) => i.message_ts).filter(Boolean)).toHaveLength(3);
     });
   });
@@ -129,7 +129,7 @@ describe.each(ENGINES)('GitHub webhook deliveries with arbitrary bodies, on %s',
     return res.status;
   };
   const snapshot = async () => {
-    const db = h.gavel.services.db;
+    const db = h.gavel.database;
     return JSON.stringify([
       await db.selectFrom('action_items').selectAll().orderBy('id').execute(),
       await db.selectFrom('jobs').selectAll().orderBy('key').execute(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type MinutesDocs, MinutesDocsError } from '../../src/core/minutes/minutesDocs.js';
+import { type MinutesDocs, MinutesDocsError } from '../../src/core/ports/minutesDocs.js';
 import { googleCredentials } from '../../src/google/googleAuth.js';
 import { googleMinutesDocs } from '../../src/google/googleMinutesDocs.js';
 import {
@@ -65,13 +65,32 @@ describe('minutes docs on the Google Drive and Docs wire format', () => {
 
   it('reads the body as text and applies replaceAllText and insertText in order', async () => {
     const made = await docs.copyTemplate(TEMPLATE, FOLDER, 'Filled');
-    await docs.update(made.id, [
-      {
-        replaceAllText: { containsText: { text: '{{title}}', matchCase: true }, replaceText: 'Weekly call' },
-      },
-      { insertText: { location: { index: 1 }, text: 'Top\n' } },
-    ]);
+    await docs.fillTemplate(made.id, [{ placeholder: '{{title}}', text: 'Weekly call' }]);
+    await docs.insertParagraphs(made.id, { before: 0 }, [{ text: 'Top', style: 'normal' }]);
     expect(await docs.text(made.id)).toBe('Top\nMeeting: Weekly call\nAgenda:\n{{agenda}}\n');
+    const [fill, insert] = google.callsTo('documents.batchUpdate').slice(-2);
+    expect(fill?.body).toEqual({
+      requests: [
+        {
+          replaceAllText: {
+            containsText: { text: '{{title}}', matchCase: true },
+            replaceText: 'Weekly call',
+          },
+        },
+      ],
+    });
+    expect(insert?.body).toEqual({
+      requests: [
+        { insertText: { location: { index: 1 }, text: 'Top\n' } },
+        {
+          updateParagraphStyle: {
+            range: { startIndex: 1, endIndex: 5 },
+            paragraphStyle: { namedStyleType: 'NORMAL_TEXT' },
+            fields: 'namedStyleType',
+          },
+        },
+      ],
+    });
   });
 
   it('looks a doc up by id, and answers undefined for a deleted one', async () => {
@@ -111,7 +130,7 @@ describe('minutes docs on the Google Drive and Docs wire format', () => {
     });
     expect(google.callsTo('documents.get')).toHaveLength(before + 1);
     google.fault({ op: 'documents.batchUpdate', fileId: TEMPLATE, status: 429 });
-    expect(await docs.update(TEMPLATE, []).catch((e: unknown) => e)).toMatchObject({
+    expect(await docs.fillTemplate(TEMPLATE, []).catch((e: unknown) => e)).toMatchObject({
       failure: 'retryable',
       status: 429,
     });

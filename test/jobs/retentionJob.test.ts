@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inBatches } from '../../src/jobs/retentionJob.js';
+import { inBatches } from '../../src/usecases/housekeeping/pruneOldRecords.js';
 
 /** A table of `rows` old rows, deleting up to the limit it is given per call. */
 const table = (rows: number) => {

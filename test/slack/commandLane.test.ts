@@ -4,6 +4,7 @@ import type { CommandArgs } from '../../src/slack/commands/commandListener.js';
 import { createSlackApp, type SlackApp, type SlackConnection } from '../../src/slack/createSlackApp.js';
 import { type SlackApiServer, startSlackApiServer } from '../../src/standins/slackApiServer.js';
 import { sendInteraction, sendSlashCommand, type SlashCommand } from '../../src/standins/slackRequests.js';
+import { webClientOptions } from '../../src/slackApi/webClientOptions.js';
 
 const SECRET = 'lane-signing-secret';
 const TOKEN = 'xoxb-lane-test';
@@ -11,7 +12,7 @@ const TOKEN = 'xoxb-lane-test';
 const slackAppOn = (slack: SlackApiServer, connection: SlackConnection): SlackApp =>
   createSlackApp({
     connection,
-    slackApiUrl: `${slack.url}/api/`,
+    clientOptions: webClientOptions({ slackApiUrl: `${slack.url}/api/` }),
     port: 0,
     host: '127.0.0.1',
     routes: [],

@@ -8,6 +8,7 @@ import { instantToLocal, localToInstant } from '../schedule/zonedTime.js';
 import { escapeText, joinContentLines } from './icsText.js';
 import { byDay, durationOf, localDateTime, utcDateTime } from './icsValues.js';
 import { vtimezoneLines } from './vtimezone.js';
+import { DAY_MS } from '../duration.js';
 
 export interface IcsFeedInput {
   readonly group: Pick<Group, 'id' | 'name' | 'timeZone' | 'meetings' | 'extraMeetings' | 'cancelled'>;
@@ -20,7 +21,6 @@ export interface IcsFeedInput {
   readonly host: string;
 }
 
-const DAY_MS = 86_400_000;
 /** How many years ahead the VTIMEZONE's transitions are checked. */
 const ZONE_YEARS_AHEAD = 5;
 

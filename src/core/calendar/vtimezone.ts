@@ -3,6 +3,7 @@ import { daysInMonth, weekdayOf } from '../schedule/civilDate.js';
 import { nthWeekdayOfMonth } from '../schedule/ruleDays.js';
 import { zoneOffsetMs } from '../schedule/zoneOffset.js';
 import { byDay, utcOffset, wallDateTime } from './icsValues.js';
+import { DAY_MS } from '../duration.js';
 
 /**
  * A VTIMEZONE for an IANA zone, derived from the runtime's tz database.
@@ -60,7 +61,6 @@ interface YearlyRule {
   readonly to: number;
 }
 
-const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 /** Years the derived rules must hold for before they are trusted to extrapolate. */
 const MIN_RULE_YEARS = 3;

@@ -1,6 +1,5 @@
 import type { JobSpec } from '../ports/jobQueue.js';
-
-const DAY_MS = 24 * 60 * 60_000;
+import { DAY_MS } from '../duration.js';
 
 /**
  * How long finished jobs (done, failed, cancelled) and reminder deliveries are kept after

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '../duration.js';
 import type { MinutesSettings } from '../group.js';
 import type { JobSpec } from '../ports/jobQueue.js';
 
@@ -27,7 +28,7 @@ export const minutesNowKey = (groupId: string, startsAt: string, requestedAt: Da
 
 /** When the doc is due: `createBeforeMinutes` before the start. */
 export const minutesDueAt = (startsAt: Date, settings: MinutesSettings): Date =>
-  new Date(startsAt.getTime() - settings.createBeforeMinutes * 60_000);
+  new Date(startsAt.getTime() - settings.createBeforeMinutes * MINUTE_MS);
 
 /**
  * The scheduled job that creates one meeting's minutes. A meeting planned after its moment
@@ -52,4 +53,26 @@ export function minutesNowJobSpec(
 ): JobSpec {
   const payload: MinutesPayload = { groupId, startsAt, requestedBy };
   return { key: minutesNowKey(groupId, startsAt, now), kind: MINUTES_JOB, runAt: now, payload };
+}
+
+export const MINUTES_ANNOUNCE_JOB = 'minutes-announce';
+
+export interface MinutesAnnouncePayload {
+  readonly groupId: string;
+  readonly startsAt: string;
+  /** The doc's name, or the running doc's section heading: the link's label. */
+  readonly label: string;
+}
+
+/**
+ * The channel post that announces a meeting's minutes, as a job of its own keyed by the
+ * meeting: however often the creating job runs (a retry, `/meeting notes`), it is posted once.
+ */
+export function minutesAnnounceJobSpec(payload: MinutesAnnouncePayload, now: Date): JobSpec {
+  return {
+    key: `${MINUTES_ANNOUNCE_JOB}:${payload.groupId}:${payload.startsAt}`,
+    kind: MINUTES_ANNOUNCE_JOB,
+    runAt: now,
+    payload,
+  };
 }

@@ -1,3 +1,5 @@
+import type { Group } from '../group.js';
+import type { Occurrence } from '../model/occurrence.js';
 import { formatZoned } from '../zonedFormat.js';
 import { zonedTime } from '../slackDate.js';
 import { slackToPlain } from './slackToPlain.js';
@@ -21,6 +23,24 @@ export interface MinutesMeeting {
    * heading then carry the start time, so each meeting keeps its own.
    */
   readonly sharesDate: boolean;
+}
+
+/** What the docs say of one meeting of the group, with the agenda and names looked up. */
+export function minutesMeetingOf(
+  group: Pick<Group, 'name' | 'timeZone' | 'leads'>,
+  occurrence: Occurrence,
+  found: Pick<MinutesMeeting, 'agenda' | 'names' | 'sharesDate'>,
+): MinutesMeeting {
+  return {
+    groupName: group.name,
+    title: occurrence.title,
+    startsAt: new Date(occurrence.startsAt),
+    timeZone: group.timeZone,
+    localDate: occurrence.localDate,
+    joinUrl: occurrence.joinUrl,
+    leads: group.leads,
+    ...found,
+  };
 }
 
 /** A person as the doc shows them: their Slack name when known, else `@U…`. */

@@ -1,7 +1,7 @@
 import { formatZoned } from '../zonedFormat.js';
 import type { MinutesSettings } from '../group.js';
 import { escapePlain } from '../mrkdwn.js';
-import type { MinutesDocsFailure } from './minutesDocs.js';
+import type { MinutesDocsFailure } from '../ports/minutesDocs.js';
 
 /** `Thu 26 Nov 2026`: short enough for a channel line. */
 const shortDate = (startsAt: Date, timeZone: string) => formatZoned(startsAt, timeZone, 'EEE d MMM yyyy');

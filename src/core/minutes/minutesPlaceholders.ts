@@ -1,4 +1,4 @@
-import type { DocsRequest } from './minutesDocs.js';
+import type { TemplateFill } from '../ports/minutesDocs.js';
 import { longDate, meetingTime, type MinutesMeeting, personLabel } from './minutesMeeting.js';
 import { slackToPlain } from './slackToPlain.js';
 
@@ -31,15 +31,11 @@ export function agendaLines(m: MinutesMeeting): string[] {
 }
 
 /**
- * One replaceAllText per placeholder. Re-running them is harmless (nothing is left to
- * replace), which is what makes a retried fill safe. The agenda comes last: its topics are
- * typed by anyone, and a topic containing `{{leads}}` must stay as typed.
+ * Every placeholder as it is written in a template (`{{title}}`) with its text. Filling again
+ * is harmless (nothing is left to replace), which is what makes a retried fill safe. The
+ * agenda comes last: its topics are typed by anyone, and a topic containing `{{leads}}` must
+ * stay as typed.
  */
-export function placeholderRequests(values: Record<Placeholder, string>): DocsRequest[] {
-  return PLACEHOLDERS.map((p) => ({
-    replaceAllText: {
-      containsText: { text: `{{${p}}}`, matchCase: true },
-      replaceText: values[p],
-    },
-  }));
+export function placeholderFills(values: Record<Placeholder, string>): TemplateFill[] {
+  return PLACEHOLDERS.map((p) => ({ placeholder: `{{${p}}}`, text: values[p] }));
 }

@@ -1,11 +1,9 @@
-import type { DocsRequest } from './minutesDocs.js';
+import type { DocParagraph, ParagraphStyle, ParagraphsAt } from '../ports/minutesDocs.js';
 import { agendaLines, minutesPlaceholders } from './minutesPlaceholders.js';
 import { type MinutesMeeting, runningSectionHeading } from './minutesMeeting.js';
 
-type Style = 'HEADING_2' | 'HEADING_3' | 'NORMAL_TEXT';
-
-/** Where a running doc's new section goes: the top of the body (index 0 is the section break). */
-export const SECTION_INDEX = 1;
+/** Where a running doc's new section goes: the top of the doc. */
+export const SECTION_AT: ParagraphsAt = { before: 0 };
 
 export const ACTION_ITEMS_HEADING = 'Action items (What / Who / When)';
 
@@ -14,40 +12,25 @@ export const ACTION_ITEMS_HEADING = 'Action items (What / Who / When)';
  * a heading that names the meeting, with empty paragraphs to write attendees, notes and
  * action items into.
  */
-export function runningSection(m: MinutesMeeting): { heading: string; requests: DocsRequest[] } {
+export function runningSection(m: MinutesMeeting): { heading: string; paragraphs: DocParagraph[] } {
   const heading = runningSectionHeading(m);
   const v = minutesPlaceholders(m);
-  const lines: [string, Style][] = [
-    [heading, 'HEADING_2'],
-    [`${v.date}, ${v.time}`, 'NORMAL_TEXT'],
-    [`Join: ${v.join_url}`, 'NORMAL_TEXT'],
-    [`Leads: ${v.leads}`, 'NORMAL_TEXT'],
-    ['Agenda', 'HEADING_3'],
-    ...agendaLines(m).map((l): [string, Style] => [l, 'NORMAL_TEXT']),
-    ['Attendees', 'HEADING_3'],
-    ['', 'NORMAL_TEXT'],
-    ['Notes', 'HEADING_3'],
-    ['', 'NORMAL_TEXT'],
-    [ACTION_ITEMS_HEADING, 'HEADING_3'],
-    ['', 'NORMAL_TEXT'],
+  // Every paragraph says how it reads, empty ones too.
+  const lines: [string, ParagraphStyle][] = [
+    [heading, 'heading'],
+    [`${v.date}, ${v.time}`, 'normal'],
+    [`Join: ${v.join_url}`, 'normal'],
+    [`Leads: ${v.leads}`, 'normal'],
+    ['Agenda', 'subheading'],
+    ...agendaLines(m).map((l): [string, ParagraphStyle] => [l, 'normal']),
+    ['Attendees', 'subheading'],
+    ['', 'normal'],
+    ['Notes', 'subheading'],
+    ['', 'normal'],
+    [ACTION_ITEMS_HEADING, 'subheading'],
+    ['', 'normal'],
   ];
-  const text = lines.map(([l]) => `${l}\n`).join('');
-  // Every paragraph gets its style explicitly: inserted text would otherwise take on the
-  // style of whatever paragraph used to be first (often the doc's title).
-  const styles: DocsRequest[] = [];
-  let at = SECTION_INDEX;
-  for (const [line, style] of lines) {
-    const end = at + line.length + 1;
-    styles.push({
-      updateParagraphStyle: {
-        range: { startIndex: at, endIndex: end },
-        paragraphStyle: { namedStyleType: style },
-        fields: 'namedStyleType',
-      },
-    });
-    at = end;
-  }
-  return { heading, requests: [{ insertText: { location: { index: SECTION_INDEX }, text } }, ...styles] };
+  return { heading, paragraphs: lines.map(([text, style]) => ({ text, style })) };
 }
 
 /** Whether the doc already has the section (a paragraph that is exactly the heading). */

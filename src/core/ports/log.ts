@@ -5,9 +5,12 @@ export interface LogFn {
 }
 
 export interface Log {
+  readonly trace: LogFn;
   readonly debug: LogFn;
   readonly info: LogFn;
   readonly warn: LogFn;
   readonly error: LogFn;
   child(bindings: Record<string, unknown>): Log;
+  /** Whether lines at this level are written: to skip formatting what nobody reads. */
+  isLevelEnabled(level: 'trace' | 'debug' | 'info' | 'warn' | 'error'): boolean;
 }

@@ -2,6 +2,7 @@ import type { Group } from '../group.js';
 import { minutesDueAt } from '../minutes/minutesJobPlan.js';
 import { reminderDueAt } from '../reminder/reminderPlan.js';
 import { occurrencesBetween, type PlannedOccurrence } from '../schedule/occurrences.js';
+import { DAY_MS } from '../duration.js';
 
 export interface UpcomingMeeting {
   readonly occurrence: PlannedOccurrence;
@@ -11,7 +12,6 @@ export interface UpcomingMeeting {
   readonly minutesAt: Date | undefined;
 }
 
-const DAY_MS = 86_400_000;
 const STEP_DAYS = 35;
 /** A monthly meeting bounded by `from` may be far off; past a year the preview says "none". */
 const HORIZON_DAYS = 400;

@@ -1,6 +1,7 @@
 import type { Weekday } from '../group.js';
 import { WEEKDAYS } from '../group.js';
 import type { LocalDate, LocalTime } from '../ids.js';
+import { DAY_MS } from '../duration.js';
 
 /**
  * Calendar arithmetic on plain dates, with no zone involved: a date is a day number
@@ -8,8 +9,6 @@ import type { LocalDate, LocalTime } from '../ids.js';
  * DST transition. Only zonedTime.ts turns a date and a wall time into an instant.
  */
 export type DayNumber = number;
-
-const DAY_MS = 86_400_000;
 
 export function dayNumber(date: LocalDate): DayNumber {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;

@@ -4,6 +4,7 @@ import type { DayNumber } from './civilDate.js';
 import { dayNumber, localDateOf } from './civilDate.js';
 import { ruleDays } from './ruleDays.js';
 import { localToInstant } from './zonedTime.js';
+import { DAY_MS, MINUTE_MS } from '../duration.js';
 
 export type ScheduleInput = Pick<Group, 'timeZone' | 'meetings' | 'extraMeetings' | 'cancelled'>;
 
@@ -22,8 +23,6 @@ export interface PlannedOccurrence {
   readonly cancelled: boolean;
 }
 
-const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
 /** Zone offsets stay within ±14 h and a gap moves a time by at most a day. */
 const MARGIN_DAYS = 2;
 const NEXT_HORIZON_DAYS = 400;

@@ -2,9 +2,7 @@ import type { Weekday } from '../group.js';
 import type { LocalDate, LocalTime } from '../ids.js';
 import { dayNumber, localDateOf, localTimeOf, minutesOfDay, weekdayOf } from './civilDate.js';
 import { zoneOffsetMs } from './zoneOffset.js';
-
-const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
+import { DAY_MS, MINUTE_MS } from '../duration.js';
 
 /**
  * The instant at which a wall-clock time happens in a zone.

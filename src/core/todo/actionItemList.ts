@@ -1,4 +1,4 @@
-import type { ActionItem } from '../../core/model/actionItem.js';
+import type { ActionItem } from '../model/actionItem.js';
 import type { LocalDate, SlackUserId } from '../ids.js';
 import { escapeMrkdwn, escapePlain, mentionUser } from '../mrkdwn.js';
 import { dueLabel } from './localDates.js';
@@ -30,8 +30,9 @@ export function actionItemList(input: ActionItemListInput): string {
       byOwner.set(owner, [...(byOwner.get(owner) ?? []), item]);
     }
   }
-  const heading = `*${headingOf(filter)}* — ${escapePlain(input.groupName)}`;
-  if (byOwner.size === 0) return `${heading}\n${emptyText(filter)}`;
+  const words = wordsOf(filter);
+  const heading = `*${words.heading}* — ${escapePlain(input.groupName)}`;
+  if (byOwner.size === 0) return `${heading}\n${words.empty}`;
   const groups = [...byOwner.entries()].sort(([a, x], [b, y]) => byDue(x[0]!, y[0]!) || a.localeCompare(b));
   const lines: string[] = [];
   for (const [owner, items] of groups) {
@@ -62,30 +63,22 @@ function byDue(a: ActionItem, b: ActionItem): number {
   return da.localeCompare(db) || a.number - b.number;
 }
 
-function headingOf(filter: TodoListFilter): string {
+/** The list's heading and what it says when nothing matches. */
+function wordsOf(filter: TodoListFilter): { readonly heading: string; readonly empty: string } {
+  const noneOpen = 'No open action items. Record one with `/todo @someone <what> by <when>`.';
   switch (filter.kind) {
     case 'open':
-      return 'Open action items';
+      return { heading: 'Open action items', empty: noneOpen };
     case 'mine':
-      return 'Your open action items';
+      return { heading: 'Your open action items', empty: 'You have no open action items.' };
     case 'owner':
-      return `Open action items of ${mentionUser(filter.user)}`;
+      return {
+        heading: `Open action items of ${mentionUser(filter.user)}`,
+        empty: `${mentionUser(filter.user)} has no open action items.`,
+      };
     case 'all':
-      return 'All action items';
+      return { heading: 'All action items', empty: noneOpen };
     case 'done':
-      return 'Done action items';
-  }
-}
-
-function emptyText(filter: TodoListFilter): string {
-  switch (filter.kind) {
-    case 'done':
-      return 'Nothing is marked done yet.';
-    case 'mine':
-      return 'You have no open action items.';
-    case 'owner':
-      return `${mentionUser(filter.user)} has no open action items.`;
-    default:
-      return 'No open action items. Record one with `/todo @someone <what> by <when>`.';
+      return { heading: 'Done action items', empty: 'Nothing is marked done yet.' };
   }
 }

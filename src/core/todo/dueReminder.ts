@@ -1,11 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-// The subpath: the package root would load all of date-fns (see zonedFormat.ts).
-import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
-import type { ActionItem } from '../../core/model/actionItem.js';
-import type { LocalDate } from '../ids.js';
+import type { ActionItem } from '../model/actionItem.js';
+import type { LocalDate, LocalTime } from '../ids.js';
 import { escapeMrkdwn, escapePlain } from '../mrkdwn.js';
-import { addDays, addYears } from './localDates.js';
-import { dueLabel } from './localDates.js';
+import { localToInstant } from '../schedule/zonedTime.js';
+import { addDays, addYears, dueLabel } from './localDates.js';
 import { DUE_HORIZON_YEARS } from './parseWhen.js';
 
 /** Block action ids of the due-date DM. Each button's value is the item's id. */
@@ -15,17 +13,18 @@ export const DUE_DM_ACTIONS = {
 } as const;
 
 /** The owner's local time on the due date at which the DM arrives: the start of a working day. */
-export const DUE_DM_LOCAL_TIME = '09:00';
+export const DUE_DM_LOCAL_TIME = '09:00' as LocalTime;
 
 /** How far "Snooze a week" moves the due date. */
 export const SNOOZE_DAYS = 7;
 
 /**
- * The instant of the morning of `due` in `timeZone` (09:00 local). 09:00 is never inside a
- * DST change, so the wall time always exists exactly once.
+ * The instant of the morning of `due` in `timeZone` (09:00 local), read with gavel's rule
+ * for wall times (localToInstant): a morning that a zone skipped (Samoa skipped 30 December
+ * 2011 whole) moves forward by the gap, never back onto the day before the due date.
  */
 export const dueMorning = (due: LocalDate, timeZone: string): Date =>
-  fromZonedTime(`${due}T${DUE_DM_LOCAL_TIME}:00`, timeZone);
+  localToInstant(due, DUE_DM_LOCAL_TIME, timeZone);
 
 /**
  * The first moment any owner can be due a DM: 09:00 of `due` at UTC+14, the earliest zone

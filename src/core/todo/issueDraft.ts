@@ -2,7 +2,7 @@ import { type ActionItem, type ActionItemId, actionItemId } from '../model/actio
 import { clipCharacters } from '../agenda/characters.js';
 import type { LocalDate } from '../ids.js';
 import { githubText, githubTitle } from './githubText.js';
-import type { NewIssue } from './issueTracker.js';
+import type { NewIssue } from '../ports/issueTracker.js';
 import { dueLabel } from './localDates.js';
 
 /** GitHub allows 256; a title past a line is unreadable in lists anyway. */

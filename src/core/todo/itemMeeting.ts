@@ -1,8 +1,9 @@
-import type { Occurrence } from '../../core/model/occurrence.js';
+import { MINUTE_MS } from '../duration.js';
+import type { Occurrence } from '../model/occurrence.js';
 import type { LocalDate } from '../ids.js';
 
 /** A meeting still counts as "running" this long after its end: items are written up late. */
-export const WRAP_UP_MS = 30 * 60_000;
+export const WRAP_UP_MS = 30 * MINUTE_MS;
 
 const scheduled = (occurrences: readonly Occurrence[]) =>
   occurrences.filter((o) => o.status === 'scheduled').sort((a, b) => a.startsAt.localeCompare(b.startsAt));

@@ -1,22 +1,13 @@
 import { formatZoned } from '../zonedFormat.js';
 import { type LocalDate, parseLocalDate } from '../ids.js';
+import { dayNumber, localDateOf, weekdayIndex as weekdayOfDay } from '../schedule/civilDate.js';
 
 /**
  * Calendar arithmetic on `YYYY-MM-DD` dates. A calendar date has no zone, so the math runs
- * on UTC midnights, where every day is 24 hours long and no DST can shift it.
+ * on day numbers (civilDate.ts), where every day is one day long and no DST can shift it.
+ * The date it is at an instant in a zone is `zonedDate` (slackDate.ts).
  */
-const toUtc = (date: LocalDate): Date => new Date(`${date}T00:00:00.000Z`);
-const fromUtc = (d: Date): LocalDate => d.toISOString().slice(0, 10) as LocalDate;
-
-/** The date it is at `now` in `timeZone`. */
-export const todayIn = (now: Date, timeZone: string): LocalDate =>
-  formatZoned(now, timeZone, 'yyyy-MM-dd') as LocalDate;
-
-export function addDays(date: LocalDate, days: number): LocalDate {
-  const d = toUtc(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return fromUtc(d);
-}
+export const addDays = (date: LocalDate, days: number): LocalDate => localDateOf(dayNumber(date) + days);
 
 /** The same day `years` later; 29 February becomes 28 February in a common year. */
 export function addYears(date: LocalDate, years: number): LocalDate {
@@ -29,7 +20,7 @@ export function addYears(date: LocalDate, years: number): LocalDate {
 }
 
 /** 0 = Monday … 6 = Sunday. */
-export const weekdayIndex = (date: LocalDate): number => (toUtc(date).getUTCDay() + 6) % 7;
+export const weekdayIndex = (date: LocalDate): number => weekdayOfDay(dayNumber(date));
 
 /** A date from its parts, or undefined when there is no such day (31 November). */
 export function dateOf(year: number, month: number, day: number): LocalDate | undefined {
@@ -39,7 +30,6 @@ export function dateOf(year: number, month: number, day: number): LocalDate | un
 
 /** `Thu Dec 7`, with the year when it is not `currentYear`'s: `Tue Jan 5, 2027`. */
 export function dueLabel(date: LocalDate, today: LocalDate): string {
-  const d = toUtc(date);
   const sameYear = date.slice(0, 4) === today.slice(0, 4);
-  return formatZoned(d, 'UTC', sameYear ? 'EEE MMM d' : 'EEE MMM d, yyyy');
+  return formatZoned(new Date(`${date}T00:00:00.000Z`), 'UTC', sameYear ? 'EEE MMM d' : 'EEE MMM d, yyyy');
 }

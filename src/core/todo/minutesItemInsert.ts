@@ -1,5 +1,5 @@
 import { actionItemLine } from '../minutes/actionItemLines.js';
-import type { DocsRequest } from '../minutes/minutesDocs.js';
+import type { DocParagraph, ParagraphsAt } from '../ports/minutesDocs.js';
 
 export interface MinutesItem {
   readonly number: number;
@@ -9,7 +9,8 @@ export interface MinutesItem {
 }
 
 export type MinutesItemInsert =
-  { readonly kind: 'present' } | { readonly kind: 'insert'; readonly requests: DocsRequest[] };
+  | { readonly kind: 'present' }
+  | { readonly kind: 'insert'; readonly at: ParagraphsAt; readonly paragraph: DocParagraph };
 
 /**
  * A heading that opens the action items of a meeting: gavel's own running-doc heading
@@ -29,7 +30,7 @@ export const minutesItemLine = (item: MinutesItem, names: Readonly<Record<string
  * `sectionHeading` in a running doc), after the items already written there, so they stay in
  * the order of their numbers; at the end of the doc when it has no such heading. Nothing
  * when the doc already has the item's line: a retried job never writes it twice. Pure:
- * `docText` is the body as plain text, paragraphs ending in `\n`, starting at index 1.
+ * `docText` is the body as plain text, paragraphs ending in `\n`.
  */
 export function minutesItemInsert(
   docText: string,
@@ -48,24 +49,9 @@ export function minutesItemInsert(
   const heading = lines.findIndex((l, i) => i >= from && ITEMS_HEADING.test(l.trim()));
   let at = heading === -1 ? lines.length - 1 : heading + 1;
   while (at < lines.length - 1 && itemNumberOf(lines[at]!) < number) at++;
-  // UTF-16 offsets, as Docs counts them; `lines.length - 1` is past the final newline.
+  // Offsets in UTF-16 code units (string lengths), as Docs counts; `lines.length - 1` is past
+  // the final newline, where the item becomes the doc's new last paragraph.
   const offset = lines.slice(0, at).reduce((n, l) => n + l.length + 1, 0);
-  const atEnd = at >= lines.length - 1;
-  // The body's final newline cannot be written before; a last paragraph is added after it instead.
-  const index = 1 + (atEnd ? Math.max(0, offset - 1) : offset);
-  const text = atEnd ? `\n${line}` : `${line}\n`;
-  const start = atEnd ? index + 1 : index;
-  return {
-    kind: 'insert',
-    requests: [
-      { insertText: { location: { index }, text } },
-      {
-        updateParagraphStyle: {
-          range: { startIndex: start, endIndex: start + line.length + 1 },
-          paragraphStyle: { namedStyleType: 'NORMAL_TEXT' },
-          fields: 'namedStyleType',
-        },
-      },
-    ],
-  };
+  const where: ParagraphsAt = at >= lines.length - 1 ? { after: offset } : { before: offset };
+  return { kind: 'insert', at: where, paragraph: { text: line, style: 'normal' } };
 }

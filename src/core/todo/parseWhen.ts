@@ -1,6 +1,7 @@
 import type { LocalDate } from '../ids.js';
 import { escapePlain } from '../mrkdwn.js';
-import { addDays, addYears, dateOf, todayIn, weekdayIndex } from './localDates.js';
+import { zonedDate } from '../slackDate.js';
+import { addDays, addYears, dateOf, weekdayIndex } from './localDates.js';
 
 /** Everything a `when` needs besides its words: today is a question of the group's zone. */
 export interface WhenContext {
@@ -54,7 +55,7 @@ const IN_N = /^in\s+(\d{1,3})\s+(day|days|week|weeks)$/;
  */
 export function parseWhen(phrase: string, ctx: WhenContext): WhenResult {
   const words = phrase.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
-  const today = todayIn(ctx.now, ctx.timeZone);
+  const today = zonedDate(ctx.now, ctx.timeZone);
   const found = read(words, today, ctx);
   if (found.kind !== 'date') return found;
   return withinBounds(found.date, today, phrase);

@@ -3,7 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { type BufferedIncomingMessage, HTTPModuleFunctions, type RespondArguments } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { Logger } from '../../log/logger.js';
+import type { Log } from '../../core/ports/log.js';
 import type { CommandArgs, CommandListener } from './commandListener.js';
 import { signedBySlack } from './slackSignature.js';
 
@@ -23,7 +23,7 @@ export interface CommandLaneOptions {
   /** The path Slack posts to (Bolt's endpoint). */
   readonly endpoint: string;
   readonly client: () => WebClient;
-  readonly log: Logger;
+  readonly log: Log;
 }
 
 export interface CommandLane {

@@ -1,17 +1,16 @@
 import { GavelError } from '../../core/errors.js';
 import { actionItemList } from '../../core/todo/actionItemList.js';
-import { todayIn } from '../../core/todo/localDates.js';
-import { parseTodoCommand, type TodoListFilter } from '../../core/todo/todoCommand.js';
+import { parseTodoCommand } from '../../core/todo/todoCommand.js';
 import { todoModalView } from '../../core/todo/todoModal.js';
-import type { ActionItemFilter } from '../../core/ports/actionItemRepository.js';
-import type { Services } from '../../services.js';
+import { editActionItem, setActionItemStatus } from '../../usecases/todo/changeActionItem.js';
+import { findActionItem } from '../../usecases/todo/findActionItem.js';
+import { itemMeetings } from '../../usecases/todo/itemMeetings.js';
+import { listActionItems } from '../../usecases/todo/listActionItems.js';
+import { announceActionItem, recordActionItem } from '../../usecases/todo/recordActionItem.js';
 import type { CommandInput } from '../commands/commandListener.js';
 import { TODO_HELP } from '../commands/helpText.js';
 import { deferred, ephemeral, inChannel, modal, type Reply } from '../reply.js';
-import { editActionItem, findActionItem, setActionItemStatus } from './changeActionItem.js';
-import { announceActionItem, recordActionItem } from './recordActionItem.js';
-import { todoMeetings } from './todoMeetings.js';
-import type { SlackUserId } from '../../core/ids.js';
+import type { TodoSlackDeps } from './todoSlackDeps.js';
 
 /**
  * After a deferred answer that already spoke in the channel: the command listener sends only
@@ -24,11 +23,11 @@ const NOTHING_MORE: Reply = deferred(() => Promise.resolve(ephemeral('')));
  * after it (the message's ts is the thread for its follow-ups); done, reopen and edit are
  * said in the channel; the list and every refusal only to the person who asked.
  */
-export function todoCommandHandler(services: Services): (input: CommandInput) => Promise<Reply> {
+export function todoCommandHandler(deps: TodoSlackDeps): (input: CommandInput) => Promise<Reply> {
   return async (input) => {
-    const now = services.clock.now();
+    const now = deps.clock.now();
     const { group, userId } = input;
-    const meetings = await todoMeetings(services, group, now);
+    const meetings = await itemMeetings(deps, group, now);
     const command = parseTodoCommand(input.text, {
       now,
       timeZone: group.timeZone,
@@ -49,7 +48,7 @@ export function todoCommandHandler(services: Services): (input: CommandInput) =>
       case 'invalid':
         throw new GavelError('bad_input', command.message);
       case 'create': {
-        const item = await recordActionItem(services, {
+        const item = await recordActionItem(deps, {
           group,
           owners: command.owners,
           text: command.text,
@@ -59,10 +58,10 @@ export function todoCommandHandler(services: Services): (input: CommandInput) =>
         });
         return deferred(async () => {
           try {
-            await announceActionItem(services, item, group.timeZone);
+            await announceActionItem(deps, item, group.timeZone);
             return NOTHING_MORE;
           } catch (error) {
-            services.log.error({ err: error, itemId: item.id }, 'announcing an action item failed');
+            deps.log.error({ err: error, itemId: item.id }, 'announcing an action item failed');
             return ephemeral(
               `:warning: Action item #${item.number} is saved, but posting it in the channel failed. It is in \`/todo list\`.`,
             );
@@ -70,45 +69,28 @@ export function todoCommandHandler(services: Services): (input: CommandInput) =>
         });
       }
       case 'list': {
-        const items = await services.actionItems.list(group.id, storeFilter(command.filter, userId));
+        const { items, today } = await listActionItems(deps, {
+          group,
+          viewer: userId,
+          filter: command.filter,
+        });
         return ephemeral(
-          actionItemList({
-            groupName: group.name,
-            filter: command.filter,
-            viewer: userId,
-            items,
-            today: todayIn(now, group.timeZone),
-          }),
+          actionItemList({ groupName: group.name, filter: command.filter, viewer: userId, items, today }),
         );
       }
       case 'done':
       case 'reopen': {
-        const item = await findActionItem(services, group, command.number);
+        const item = await findActionItem(deps, group, command.number);
         const status = command.kind === 'done' ? 'done' : 'open';
-        const { text } = await setActionItemStatus(services, group, userId, item, status);
+        const { text } = await setActionItemStatus(deps, { group, user: userId, item }, status);
         return text
           ? inChannel(text)
           : ephemeral(`Action item #${item.number} is already ${command.kind === 'done' ? 'done' : 'open'}.`);
       }
       case 'edit': {
-        const item = await findActionItem(services, group, command.number);
-        return inChannel(await editActionItem(services, group, userId, item, command.text));
+        const item = await findActionItem(deps, group, command.number);
+        return inChannel(await editActionItem(deps, { group, user: userId, item }, command.text));
       }
     }
   };
-}
-
-function storeFilter(filter: TodoListFilter, viewer: SlackUserId): ActionItemFilter {
-  switch (filter.kind) {
-    case 'open':
-      return { status: 'open' };
-    case 'mine':
-      return { status: 'open', owner: viewer };
-    case 'owner':
-      return { status: 'open', owner: filter.user };
-    case 'all':
-      return { status: 'any' };
-    case 'done':
-      return { status: 'done', limit: 50 };
-  }
 }

@@ -6,6 +6,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { slackUserId } from '../../core/ids.js';
+import type { ActionItem } from '../../core/model/actionItem.js';
 import { plainFromMrkdwn } from '../../core/todo/plainText.js';
 import {
   parseTodoModalMetadata,
@@ -13,54 +14,54 @@ import {
   TODO_MODAL,
   todoModalView,
 } from '../../core/todo/todoModal.js';
-import type { Services } from '../../services.js';
-import type { ActionItem } from '../../core/model/actionItem.js';
-import { announceActionItem, recordActionItem } from './recordActionItem.js';
-import { permalinkOf } from './slackNames.js';
-import { todoMeetings } from './todoMeetings.js';
+import { itemMeetings } from '../../usecases/todo/itemMeetings.js';
+import { announceActionItem, recordActionItem } from '../../usecases/todo/recordActionItem.js';
+import { afterAck, FORM_APOLOGY } from '../interactionFailure.js';
+import type { TodoSlackDeps } from './todoSlackDeps.js';
 
 type ShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-const APOLOGY = 'Something went wrong on our side and nothing was saved. Please try again in a minute.';
 
 /**
  * "Make action item" on a message: ack, then at once open the form prefilled with the
  * message's text; the item will link back to the message.
  */
-export function openTodoModalFromMessage(services: Services) {
+export function openTodoModalFromMessage(deps: TodoSlackDeps) {
   return async ({ ack, shortcut, client, respond }: ShortcutArgs): Promise<void> => {
     await ack();
-    const log = services.log.child({ shortcut: shortcut.callback_id });
-    const group = services.groups.byChannel(shortcut.channel.id);
-    try {
-      if (!group) {
-        const channels = services.groups
-          .all()
-          .map((g) => g.channelLabel)
-          .join(', ');
-        await respond({
-          response_type: 'ephemeral',
-          text: `:warning: This channel belongs to no working group, so its messages cannot become action items.${channels ? ` Use it in ${channels}.` : ''}`,
+    const tell = (text: string) => respond({ response_type: 'ephemeral', text });
+    const group = deps.groups.byChannel(shortcut.channel.id);
+    await afterAck(
+      deps.log.child({ shortcut: shortcut.callback_id }),
+      'opening the action item form',
+      tell,
+      async () => {
+        if (!group) {
+          const channels = deps.groups
+            .all()
+            .map((g) => g.channelLabel)
+            .join(', ');
+          await tell(
+            `:warning: This channel belongs to no working group, so its messages cannot become action items.${channels ? ` Use it in ${channels}.` : ''}`,
+          );
+          return;
+        }
+        await client.views.open({
+          trigger_id: shortcut.trigger_id,
+          view: todoModalView({
+            groupName: group.name,
+            author: slackUserId(shortcut.user.id),
+            text: plainFromMrkdwn(shortcut.message.text ?? ''),
+            metadata: {
+              groupId: group.id,
+              channelId: group.channelId,
+              source: { channelId: shortcut.channel.id, ts: shortcut.message.ts },
+            },
+          }),
         });
-        return;
-      }
-      await client.views.open({
-        trigger_id: shortcut.trigger_id,
-        view: todoModalView({
-          groupName: group.name,
-          author: slackUserId(shortcut.user.id),
-          text: plainFromMrkdwn(shortcut.message.text ?? ''),
-          metadata: {
-            groupId: group.id,
-            channelId: group.channelId,
-            source: { channelId: shortcut.channel.id, ts: shortcut.message.ts },
-          },
-        }),
-      });
-    } catch (error) {
-      log.error({ err: error }, 'opening the action item form failed');
-    }
+      },
+      { apologise: false },
+    );
   };
 }
 
@@ -68,11 +69,11 @@ export function openTodoModalFromMessage(services: Services) {
  * The form's submission: validated with the command's bounds, saved before the ack (problems
  * show in the form), then linked to its source message and announced in the channel.
  */
-export function submitTodoModal(services: Services) {
+export function submitTodoModal(deps: TodoSlackDeps) {
   return async ({ ack, body, view }: SubmitArgs): Promise<void> => {
-    const log = services.log.child({ view: view.callback_id });
+    const log = deps.log.child({ view: view.callback_id });
     const metadata = parseTodoModalMetadata(view.private_metadata);
-    const group = metadata ? services.groups.byId(metadata.groupId) : undefined;
+    const group = metadata ? deps.groups.byId(metadata.groupId) : undefined;
     if (!metadata || !group) {
       await ack({
         response_action: 'errors',
@@ -82,10 +83,10 @@ export function submitTodoModal(services: Services) {
       });
       return;
     }
-    const now = services.clock.now();
+    const now = deps.clock.now();
     let item: ActionItem;
     try {
-      const meetings = await todoMeetings(services, group, now);
+      const meetings = await itemMeetings(deps, group, now);
       const submission = readTodoSubmission(view.state.values, {
         now,
         timeZone: group.timeZone,
@@ -95,7 +96,7 @@ export function submitTodoModal(services: Services) {
         await ack({ response_action: 'errors', errors: { ...submission.errors } });
         return;
       }
-      item = await recordActionItem(services, {
+      item = await recordActionItem(deps, {
         group,
         owners: submission.owners,
         text: submission.text,
@@ -105,19 +106,21 @@ export function submitTodoModal(services: Services) {
       });
     } catch (error) {
       log.error({ err: error }, 'recording an action item from the form failed');
-      await ack({ response_action: 'errors', errors: { [TODO_MODAL.textBlock]: APOLOGY } });
+      await ack({ response_action: 'errors', errors: { [TODO_MODAL.textBlock]: FORM_APOLOGY } });
       return;
     }
     await ack();
-    try {
-      if (metadata.source) {
-        const link = await permalinkOf(services.slack, metadata.source.channelId, metadata.source.ts);
-        if (link) item = await services.actionItems.setSourcePermalink(item.id, link, services.clock.now());
-      }
-      await announceActionItem(services, item, group.timeZone);
-    } catch (error) {
-      // The item is saved (and its issue on its way); only the announcement is missing.
-      log.error({ err: error, itemId: item.id }, 'announcing an action item failed');
-    }
+    // The item is saved (and its issue on its way); only the announcement can be missing, and
+    // the form is closed: nobody to tell but the operator.
+    const saved = item;
+    await afterAck(
+      log.child({ itemId: saved.id }),
+      'announcing an action item',
+      () => Promise.resolve(),
+      async () => {
+        await announceActionItem(deps, saved, group.timeZone, metadata.source);
+      },
+      { apologise: false },
+    );
   };
 }

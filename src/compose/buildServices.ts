@@ -1,0 +1,92 @@
+import { WebClient } from '@slack/web-api';
+import type { AppConfig } from '../config/env.js';
+import type { Clock } from '../core/clock.js';
+import type { Group } from '../core/group.js';
+import {
+  createSwappableGroupDirectory,
+  type ResolvedGroup,
+  type SwappableGroupDirectory,
+} from '../core/groupDirectory.js';
+import { withoutMinutes } from '../core/minutes/withoutMinutes.js';
+import type { Log } from '../core/ports/log.js';
+import type { Services } from '../services.js';
+import { resolveChannels } from '../slackApi/resolveChannels.js';
+import { webApiWorkspace } from '../slackApi/webApiWorkspace.js';
+import { webClientOptions } from '../slackApi/webClientOptions.js';
+import { actionItemStore } from '../store/actionItemStore.js';
+import { agendaStore } from '../store/agendaStore.js';
+import { jobQueueStore } from '../store/jobQueueStore.js';
+import { occurrenceStore } from '../store/occurrenceStore.js';
+import type { OpenedDatabase } from '../store/openDatabase.js';
+import { reminderDeliveryStore } from '../store/reminderDeliveryStore.js';
+import { slackEventStore } from '../store/slackEventStore.js';
+
+export interface ClientTiming {
+  readonly timeoutMs?: number;
+  readonly retryBaseMs?: number;
+}
+
+export interface BuiltServices {
+  readonly services: Services;
+  /** The same directory as services.groups, with the swap a groups-file reload needs. */
+  readonly groups: SwappableGroupDirectory;
+  /** The options Bolt's own Web API client gets: the same as the workspace's. */
+  readonly slackClientOptions: ReturnType<typeof webClientOptions>;
+  /** Resolves a groups file's channels and drops its minutes when Google is not configured. */
+  prepareGroups(configured: readonly Group[]): Promise<ResolvedGroup[]>;
+}
+
+/**
+ * Every adapter, built once: the stores over the opened database, the Slack workspace, and the
+ * Google and GitHub clients when configured. `replan` is wired by the caller, which owns planning.
+ */
+export async function buildServices(opts: {
+  readonly config: AppConfig;
+  readonly botToken: string;
+  readonly store: OpenedDatabase;
+  readonly groups: readonly Group[];
+  readonly clock: Clock;
+  readonly log: Log;
+  readonly timing: ClientTiming;
+  readonly replan: (services: Services, groupId: string) => Promise<void>;
+}): Promise<BuiltServices> {
+  const { config, store, clock, log, timing } = opts;
+  const slackClientOptions = webClientOptions({ slackApiUrl: config.slackApiUrl, ...timing });
+  const client = new WebClient(opts.botToken, slackClientOptions);
+  // The Google and GitHub clients are loaded only when configured: together they are a
+  // large share of the process's memory, and most deployments use one or neither.
+  const minutes = config.google
+    ? (await import('../google/googleMinutesFromConfig.js')).googleMinutesFromConfig(config.google, timing)
+    : undefined;
+  const github = config.github
+    ? (await import('../github/githubFromConfig.js')).githubFromConfig(config.github, log, timing)
+    : undefined;
+  // Without Google credentials the minutes in groups.yml are ignored, and start-up says so.
+  const noMinutes = minutes ? undefined : withoutMinutes(opts.groups);
+  if (noMinutes && noMinutes.affected.length > 0) {
+    log.warn(
+      { groups: noMinutes.affected },
+      'minutes are configured but Google is not (GOOGLE_APPLICATION_CREDENTIALS, GOOGLE_CREDENTIALS_JSON or GOOGLE_OAUTH_*): minutes are off',
+    );
+  }
+  const prepareGroups = async (configured: readonly Group[]) =>
+    resolveChannels(minutes ? configured : withoutMinutes(configured).groups, client);
+  const { db, dialect } = store;
+  const groups = createSwappableGroupDirectory(await prepareGroups(opts.groups));
+  const services: Services = {
+    clock,
+    groups,
+    log,
+    queue: jobQueueStore(db, dialect),
+    occurrences: occurrenceStore(db),
+    agenda: agendaStore(db),
+    actionItems: actionItemStore(db),
+    events: slackEventStore(db),
+    reminderDeliveries: reminderDeliveryStore(db),
+    workspace: webApiWorkspace(client, log.child({ component: 'slack' })),
+    ...(minutes ? { minutes } : {}),
+    ...(github ? { github } : {}),
+    replan: (groupId) => opts.replan(services, groupId),
+  };
+  return { services, groups, slackClientOptions, prepareGroups };
+}

@@ -1,0 +1,20 @@
+import type { Services } from '../services.js';
+import { commandListener } from '../slack/commands/commandListener.js';
+import type { SlackApp } from '../slack/createSlackApp.js';
+import { type MeetingCommandDeps, meetingCommand } from '../slack/meeting/meetingCommands.js';
+
+/** `/meeting next | notes | cancel | restore | add`. */
+export function wireMeeting(services: Services): { register(slack: SlackApp): void } {
+  const { groups, log, clock, occurrences, queue, workspace, minutes } = services;
+  const deps: MeetingCommandDeps = {
+    clock,
+    occurrences,
+    queue,
+    workspace,
+    minutesOn: minutes !== undefined,
+    replan: (groupId) => services.replan(groupId),
+  };
+  return {
+    register: (slack) => slack.command('/meeting', commandListener({ groups, log }, meetingCommand(deps))),
+  };
+}

@@ -1,0 +1,64 @@
+import type { CustomRoute } from '@slack/bolt';
+import type { AppConfig } from '../config/env.js';
+import { RETENTION_JOB } from '../core/jobs/retention.js';
+import { REMINDER_WITHDRAW_JOB } from '../core/reminder/reminderWithdrawJob.js';
+import { calendarRoute } from '../http/calendarRoute.js';
+import { githubWebhookRoute } from '../http/githubWebhookRoute.js';
+import { healthRoute } from '../http/healthRoute.js';
+import type { JobHandlers } from '../jobs/jobHandler.js';
+import { REMINDER_JOB, reminderJob } from '../jobs/reminderJob.js';
+import { reminderWithdrawJob } from '../jobs/reminderWithdrawJob.js';
+import { retentionJob } from '../jobs/retentionJob.js';
+import type { Services } from '../services.js';
+import type { SlackApp } from '../slack/createSlackApp.js';
+import { registerAppHome } from '../slack/events/appHome.js';
+import { wireAgenda } from './agenda.js';
+import { wireMeeting } from './meeting.js';
+import { wireMinutes } from './minutes.js';
+import { wireTodo } from './todo.js';
+
+export interface Drivers {
+  /** gavel's own HTTP routes beside Slack's endpoint: health, calendar feeds, GitHub's webhook. */
+  readonly routes: CustomRoute[];
+  /** Every kind of durable job gavel runs, by kind. */
+  readonly jobs: JobHandlers;
+  /** Every slash command with the shortcuts, forms and buttons of its feature, and the Home tab. */
+  register(slack: SlackApp): void;
+}
+
+/** Each driver gets the use cases' ports it needs, picked out of the services here and only here. */
+export function wireDrivers(opts: {
+  readonly config: AppConfig;
+  readonly services: Services;
+  readonly ping: () => Promise<boolean>;
+}): Drivers {
+  const { config, services } = opts;
+  const agenda = wireAgenda(services);
+  const meeting = wireMeeting(services);
+  const minutes = wireMinutes(services);
+  const todo = wireTodo(services);
+  return {
+    routes: [
+      healthRoute(opts.ping),
+      calendarRoute(services, config.publicUrl ? new URL(config.publicUrl).hostname : undefined),
+      githubWebhookRoute(
+        { log: services.log, deliver: (event, payload) => todo.githubWebhook(event, payload) },
+        config.github?.webhookSecret,
+      ),
+    ],
+    jobs: {
+      [REMINDER_JOB]: reminderJob(services),
+      [REMINDER_WITHDRAW_JOB]: reminderWithdrawJob(services),
+      ...agenda.jobs,
+      ...minutes.jobs,
+      ...todo.jobs,
+      [RETENTION_JOB]: retentionJob(services),
+    },
+    register(slack) {
+      agenda.register(slack);
+      todo.register(slack);
+      meeting.register(slack);
+      registerAppHome(slack.app, services);
+    },
+  };
+}

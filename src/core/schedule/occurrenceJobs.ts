@@ -1,0 +1,29 @@
+import type { JobSpec } from '../ports/jobQueue.js';
+import type { ResolvedGroup } from '../groupDirectory.js';
+import { minutesGroupPrefix, minutesJobSpec } from '../minutes/minutesJobPlan.js';
+import { reminderJobs } from '../reminder/reminderPlan.js';
+import type { Occurrence } from '../model/occurrence.js';
+import { agendaRolloverJobSpec } from '../agenda/agendaRolloverJob.js';
+
+/**
+ * The jobs one scheduled occurrence needs (reminders; later the minutes doc and the agenda
+ * rollover). Keys are natural, so the planner can enqueue them on every run.
+ * Jobs whose key starts with `<kind>:<group>:` are cancelled by the planner when the
+ * occurrence is no longer planned; see `groupJobPrefixes`.
+ */
+export function occurrenceJobs(group: ResolvedGroup, occurrence: Occurrence): JobSpec[] {
+  return [
+    ...reminderJobs(group.id, new Date(occurrence.startsAt), group.reminderLeadMinutes),
+    agendaRolloverJobSpec(group.id, occurrence),
+    ...(group.minutes ? [minutesJobSpec(group.id, occurrence.startsAt, group.minutes)] : []),
+  ];
+}
+
+/**
+ * The key prefixes under which a group's occurrence jobs live. `agenda-rollover:` is left out
+ * on purpose: that job must survive a meeting in progress and a cancelled meeting (see
+ * agendaRolloverJobSpec).
+ */
+export function groupJobPrefixes(groupId: string): string[] {
+  return [`reminder:${groupId}:`, minutesGroupPrefix(groupId)];
+}

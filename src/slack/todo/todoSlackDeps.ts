@@ -1,0 +1,9 @@
+import type { GroupDirectory } from '../../core/groupDirectory.js';
+import type { Log } from '../../core/ports/log.js';
+import type { TodoDeps } from '../../usecases/todo/todoDeps.js';
+
+/** What the `/todo` listeners use: the action-item use cases' ports, the groups by channel, a log. */
+export interface TodoSlackDeps extends TodoDeps {
+  readonly groups: Pick<GroupDirectory, 'byId' | 'all' | 'byChannel'>;
+  readonly log: Log;
+}

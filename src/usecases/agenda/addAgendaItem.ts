@@ -1,0 +1,83 @@
+import { addedText } from '../../core/agenda/agendaReplies.js';
+import { meetingLabel } from '../../core/agenda/meetingLabel.js';
+import type { Clock } from '../../core/clock.js';
+import type { ResolvedGroup } from '../../core/groupDirectory.js';
+import type { LocalDate, SlackUserId } from '../../core/ids.js';
+import type { AgendaItem } from '../../core/model/agendaItem.js';
+import type { Occurrence } from '../../core/model/occurrence.js';
+import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
+import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
+import { findMeeting, type MeetingLookupDeps } from './findMeeting.js';
+
+export interface AddAgendaItemDeps {
+  readonly agenda: Pick<AgendaRepository, 'add'>;
+  readonly clock: Clock;
+}
+
+/** An item on the agenda, with the sentence that announces it in the channel. */
+export interface AddedAgendaItem {
+  readonly item: AgendaItem;
+  readonly text: string;
+}
+
+interface NewItem {
+  readonly group: ResolvedGroup;
+  readonly topic: string;
+  readonly details: string | null;
+  readonly userId: SlackUserId;
+}
+
+/**
+ * `/agenda add <topic> [for <date>]`: on the next meeting that has not started, or on the
+ * meeting of that date. A GavelError says why no meeting fits.
+ */
+export async function addAgendaItem(
+  deps: AddAgendaItemDeps & MeetingLookupDeps,
+  input: NewItem & { readonly date: LocalDate | undefined },
+): Promise<AddedAgendaItem> {
+  const meeting = await findMeeting(deps, {
+    group: input.group,
+    purpose: 'add',
+    date: input.date,
+    now: deps.clock.now(),
+  });
+  return record(deps, input, meeting);
+}
+
+export type FormAddOutcome =
+  | ({ readonly kind: 'added' } & AddedAgendaItem)
+  /** The chosen meeting has started, was cancelled or is gone since the form opened. */
+  | { readonly kind: 'meeting-unavailable' };
+
+/** The form's submission: on the meeting chosen in it, if that is still to come. */
+export async function addAgendaItemFromForm(
+  deps: AddAgendaItemDeps & { readonly occurrences: Pick<OccurrenceRepository, 'find'> },
+  input: NewItem & { readonly meetingStartsAt: string },
+): Promise<FormAddOutcome> {
+  const now = deps.clock.now();
+  const meeting = await deps.occurrences.find(input.group.id, input.meetingStartsAt);
+  if (!meeting || meeting.status !== 'scheduled' || meeting.startsAt <= now.toISOString()) {
+    return { kind: 'meeting-unavailable' };
+  }
+  return { kind: 'added', ...(await record(deps, input, meeting)) };
+}
+
+/** Records an item on a meeting's agenda; returns it with the sentence that announces it. */
+async function record(
+  deps: AddAgendaItemDeps,
+  input: NewItem,
+  meeting: Occurrence,
+): Promise<AddedAgendaItem> {
+  const item = await deps.agenda.add(
+    {
+      groupId: input.group.id,
+      meetingStartsAt: meeting.startsAt,
+      topic: input.topic,
+      details: input.details,
+      authorId: input.userId,
+    },
+    deps.clock.now(),
+  );
+  const text = addedText(input.userId, item, meetingLabel(meeting.startsAt, input.group.timeZone));
+  return { item, text };
+}

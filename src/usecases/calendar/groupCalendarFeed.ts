@@ -1,0 +1,43 @@
+import { renderIcsFeed } from '../../core/calendar/icsFeed.js';
+import type { Clock } from '../../core/clock.js';
+import { DAY_MS } from '../../core/duration.js';
+import type { GroupDirectory } from '../../core/groupDirectory.js';
+import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
+
+export interface CalendarFeedDeps {
+  readonly groups: Pick<GroupDirectory, 'byId'>;
+  readonly occurrences: Pick<OccurrenceRepository, 'between'>;
+  readonly clock: Clock;
+}
+
+/**
+ * A group's meetings as an iCalendar feed, or undefined for no such group. The recurrence
+ * comes from the groups file; cancellations and one-offs made in Slack come from the
+ * database, so a subscribed calendar follows `/meeting cancel` within its refresh interval.
+ */
+export async function groupCalendarFeed(
+  deps: CalendarFeedDeps,
+  groupId: string,
+  host: string,
+): Promise<string | undefined> {
+  const group = deps.groups.byId(groupId);
+  if (!group) return undefined;
+  const now = deps.clock.now();
+  // A year back and ahead covers what calendar apps show; older one-offs are history.
+  const stored = await deps.occurrences.between(
+    group.id,
+    new Date(now.getTime() - 365 * DAY_MS),
+    new Date(now.getTime() + 365 * DAY_MS),
+  );
+  return renderIcsFeed({
+    group,
+    added: stored
+      .filter((o) => o.source === 'added' && o.status === 'scheduled')
+      .map((o) => ({ startsAt: new Date(o.startsAt), endsAt: new Date(o.endsAt), title: o.title })),
+    cancelledStarts: stored
+      .filter((o) => o.status === 'cancelled' && o.source !== 'added')
+      .map((o) => new Date(o.startsAt)),
+    now,
+    host,
+  });
+}

@@ -1,0 +1,98 @@
+import type { Clock } from '../../core/clock.js';
+import { DAY_MS } from '../../core/duration.js';
+import type { GroupDirectory, ResolvedGroup } from '../../core/groupDirectory.js';
+import { retentionJobSpec } from '../../core/jobs/retention.js';
+import type { IssueTracker } from '../../core/ports/issueTracker.js';
+import type { JobQueue } from '../../core/ports/jobQueue.js';
+import type { Log } from '../../core/ports/log.js';
+import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
+import type { ReminderDeliveries } from '../../core/ports/reminderDeliveries.js';
+import { groupJobPrefixes, occurrenceJobs } from '../../core/schedule/occurrenceJobs.js';
+import { occurrencesBetween } from '../../core/schedule/occurrences.js';
+import { PLAN_HORIZON_DAYS } from '../../core/schedule/planHorizon.js';
+import { todoReconcileJobSpec } from '../../core/todo/todoJobs.js';
+import type { ActionItemRepository } from '../../core/ports/actionItemRepository.js';
+import { withdrawHandedOver } from '../reminders/withdrawHandedOver.js';
+import { healActionItemFollowUps } from '../todo/healFollowUps.js';
+
+export interface PlanDeps {
+  readonly clock: Clock;
+  readonly groups: Pick<GroupDirectory, 'all'>;
+  readonly log: Log;
+  readonly occurrences: Pick<OccurrenceRepository, 'sync'>;
+  readonly queue: JobQueue;
+  readonly reminderDeliveries: Pick<ReminderDeliveries, 'scheduledAfter'>;
+  readonly actionItems: ActionItemRepository;
+  readonly github?: IssueTracker | undefined;
+  /** Whether Google is configured (minutes follow-ups are healed only then). */
+  readonly minutes?: unknown;
+}
+
+export interface PlanResult {
+  readonly occurrences: number;
+  readonly jobsAdded: number;
+  readonly jobsCancelled: number;
+  /** Meetings no longer going ahead whose reminder Slack already holds: taken back. */
+  readonly remindersWithdrawn: number;
+  /** Action-item follow-ups that were missing (a crash between saving and enqueuing). */
+  readonly followUpsHealed: number;
+}
+
+/**
+ * Brings one group's stored occurrences and reminder jobs in line with groups.yml and the
+ * cancellations made in Slack. Idempotent: running it twice changes nothing the second time,
+ * so it is safe at start, hourly, on every replica, and after every `/meeting` command.
+ */
+export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<PlanResult> {
+  const now = deps.clock.now();
+  const to = new Date(now.getTime() + PLAN_HORIZON_DAYS * DAY_MS);
+  const stored = await deps.occurrences.sync(group.id, occurrencesBetween(group, now, to), now, to, now);
+  const goingAhead = stored.filter((o) => o.status === 'scheduled');
+  const jobs = goingAhead.flatMap((o) => occurrenceJobs(group, o));
+  const jobsAdded = await deps.queue.enqueue(jobs, now);
+  // Everything under the group's prefixes that is not in today's plan: cancelled or removed
+  // meetings, and lead times no longer configured.
+  const keep = new Set(jobs.map((j) => j.key));
+  let jobsCancelled = 0;
+  for (const prefix of groupJobPrefixes(group.id)) {
+    jobsCancelled += await deps.queue.cancelPending(prefix, keep, now);
+  }
+  // A reminder handed to Slack in the last two minutes is no pending job: it is taken back.
+  const remindersWithdrawn = await withdrawHandedOver(
+    deps,
+    group,
+    new Set(goingAhead.map((o) => o.startsAt)),
+    now,
+  );
+  // Without a GitHub webhook, issues closed on GitHub are found by polling, hourly.
+  if (group.github && deps.github && !deps.github.webhooks) {
+    await deps.queue.enqueue([todoReconcileJobSpec(group.id, now)], now);
+  }
+  const followUpsHealed = await healActionItemFollowUps(deps, group);
+  return { occurrences: stored.length, jobsAdded, jobsCancelled, remindersWithdrawn, followUpsHealed };
+}
+
+/** Plans every group, then queues the hourly housekeeping (the key keeps it to one, on any replica). */
+export async function planAll(deps: PlanDeps): Promise<void> {
+  for (const group of deps.groups.all()) {
+    const result = await planGroup(deps, group);
+    deps.log.info({ group: group.id, ...result }, 'planned');
+  }
+  const now = deps.clock.now();
+  await deps.queue.enqueue([retentionJobSpec(now)], now);
+}
+
+/**
+ * A group removed from the groups file: its pending reminders and minutes jobs are dropped,
+ * and a reminder Slack already holds is taken back.
+ */
+export async function forgetGroup(deps: PlanDeps, group: ResolvedGroup): Promise<number> {
+  const now = deps.clock.now();
+  let cancelled = 0;
+  for (const prefix of groupJobPrefixes(group.id)) {
+    cancelled += await deps.queue.cancelPending(prefix, new Set(), now);
+  }
+  const remindersWithdrawn = await withdrawHandedOver(deps, group, new Set(), now);
+  deps.log.info({ group: group.id, jobsCancelled: cancelled, remindersWithdrawn }, 'group removed');
+  return cancelled;
+}
