@@ -1,4 +1,4 @@
-import { plainFromMrkdwn } from './plainText.js';
+import { slackToPlain } from '../minutes/slackToPlain.js';
 
 /**
  * Text a Slack user typed, made safe for a GitHub issue: Slack markup becomes plain
@@ -28,7 +28,7 @@ const LINK = /<(https?:\/\/[^<>|\s]+)(?:\|([^<>]+))?>/g;
 
 /** A title is plain text (GitHub renders no Markdown and sends no mentions from it): one line. */
 export const githubTitle = (slackText: string): string =>
-  plainFromMrkdwn(slackText).replace(/\s+/g, ' ').trim();
+  slackToPlain(slackText, {}, { everyToken: true }).replace(/\s+/g, ' ').trim();
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 

@@ -7,7 +7,7 @@ import type {
 } from '@slack/bolt';
 import { slackUserId } from '../../core/ids.js';
 import type { ActionItem } from '../../core/model/actionItem.js';
-import { plainFromMrkdwn } from '../../core/todo/plainText.js';
+import { slackToPlain } from '../../core/minutes/slackToPlain.js';
 import {
   parseTodoModalMetadata,
   readTodoSubmission,
@@ -51,7 +51,7 @@ export function openTodoModalFromMessage(deps: TodoSlackDeps) {
           view: todoModalView({
             groupName: group.name,
             author: slackUserId(shortcut.user.id),
-            text: plainFromMrkdwn(shortcut.message.text ?? ''),
+            text: slackToPlain(shortcut.message.text ?? '', {}, { everyToken: true }),
             metadata: {
               groupId: group.id,
               channelId: group.channelId,
