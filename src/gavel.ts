@@ -109,7 +109,13 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       beats.push(startHeartbeat({ cron: '0 7 * * * *', tick: () => planAll(services), log }));
     }
     log.info(
-      { port, mode: opts.connection.kind, groups: groups.all().length, dialect: store.dialect },
+      {
+        port,
+        host: config.host,
+        mode: opts.connection.kind,
+        groups: groups.all().length,
+        dialect: store.dialect,
+      },
       'gavel started',
     );
 

@@ -34,12 +34,25 @@ async function main(): Promise<number> {
   if (groups.usedExample) {
     log.warn({ path: groups.path }, 'no config/groups.yml: using the example groups; copy it and edit');
   }
-  // No Slack credentials: show gavel working against local stand-ins instead of refusing to start.
+  // No Slack credentials: show gavel working against local stand-ins instead of refusing to start,
+  // except in production, where lost tokens must not turn into a public sandbox that looks healthy.
   const slack = config.slack;
+  if (slack.kind === 'none' && process.env['NODE_ENV'] === 'production') {
+    process.stderr.write(
+      'gavel cannot start: no Slack credentials (set SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET; see .env.example); the sandbox does not run with NODE_ENV=production\n',
+    );
+    return 78;
+  }
   // Loaded only then: the sandbox brings the Slack, GitHub and Google stand-ins with it.
   const sandboxModule = slack.kind === 'none' ? await import('./sandbox/startSandbox.js') : undefined;
   const sandbox = sandboxModule
-    ? await sandboxModule.startSandbox({ groups: groups.groups, port: config.port, host: config.host, log })
+    ? await sandboxModule.startSandbox({
+        groups: groups.groups,
+        port: config.port,
+        // The sandbox is for the person at this machine: loopback unless HOST says otherwise.
+        host: process.env['HOST'] ? config.host : '127.0.0.1',
+        log,
+      })
     : undefined;
   const running =
     slack.kind === 'none'

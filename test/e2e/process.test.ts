@@ -86,3 +86,44 @@ describe('the gavel process (src/main.ts)', () => {
     expect(output).not.toContain(SIGNING_SECRET);
   });
 });
+
+describe('gavel without Slack credentials', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gavel-sandbox-process-'));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs src/main.ts with `env` and no Slack settings; resolves at `until` or at exit. */
+  const run = (env: Record<string, string>, until?: (line: string) => boolean) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env['PATH'] ?? '', PORT: '0', DATA_DIR: join(dir, 'data'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    createInterface({ input: child.stderr }).on('line', (l) => stderr.push(l));
+    return new Promise<{ code: number | null; stdout: string[]; stderr: string[] }>((resolve) => {
+      createInterface({ input: child.stdout }).on('line', (l) => {
+        stdout.push(l);
+        if (until?.(l)) {
+          child.once('close', (code) => resolve({ code, stdout, stderr }));
+          child.kill('SIGTERM');
+        }
+      });
+      child.once('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  };
+
+  it('refuses to start in production with one clear line, instead of serving a sandbox', async () => {
+    const result = await run({ NODE_ENV: 'production' });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toHaveLength(1);
+    expect(result.stderr[0]).toMatch(/^gavel cannot start: no Slack credentials .*NODE_ENV=production$/);
+    expect(result.stdout.some((l) => l.includes('"gavel started"'))).toBe(false);
+  });
+
+  it('runs the sandbox on the loopback interface unless HOST says otherwise', async () => {
+    const started = (l: string) => l.includes('"msg":"gavel started"');
+    const host = (lines: string[]) => (JSON.parse(lines.find(started) ?? '{}') as { host?: string }).host;
+    expect(host((await run({}, started)).stdout)).toBe('127.0.0.1');
+    expect(host((await run({ HOST: '0.0.0.0' }, started)).stdout)).toBe('0.0.0.0');
+  });
+});
