@@ -29,6 +29,24 @@ export function sandboxRoutes(
     },
   });
   return [
+    // The banner names /sandbox, but people type the bare address; browsers ask for an icon
+    // on every page view, which would otherwise be a logged 404 each time.
+    {
+      path: '/',
+      method: ['GET'],
+      handler: (_req, res) => {
+        res.writeHead(302, { location: '/sandbox' });
+        res.end();
+      },
+    },
+    {
+      path: '/favicon.ico',
+      method: ['GET'],
+      handler: (_req, res) => {
+        res.writeHead(204, { 'cache-control': 'max-age=86400' });
+        res.end();
+      },
+    },
     {
       path: '/sandbox',
       method: ['GET'],
