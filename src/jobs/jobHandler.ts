@@ -7,13 +7,10 @@ export interface JobContext {
   readonly log: Log;
 }
 
-/** Runs one job. Throw to retry with backoff; throw PermanentJobError to park it as failed. */
+/** Runs one job. Throw to retry with backoff; throw PermanentJobError (core/jobs) to park it as failed. */
 export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
 
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
-
-/** Use cases throw it from the core; re-exported for the handlers. */
-export { PermanentJobError } from '../core/jobs/permanentJobError.js';
 
 /** A job's payload as the code that enqueued it shaped it (payloads are gavel's own data). */
 export const parsePayload = <T>(job: Job): T => job.payload as T;

@@ -4,7 +4,8 @@ import { JOB_LEASE_MS, LEASE_RENEW_EVERY_MS } from '../core/jobs/lease.js';
 import type { JobQueue } from '../core/ports/jobQueue.js';
 import type { Log } from '../core/ports/log.js';
 import type { Job } from '../core/model/job.js';
-import { type JobHandlers, PermanentJobError } from './jobHandler.js';
+import { PermanentJobError } from '../core/jobs/permanentJobError.js';
+import type { JobHandlers } from './jobHandler.js';
 
 export interface JobWorkerOptions {
   readonly queue: JobQueue;
