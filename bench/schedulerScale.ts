@@ -10,6 +10,8 @@ import type { Services } from '../src/services.js';
 import { resolveChannels } from '../src/slackApi/resolveChannels.js';
 import { webApiWorkspace } from '../src/slackApi/webApiWorkspace.js';
 import { reminderDeliveryStore } from '../src/store/reminderDeliveryStore.js';
+import { meetingRecordStore } from '../src/store/meetingRecordStore.js';
+import { effectLedgerStore } from '../src/store/effectLedgerStore.js';
 import { slackEventStore } from '../src/store/slackEventStore.js';
 import { actionItemStore } from '../src/store/actionItemStore.js';
 import { agendaStore } from '../src/store/agendaStore.js';
@@ -77,6 +79,8 @@ async function services(db: TestDatabase, clock: ManualClock, yaml: string): Pro
     actionItems: actionItemStore(kysely),
     events: slackEventStore(kysely),
     reminderDeliveries: reminderDeliveryStore(kysely),
+    records: meetingRecordStore(kysely),
+    effects: effectLedgerStore(kysely),
     workspace: webApiWorkspace(slack, silentLogger),
     replan: () => Promise.resolve(),
   };

@@ -10,6 +10,8 @@ import type { SlackWorkspace } from './core/ports/slackWorkspace.js';
 import type { OccurrenceRepository } from './core/ports/occurrenceRepository.js';
 import type { IssueTracker } from './core/ports/issueTracker.js';
 import type { Log } from './core/ports/log.js';
+import type { MeetingRecordRepository } from './core/ports/meetingRecordRepository.js';
+import type { EffectLedger } from './core/ports/effectLedger.js';
 
 /**
  * Every port's adapter, built once by the composition root (compose/buildServices.ts). Only
@@ -27,6 +29,10 @@ export interface Services {
   readonly events: SlackEventLog;
   /** Each reminder's hand-over to Slack, recorded before and after the call. */
   readonly reminderDeliveries: ReminderDeliveries;
+  /** Attendance, absences, decisions and recordings: the group's governance record. */
+  readonly records: MeetingRecordRepository;
+  /** Slack posts and GitHub comments, recorded before and after they are made. */
+  readonly effects: EffectLedger;
   /** GitHub, when GITHUB_TOKEN or a GitHub App is configured: action items become issues. */
   readonly github?: IssueTracker;
   /** The Slack workspace behind its port: how use cases and jobs post, schedule and look people up. */

@@ -37,6 +37,7 @@ describe('manifest.yml', () => {
   it('declares exactly the commands and shortcut the app answers', () => {
     expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([
       '/agenda',
+      '/decision',
       '/meeting',
       '/todo',
     ]);
@@ -51,7 +52,10 @@ describe('manifest.yml', () => {
     const scopes = manifest.oauth_config.scopes.bot;
     for (const needed of ['commands', 'chat:write', 'channels:read', 'users:read'])
       expect(scopes).toContain(needed);
-    for (const broad of ['chat:write.customize', 'channels:history', 'admin', 'users:read.email']) {
+    // History is read only to find gavel's own message again after a crash (findPosted).
+    for (const history of ['channels:history', 'groups:history', 'im:history'])
+      expect(scopes).toContain(history);
+    for (const broad of ['chat:write.customize', 'mpim:history', 'admin', 'users:read.email']) {
       expect(scopes).not.toContain(broad);
     }
   });

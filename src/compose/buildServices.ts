@@ -19,6 +19,8 @@ import { jobQueueStore } from '../store/jobQueueStore.js';
 import { occurrenceStore } from '../store/occurrenceStore.js';
 import type { OpenedDatabase } from '../store/openDatabase.js';
 import { reminderDeliveryStore } from '../store/reminderDeliveryStore.js';
+import { meetingRecordStore } from '../store/meetingRecordStore.js';
+import { effectLedgerStore } from '../store/effectLedgerStore.js';
 import { slackEventStore } from '../store/slackEventStore.js';
 
 export interface ClientTiming {
@@ -83,6 +85,8 @@ export async function buildServices(opts: {
     actionItems: actionItemStore(db),
     events: slackEventStore(db),
     reminderDeliveries: reminderDeliveryStore(db),
+    records: meetingRecordStore(db),
+    effects: effectLedgerStore(db),
     workspace: webApiWorkspace(client, log.child({ component: 'slack' })),
     ...(minutes ? { minutes } : {}),
     ...(github ? { github } : {}),

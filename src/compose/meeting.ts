@@ -3,14 +3,15 @@ import { commandListener } from '../slack/commands/commandListener.js';
 import type { SlackApp } from '../slack/createSlackApp.js';
 import { type MeetingCommandDeps, meetingCommand } from '../slack/meeting/meetingCommands.js';
 
-/** `/meeting next | notes | cancel | restore | add`. */
+/** `/meeting next | notes | cancel | restore | add`, and the record's words (here, attendance …). */
 export function wireMeeting(services: Services): { register(slack: SlackApp): void } {
-  const { groups, log, clock, occurrences, queue, workspace, minutes } = services;
+  const { groups, log, clock, occurrences, queue, workspace, minutes, records } = services;
   const deps: MeetingCommandDeps = {
     clock,
     occurrences,
     queue,
     workspace,
+    records,
     minutesOn: minutes !== undefined,
     replan: (groupId) => services.replan(groupId),
   };

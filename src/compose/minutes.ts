@@ -5,15 +5,14 @@ import { minutesAnnounceJob } from '../jobs/minutesAnnounceJob.js';
 import { minutesJob } from '../jobs/minutesJob.js';
 import { todoMinutesJob } from '../jobs/todoMinutesJob.js';
 import type { Services } from '../services.js';
-import { keyedSerial } from '../usecases/minutes/keyedSerial.js';
+import type { KeyedSerial } from '../usecases/minutes/keyedSerial.js';
 
 /**
  * Minutes docs: creating a meeting's doc or running-doc section, announcing it, and writing
  * action items into it. Every write to a doc goes through one serial, keyed by the doc.
  */
-export function wireMinutes(services: Services): { jobs: JobHandlers } {
+export function wireMinutes(services: Services, serial: KeyedSerial): { jobs: JobHandlers } {
   const { groups, occurrences, agenda, actionItems, queue, workspace, minutes } = services;
-  const serial = keyedSerial();
   return {
     jobs: {
       [MINUTES_JOB]: minutesJob({ groups, occurrences, agenda, queue, workspace, minutes, serial }),

@@ -16,6 +16,8 @@ import { wireAgenda } from './agenda.js';
 import { wireMeeting } from './meeting.js';
 import { wireMinutes } from './minutes.js';
 import { wireTodo } from './todo.js';
+import { wireRecord } from './record.js';
+import { keyedSerial } from '../usecases/minutes/keyedSerial.js';
 
 export interface Drivers {
   /** gavel's own HTTP routes beside Slack's endpoint: health, calendar feeds, GitHub's webhook. */
@@ -35,7 +37,10 @@ export function wireDrivers(opts: {
   const { config, services } = opts;
   const agenda = wireAgenda(services);
   const meeting = wireMeeting(services);
-  const minutes = wireMinutes(services);
+  // One serial for every writer of minutes docs in this process: their edits never interleave.
+  const serial = keyedSerial();
+  const minutes = wireMinutes(services, serial);
+  const record = wireRecord(services, serial);
   const todo = wireTodo(services);
   return {
     routes: [
@@ -52,12 +57,14 @@ export function wireDrivers(opts: {
       ...agenda.jobs,
       ...minutes.jobs,
       ...todo.jobs,
+      ...record.jobs,
       [RETENTION_JOB]: retentionJob(services),
     },
     register(slack) {
       agenda.register(slack);
       todo.register(slack);
       meeting.register(slack);
+      record.register(slack);
       registerAppHome(slack.app, services);
     },
   };

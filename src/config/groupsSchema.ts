@@ -84,10 +84,36 @@ const minutes = z.discriminatedUnion(
 const githubLogin = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a GitHub login');
 const githubLogins = z.record(slackUser, githubLogin);
 
+const repoName = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name');
 const github = z.strictObject({
-  repo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name'),
+  repo: repoName,
   labels: z.array(text(50)).max(10).default([]),
+  repos: z
+    .array(z.string().regex(/^[A-Za-z0-9_.-]+\/(?:[A-Za-z0-9_.-]+|\*)$/, 'expected owner/name or owner/*'))
+    .max(50)
+    .default([]),
 });
+
+/** One person: their organisation (for attendance and votes) and GitHub login. */
+const person = z.strictObject({
+  organization: text(100).optional(),
+  github: githubLogin.optional(),
+});
+
+const voting = z
+  .strictObject({
+    attended: z.int().min(1).max(52),
+    of_last: z.int().min(1).max(52),
+    per: z.enum(['organization', 'person']).default('organization'),
+  })
+  .refine((v) => v.attended <= v.of_last, 'attended cannot be more than of_last');
+
+const recordings = z.strictObject({
+  expected: z.boolean().default(false),
+  within: duration.default('24h'),
+});
+
+const wrapUp = z.strictObject({ after: duration.default('15m') });
 
 export const groupSchema = z.strictObject({
   name: text(80),
@@ -107,11 +133,16 @@ export const groupSchema = z.strictObject({
   minutes: minutes.optional(),
   github: github.optional(),
   github_logins: githubLogins.optional(),
+  scribes: z.array(slackUser).max(20).default([]),
+  voting: voting.optional(),
+  recordings: recordings.optional(),
+  wrap_up: wrapUp.optional(),
 });
 
 export const groupsFileSchema = z.strictObject({
   defaults: z.strictObject({ reminders: z.array(duration).max(5).optional() }).optional(),
   github_logins: githubLogins.optional(),
+  people: z.record(slackUser, person).optional(),
   groups: z.record(
     z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'group ids are lowercase letters, digits and dashes'),
     groupSchema,

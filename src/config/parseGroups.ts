@@ -122,8 +122,29 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
           owner: g.github.repo.split('/')[0]!,
           repo: g.github.repo.split('/')[1]!,
           labels: g.github.labels,
+          otherRepos: g.github.repos,
         }
       : undefined,
-    githubLogins: { ...file.github_logins, ...g.github_logins },
+    githubLogins: { ...peopleField(file, 'github'), ...file.github_logins, ...g.github_logins },
+    organizations: peopleField(file, 'organization'),
+    scribes: g.scribes,
+    voting: g.voting
+      ? { attended: g.voting.attended, ofLast: g.voting.of_last, per: g.voting.per }
+      : undefined,
+    recordings: {
+      expected: g.recordings?.expected ?? false,
+      withinMinutes: minutesOf(g.recordings?.within ?? '24h'),
+    },
+    wrapUpAfterMinutes: minutesOf(g.wrap_up?.after ?? '15m'),
   };
+}
+
+/** One field of every person in the file's `people`, by Slack id. */
+function peopleField(file: GroupsFile, field: 'github' | 'organization'): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(file.people ?? {}).flatMap(([id, p]) => {
+      const value = p[field];
+      return value === undefined ? [] : [[id, value]];
+    }),
+  );
 }

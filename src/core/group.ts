@@ -64,6 +64,28 @@ export interface GithubSettings {
   readonly owner: string;
   readonly repo: string;
   readonly labels: readonly string[];
+  /**
+   * Other repositories the group works in (`owner/name`, or `owner/*` for all of an owner's):
+   * decisions may name their issues and pull requests too.
+   */
+  readonly otherRepos: readonly string[];
+}
+
+/**
+ * Who holds a vote: an organisation (or a person without one) whose people, together,
+ * attended `attended` of the last `ofLast` meetings (CloudEvents: 3 of 4, per organisation).
+ */
+export interface VotingRule {
+  readonly attended: number;
+  readonly ofLast: number;
+  readonly per: 'organization' | 'person';
+}
+
+export interface RecordingSettings {
+  /** Whether every meeting should have a recording: the leads are asked when none is given. */
+  readonly expected: boolean;
+  /** How long after the meeting's end the link is expected. */
+  readonly withinMinutes: number;
 }
 
 export interface Group {
@@ -85,6 +107,18 @@ export interface Group {
   readonly github: GithubSettings | undefined;
   /** Slack user id → GitHub login. */
   readonly githubLogins: Readonly<Record<string, string>>;
+  /** Slack user id → organisation (the groups file's `people`). */
+  readonly organizations: Readonly<Record<string, string>>;
+  /** Besides the leads, who may record decisions. */
+  readonly scribes: readonly SlackUserId[];
+  readonly voting: VotingRule | undefined;
+  readonly recordings: RecordingSettings;
+  /** Minutes after a meeting's end at which the wrap-up is posted in its thread. */
+  readonly wrapUpAfterMinutes: number;
 }
 
 export const isLead = (group: Group, user: SlackUserId): boolean => group.leads.includes(user);
+
+/** Leads and scribes record decisions. */
+export const mayRecordDecisions = (group: Group, user: SlackUserId): boolean =>
+  group.leads.includes(user) || group.scribes.includes(user);

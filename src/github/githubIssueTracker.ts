@@ -57,6 +57,20 @@ export function githubIssueTracker(octokit: GithubOctokit, opts: { webhooks: boo
       call(async () => {
         await octokit.rest.issues.createComment({ ...repo, issue_number: number, body });
       }),
+
+    hasComment: (repo, number, marker) =>
+      call(async () => {
+        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+          ...repo,
+          issue_number: number,
+          per_page: 100,
+        });
+        // Page by page, so a marker near the start spares reading a long discussion to its end.
+        for await (const { data } of pages) {
+          if (data.some((c) => (c.body ?? '').includes(marker))) return true;
+        }
+        return false;
+      }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
+import { isSlackUserId } from '../core/ids.js';
 import type { Log } from '../core/ports/log.js';
 import {
   type PendingMessage,
@@ -9,18 +10,29 @@ import {
 
 /** A channel with more pending messages of ours than this many pages is not one gavel made. */
 const MAX_PAGES = 5;
+/** MAX_PAGES of these read 1,000 messages back: more than any channel says in the minutes since a crash. */
+const HISTORY_PAGE = 200;
+/** The metadata event gavel tags its messages with, `event_payload.key` being the marker. */
+const POST_EVENT = 'gavel_post';
 
 /** The SlackWorkspace port over Slack's Web API (Bolt's WebClient, with its timeouts and retries). */
 export function webApiWorkspace(client: WebClient, log: Log): SlackWorkspace {
   return {
     post: (channel, message) =>
-      call(async () => (await client.chat.postMessage({ channel, ...content(message) })).ts ?? ''),
+      call(
+        async () =>
+          (await client.chat.postMessage({ channel, ...content(message), ...metadata(message) })).ts ?? '',
+      ),
 
+    // The marker goes again with every update: the message must stay findable as what it is.
     update: (channel, ts, message) =>
       call(async () => {
-        await client.chat.update({ channel, ts, ...content(message) });
+        await client.chat.update({ channel, ts, ...content(message), ...metadata(message) });
       }),
 
+    findPosted: (channel, marker, where) => call(() => findPosted(client, channel, marker, where)),
+
+    // Never with metadata: Slack accepts such a scheduled message and then never posts it.
     schedule: (channel, message, postAt) =>
       call(async () => {
         const answer = await client.chat.scheduleMessage({
@@ -88,6 +100,12 @@ function content(message: SlackMessage) {
   };
 }
 
+function metadata(message: SlackMessage) {
+  return message.marker === undefined
+    ? {}
+    : { metadata: { event_type: POST_EVENT, event_payload: { key: message.marker } } };
+}
+
 /** Runs one Web API call, turning its failure into a SlackCallError that says whether Slack answered. */
 async function call<T>(run: () => Promise<T>): Promise<T> {
   try {
@@ -133,4 +151,55 @@ async function pendingAt(client: WebClient, channel: string, postAt: Date): Prom
     if (!cursor) break;
   }
   return found;
+}
+
+interface HistoryPage {
+  readonly messages?: readonly { readonly ts?: string; readonly metadata?: unknown }[];
+  readonly response_metadata?: { readonly next_cursor?: string };
+}
+
+/**
+ * Reads back through the channel (or the thread) since `since`, newest page first. Needs the
+ * history scopes of the channel's kind (channels:, groups:, im:history); gavel's own messages
+ * are the only ones tagged with its event, so the metadata alone says whose a message is.
+ */
+async function findPosted(
+  client: WebClient,
+  channel: string,
+  marker: string,
+  where: { readonly since: Date; readonly threadTs?: string },
+): Promise<string | undefined> {
+  const conversation = isSlackUserId(channel) ? await dmChannel(client, channel) : channel;
+  const common = {
+    channel: conversation,
+    // Whole seconds, inclusive: a message in the same second as `since` still counts.
+    oldest: String(Math.floor(where.since.getTime() / 1000)),
+    inclusive: true,
+    include_all_metadata: true,
+    limit: HISTORY_PAGE,
+  };
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const next = cursor ? { cursor } : {};
+    const answer: HistoryPage = where.threadTs
+      ? await client.conversations.replies({ ...common, ts: where.threadTs, ...next })
+      : await client.conversations.history({ ...common, ...next });
+    const found = answer.messages?.find((m) => hasMarker(m.metadata, marker));
+    if (found?.ts) return found.ts;
+    cursor = answer.response_metadata?.next_cursor || undefined;
+    if (!cursor) break;
+  }
+  return undefined;
+}
+
+/** Posting to a user id posts in the bot's DM with them; reading history needs that DM's id. */
+async function dmChannel(client: WebClient, userId: string): Promise<string> {
+  const id = (await client.conversations.open({ users: userId })).channel?.id;
+  if (!id) throw new Error(`conversations.open answered without a channel for ${userId}`);
+  return id;
+}
+
+function hasMarker(metadata: unknown, marker: string): boolean {
+  const m = metadata as { event_type?: unknown; event_payload?: { key?: unknown } } | undefined;
+  return m?.event_type === POST_EVENT && m.event_payload?.key === marker;
 }

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { readBody } from './readBody.js';
 
 /**
- * A local stand-in for the GitHub REST API: issues (create, get, update, comment), issue
- * search and labels, in GitHub's wire format (shapes as in @octokit/fixtures' recordings).
+ * A local stand-in for the GitHub REST API: issues (create, get, update, comment, list
+ * comments page by page with a Link header), issue search and labels, in GitHub's wire format (shapes as in @octokit/fixtures' recordings).
  * Requests need `Authorization: token <known token>` (or an installation token this server
  * issued to a GitHub App through POST /app/installations/:id/access_tokens). Faults are
  * injected per operation: a 422 for an assignee without access, a 403 secondary rate limit
@@ -17,6 +17,7 @@ export type GithubOp =
   | 'issues.get'
   | 'issues.update'
   | 'issues.createComment'
+  | 'issues.listComments'
   | 'search.issues'
   | 'labels.list'
   | 'labels.create'
@@ -41,7 +42,35 @@ export interface StoredIssue {
   state: 'open' | 'closed';
   labels: string[];
   assignees: string[];
+  /** The bodies of the issue's comments, oldest first (`comments()` has them whole). */
   readonly comments: string[];
+  /** A pull request: GitHub's issues API serves it too, comments included. */
+  readonly pullRequest?: boolean;
+}
+
+/** A comment as GitHub answers it (the fields gavel and the tests read). */
+export interface GithubComment {
+  readonly id: number;
+  readonly node_id: string;
+  readonly url: string;
+  readonly html_url: string;
+  readonly issue_url: string;
+  readonly body: string;
+  readonly user: { readonly login: string; readonly id: number; readonly type: string };
+  readonly author_association: string;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+/** An issue or pull request that someone other than gavel opened, for a test to start from. */
+export interface IssueSeed {
+  readonly owner: string;
+  readonly repo: string;
+  readonly title?: string;
+  readonly body?: string;
+  readonly state?: 'open' | 'closed';
+  readonly labels?: readonly string[];
+  readonly pullRequest?: boolean;
 }
 
 export type GithubFault =
@@ -75,6 +104,12 @@ export interface GithubApiServer {
   callsTo(op: GithubOp): RecordedGithubCall[];
   issues(owner?: string, repo?: string): StoredIssue[];
   issue(owner: string, repo: string, number: number): StoredIssue | undefined;
+  /** Opens an issue (or a pull request) as a person would; it takes the repository's next number. */
+  addIssue(seed: IssueSeed): StoredIssue;
+  /** Comments on an issue or pull request as `login` would on github.com. */
+  addComment(owner: string, repo: string, number: number, body: string, login?: string): GithubComment;
+  /** The issue's comments as the API lists them, oldest first. */
+  comments(owner: string, repo: string, number: number): GithubComment[];
   /** Logins GitHub refuses as assignees (no access to the repository): a 422 on create. */
   refuseAssignees(...logins: string[]): void;
   /** Search finds nothing (the index lags behind, as GitHub's does). */
@@ -105,6 +140,7 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
   const refused = new Set<string>();
   const faults: (GithubFault & { left: number })[] = [];
   const answerHooks = new Map<GithubOp, () => Promise<void>>();
+  const commentsByIssue = new Map<string, GithubComment[]>();
   let searchLag = false;
   let url = '';
   let ids = 1000;
@@ -126,11 +162,45 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
     assignee: i.assignees[0] ? userJson(i.assignees[0]) : null,
     assignees: i.assignees.map(userJson),
     comments: i.comments.length,
+    ...(i.pullRequest ? { pull_request: pullRequestJson(i) } : {}),
     locked: false,
     created_at: '2026-11-23T12:00:00Z',
     updated_at: '2026-11-23T12:00:00Z',
     closed_at: i.state === 'closed' ? '2026-11-23T12:00:00Z' : null,
   });
+
+  const pullRequestJson = (i: StoredIssue) => ({
+    url: `${url}/repos/${i.owner}/${i.repo}/pulls/${i.number}`,
+    html_url: `https://github.com/${i.owner}/${i.repo}/pull/${i.number}`,
+    diff_url: `https://github.com/${i.owner}/${i.repo}/pull/${i.number}.diff`,
+    patch_url: `https://github.com/${i.owner}/${i.repo}/pull/${i.number}.patch`,
+    merged_at: null,
+  });
+  const commentsOf = (i: StoredIssue) => {
+    const key = `${i.owner}/${i.repo}#${i.number}`;
+    if (!commentsByIssue.has(key)) commentsByIssue.set(key, []);
+    return commentsByIssue.get(key)!;
+  };
+  const addComment = (i: StoredIssue, body: string, login: string): GithubComment => {
+    const id = ++ids;
+    const comment: GithubComment = {
+      id,
+      node_id: `IC_kwDO${id}`,
+      url: `${url}/repos/${i.owner}/${i.repo}/issues/comments/${id}`,
+      html_url: `${i.pullRequest ? pullRequestJson(i).html_url : htmlUrl(i)}#issuecomment-${id}`,
+      issue_url: `${url}/repos/${i.owner}/${i.repo}/issues/${i.number}`,
+      body,
+      user: login === GAVEL_LOGIN ? { login, id: 1, type: 'Bot' } : userJson(login),
+      author_association: login === GAVEL_LOGIN ? 'NONE' : 'MEMBER',
+      created_at: '2026-11-23T12:00:00Z',
+      updated_at: '2026-11-23T12:00:00Z',
+    };
+    commentsOf(i).push(comment);
+    i.comments.push(body);
+    return comment;
+  };
+  const nextNumber = (owner: string, repo: string) =>
+    Math.max(0, ...issues.filter((i) => i.owner === owner && i.repo === repo).map((i) => i.number)) + 1;
 
   const takeFault = (op: GithubOp) => {
     const i = faults.findIndex((f) => f.op === op && f.left > 0);
@@ -222,7 +292,7 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
         res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
         return;
       }
-      send(answer.status, answer.json);
+      send(answer.status, answer.json, answer.headers);
     });
   });
 
@@ -230,7 +300,7 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
     route: Route,
     query: Record<string, string>,
     body: unknown,
-  ): { status: number; json: unknown } {
+  ): { status: number; json: unknown; headers?: Record<string, string> } {
     const input = (body ?? {}) as Record<string, unknown>;
     const [owner = '', repo = '', numberText] = route.params;
     const found = numberText ? findIssue(owner, repo, Number(numberText)) : undefined;
@@ -246,7 +316,7 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
         const issue: StoredIssue = {
           owner,
           repo,
-          number: issues.filter((i) => i.owner === owner && i.repo === repo).length + 1,
+          number: nextNumber(owner, repo),
           title: input['title'],
           body: typeof input['body'] === 'string' ? input['body'] : '',
           state: 'open',
@@ -271,19 +341,13 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
       }
       case 'issues.createComment': {
         if (!found) return { status: 404, json: notFound() };
-        const text = typeof input['body'] === 'string' ? input['body'] : '';
-        found.comments.push(text);
-        return {
-          status: 201,
-          json: {
-            id: ++ids,
-            html_url: `${htmlUrl(found)}#issuecomment-${ids}`,
-            body: text,
-            user: { login: 'gavel-bot', id: 1, type: 'Bot' },
-            created_at: '2026-11-23T12:00:00Z',
-          },
-        };
+        if (typeof input['body'] !== 'string' || input['body'] === '') {
+          return validationFailed({ resource: 'IssueComment', field: 'body', code: 'missing_field' });
+        }
+        return { status: 201, json: addComment(found, input['body'], GAVEL_LOGIN) };
       }
+      case 'issues.listComments':
+        return found ? listPage(found, query) : { status: 404, json: notFound() };
       case 'search.issues': {
         const hits = searchLag ? [] : search(query['q'] ?? '');
         return {
@@ -311,6 +375,29 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
       default:
         return { status: 404, json: notFound() };
     }
+  }
+
+  /** One page of the comments, with GitHub's Link header pointing at the next and the last. */
+  function listPage(
+    issue: StoredIssue,
+    query: Record<string, string>,
+  ): { status: number; json: unknown; headers: Record<string, string> } {
+    const perPage = Math.min(Math.max(Number(query['per_page'] ?? 30) || 30, 1), 100);
+    const page = Math.max(Number(query['page'] ?? 1) || 1, 1);
+    const all = commentsOf(issue);
+    const last = Math.max(1, Math.ceil(all.length / perPage));
+    const pageUrl = (n: number) =>
+      `${url}/repos/${issue.owner}/${issue.repo}/issues/${issue.number}/comments?per_page=${perPage}&page=${n}`;
+    const links = [
+      ...(page > 1 ? [`<${pageUrl(page - 1)}>; rel="prev"`] : []),
+      ...(page < last ? [`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(last)}>; rel="last"`] : []),
+      ...(page > 1 ? [`<${pageUrl(1)}>; rel="first"`] : []),
+    ];
+    return {
+      status: 200,
+      json: all.slice((page - 1) * perPage, page * perPage),
+      headers: links.length > 0 ? { link: links.join(', ') } : {},
+    };
   }
 
   /** Supports what gavel asks: `"<phrase>" repo:o/r in:body [is:issue]`. */
@@ -343,6 +430,32 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
         (i) => (owner === undefined || i.owner === owner) && (repo === undefined || i.repo === repo),
       ),
     issue: findIssue,
+    addIssue: (seed) => {
+      const issue: StoredIssue = {
+        owner: seed.owner,
+        repo: seed.repo,
+        number: nextNumber(seed.owner, seed.repo),
+        title: seed.title ?? (seed.pullRequest ? 'A pull request' : 'An issue'),
+        body: seed.body ?? '',
+        state: seed.state ?? 'open',
+        labels: [...(seed.labels ?? [])],
+        assignees: [],
+        comments: [],
+        ...(seed.pullRequest ? { pullRequest: true } : {}),
+      };
+      issues.push(issue);
+      for (const l of issue.labels) labelsOf(seed.owner, seed.repo).add(l);
+      return issue;
+    },
+    addComment: (owner, repo, number, body, login = 'octocat') => {
+      const issue = findIssue(owner, repo, number);
+      if (!issue) throw new Error(`no issue ${owner}/${repo}#${number}`);
+      return addComment(issue, body, login);
+    },
+    comments: (owner, repo, number) => {
+      const issue = findIssue(owner, repo, number);
+      return issue ? [...commentsOf(issue)] : [];
+    },
     refuseAssignees: (...logins) => logins.forEach((l) => refused.add(l)),
     setSearchLag: (lagging) => {
       searchLag = lagging;
@@ -375,9 +488,13 @@ function routeOf(method: string, path: string): Route {
   if (issue) {
     const params = [issue[1]!, issue[2]!, ...(issue[3] ? [issue[3]] : [])];
     const op: GithubOp | 'unknown' = issue[4]
-      ? method === 'POST' && issue[3]
-        ? 'issues.createComment'
-        : 'unknown'
+      ? !issue[3]
+        ? 'unknown'
+        : method === 'POST'
+          ? 'issues.createComment'
+          : method === 'GET'
+            ? 'issues.listComments'
+            : 'unknown'
       : issue[3]
         ? method === 'GET'
           ? 'issues.get'
@@ -401,6 +518,9 @@ function routeOf(method: string, path: string): Route {
   if (path === '/search/issues' && method === 'GET') return { op: 'search.issues', params: [] };
   return { op: 'unknown', params: [] };
 }
+
+/** Who gavel is on GitHub, as the issues and comments it writes show. */
+const GAVEL_LOGIN = 'gavel-bot';
 
 const userJson = (login: string) => ({
   login,

@@ -1,15 +1,35 @@
 import type { ActionItem, ActionItemId } from '../core/model/actionItem.js';
 import type { AgendaItem, AgendaItemId } from '../core/model/agendaItem.js';
 import type { Job, JobId } from '../core/model/job.js';
+import {
+  type Absence,
+  type Attendance,
+  type Decision,
+  decisionId,
+  type Recording,
+} from '../core/model/meetingRecord.js';
 import type { Occurrence, OccurrenceId } from '../core/model/occurrence.js';
+import type { EffectState } from '../core/ports/effectLedger.js';
 import {
   type ChannelId,
   type GroupId,
+  groupId,
   isSlackUserId,
   type LocalDate,
   type SlackUserId,
+  slackUserId,
 } from '../core/ids.js';
-import type { ActionItemRow, AgendaItemRow, JobRow, OccurrenceRow } from './schema.js';
+import type {
+  AbsenceRow,
+  ActionItemRow,
+  AgendaItemRow,
+  AttendanceRow,
+  DecisionRow,
+  EffectRow,
+  JobRow,
+  OccurrenceRow,
+  RecordingRow,
+} from './schema.js';
 
 /*
  * Rows become gavel's domain model here and only here: the core never sees a column name, a
@@ -96,6 +116,62 @@ export function toJob(row: JobRow): Job {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+export function toAttendance(row: AttendanceRow): Attendance {
+  return {
+    groupId: groupId(row.group_id),
+    meetingStartsAt: row.meeting_starts_at,
+    userId: slackUserId(row.user_id),
+    recordedBy: slackUserId(row.recorded_by),
+    recordedAt: row.recorded_at,
+  };
+}
+
+export function toAbsence(row: AbsenceRow): Absence {
+  return {
+    groupId: groupId(row.group_id),
+    meetingStartsAt: row.meeting_starts_at,
+    userId: slackUserId(row.user_id),
+    recordedBy: slackUserId(row.recorded_by),
+    recordedAt: row.recorded_at,
+  };
+}
+
+export function toDecision(row: DecisionRow): Decision {
+  return {
+    id: decisionId(row.id),
+    groupId: groupId(row.group_id),
+    meetingStartsAt: row.meeting_starts_at,
+    number: row.number,
+    text: row.text,
+    authorId: slackUserId(row.author_id),
+    reference:
+      row.ref_owner !== null && row.ref_repo !== null && row.ref_number !== null
+        ? { owner: row.ref_owner, repo: row.ref_repo, number: row.ref_number }
+        : null,
+    createdAt: row.created_at,
+  };
+}
+
+export function toRecording(row: RecordingRow): Recording {
+  return {
+    groupId: groupId(row.group_id),
+    meetingStartsAt: row.meeting_starts_at,
+    url: row.url,
+    recordedBy: slackUserId(row.recorded_by),
+    recordedAt: row.recorded_at,
+  };
+}
+
+/**
+ * A state the code did not write (an operator's edit) reads as `started`: the effect may have
+ * happened, so the caller looks for it on the remote side rather than making it twice.
+ */
+export function toEffectState(row: EffectRow): EffectState {
+  return row.state === 'done'
+    ? { state: 'done', result: row.result }
+    : { state: 'started', startedAt: row.started_at };
 }
 
 /** The owners column holds a JSON array of Slack ids; anything else reads as no owners. */

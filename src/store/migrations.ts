@@ -165,6 +165,73 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         }
       },
     },
+    '0005_meeting_record': {
+      async up(db) {
+        // The governance record is kept as long as the group exists: no retention index here.
+        // Attendance is read back in check-in order, which the id keeps.
+        await idColumn(db, 'attendance')
+          .addColumn('group_id', 'text', (c) => c.notNull())
+          .addColumn('meeting_starts_at', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('recorded_by', 'text', (c) => c.notNull())
+          .addColumn('recorded_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('attendance_meeting_user', ['group_id', 'meeting_starts_at', 'user_id'])
+          .execute();
+
+        await idColumn(db, 'absences')
+          .addColumn('group_id', 'text', (c) => c.notNull())
+          .addColumn('meeting_starts_at', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('recorded_by', 'text', (c) => c.notNull())
+          .addColumn('recorded_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('absences_meeting_user', ['group_id', 'meeting_starts_at', 'user_id'])
+          .execute();
+
+        // The unique (group, number) index also serves the search, newest (highest number) first.
+        await idColumn(db, 'decisions')
+          .addColumn('group_id', 'text', (c) => c.notNull())
+          .addColumn('meeting_starts_at', 'text', (c) => c.notNull())
+          .addColumn('number', 'integer', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('author_id', 'text', (c) => c.notNull())
+          .addColumn('ref_owner', 'text')
+          .addColumn('ref_repo', 'text')
+          .addColumn('ref_number', 'integer')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('decisions_group_number', ['group_id', 'number'])
+          .execute();
+        await db.schema
+          .createIndex('decisions_group_meeting')
+          .on('decisions')
+          .columns(['group_id', 'meeting_starts_at'])
+          .execute();
+
+        await db.schema
+          .createTable('recordings')
+          .addColumn('group_id', 'text', (c) => c.notNull())
+          .addColumn('meeting_starts_at', 'text', (c) => c.notNull())
+          .addColumn('url', 'text', (c) => c.notNull())
+          .addColumn('recorded_by', 'text', (c) => c.notNull())
+          .addColumn('recorded_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('recordings_meeting', ['group_id', 'meeting_starts_at'])
+          .execute();
+
+        await db.schema
+          .createTable('effects')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('result', 'text')
+          .addColumn('started_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+      async down(db) {
+        // Dropping a table drops its indexes with it, on both engines.
+        for (const table of ['effects', 'recordings', 'decisions', 'absences', 'attendance']) {
+          await db.schema.dropTable(table).execute();
+        }
+      },
+    },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

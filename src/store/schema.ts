@@ -19,6 +19,11 @@ export interface Database {
   jobs: JobTable;
   slack_events: SlackEventTable;
   reminder_deliveries: ReminderDeliveryTable;
+  attendance: AttendanceTable;
+  absences: AbsenceTable;
+  decisions: DecisionTable;
+  recordings: RecordingTable;
+  effects: EffectTable;
 }
 
 export interface OccurrenceTable {
@@ -118,7 +123,69 @@ export interface SlackEventTable {
   received_at: string;
 }
 
+/** One person present at one meeting; unique per (group_id, meeting_starts_at, user_id). */
+export interface AttendanceTable {
+  /** Check-in order. */
+  id: Generated<number>;
+  group_id: string;
+  meeting_starts_at: string;
+  user_id: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** One leave of absence; unique per (group_id, meeting_starts_at, user_id). */
+export interface AbsenceTable {
+  id: Generated<number>;
+  group_id: string;
+  meeting_starts_at: string;
+  user_id: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface DecisionTable {
+  id: Generated<number>;
+  group_id: string;
+  meeting_starts_at: string;
+  /** 1, 2, 3 … unique per group (what `/decision list` shows). */
+  number: number;
+  text: string;
+  author_id: string;
+  /** The GitHub issue or pull request it names: all three set, or all three null. */
+  ref_owner: string | null;
+  ref_repo: string | null;
+  ref_number: number | null;
+  created_at: string;
+}
+
+/** One link per meeting: (group_id, meeting_starts_at) is the primary key. */
+export interface RecordingTable {
+  group_id: string;
+  meeting_starts_at: string;
+  url: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** A side effect recorded before ('started') and after ('done') it is made. */
+export interface EffectTable {
+  /** The effect's natural key. */
+  key: string;
+  state: 'started' | 'done';
+  /** What the remote side answered (a message's ts); null while started. */
+  result: string | null;
+  /** When the latest attempt began. */
+  started_at: string;
+  updated_at: string;
+}
+
 export type OccurrenceRow = Selectable<OccurrenceTable>;
 export type AgendaItemRow = Selectable<AgendaItemTable>;
 export type ActionItemRow = Selectable<ActionItemTable>;
 export type JobRow = Selectable<JobTable>;
+export type AttendanceRow = Selectable<AttendanceTable>;
+export type AbsenceRow = Selectable<AbsenceTable>;
+export type DecisionRow = Selectable<DecisionTable>;
+export type RecordingRow = Selectable<RecordingTable>;
+export type EffectRow = Selectable<EffectTable>;

@@ -139,6 +139,53 @@ groups:
       `github_logins: { U0AAAAAAA1: alice, U0BBBBBBB2: bob }\n${minimal(`    github_logins: { U0BBBBBBB2: robert }\n    github: { repo: cncf/wg-serverless }`)}`,
     );
     expect(r.ok && r.groups[0]!.githubLogins).toEqual({ U0AAAAAAA1: 'alice', U0BBBBBBB2: 'robert' });
-    expect(r.ok && r.groups[0]!.github).toEqual({ owner: 'cncf', repo: 'wg-serverless', labels: [] });
+    expect(r.ok && r.groups[0]!.github).toEqual({
+      owner: 'cncf',
+      repo: 'wg-serverless',
+      labels: [],
+      otherRepos: [],
+    });
+  });
+
+  describe('the meeting record', () => {
+    it('keeps people in one place: organisation and GitHub login, github_logins still winning', () => {
+      const r = parseGroups(
+        `people:\n  U0AAAAAAA1: { organization: Google, github: alice }\n  U0BBBBBBB2: { organization: Microsoft }\ngithub_logins: { U0AAAAAAA1: alice-gh }\n${minimal()}`,
+      );
+      expect(r.ok && r.groups[0]!.organizations).toEqual({ U0AAAAAAA1: 'Google', U0BBBBBBB2: 'Microsoft' });
+      expect(r.ok && r.groups[0]!.githubLogins).toEqual({ U0AAAAAAA1: 'alice-gh' });
+    });
+
+    it('reads scribes, the voting rule, recordings and the wrap-up, with defaults', () => {
+      const r = parseGroups(
+        minimal(
+          `    scribes: [U0SCRIBE01]\n    voting: { attended: 3, of_last: 4 }\n    recordings: { expected: true, within: 2h }\n    wrap_up: { after: 5m }\n    github: { repo: cncf/wg-serverless, repos: [cloudevents/*, cncf/toc] }`,
+        ),
+      );
+      expect(r.ok && r.groups[0]).toMatchObject({
+        scribes: ['U0SCRIBE01'],
+        voting: { attended: 3, ofLast: 4, per: 'organization' },
+        recordings: { expected: true, withinMinutes: 120 },
+        wrapUpAfterMinutes: 5,
+        github: { otherRepos: ['cloudevents/*', 'cncf/toc'] },
+      });
+      const plain = parseGroups(minimal());
+      expect(plain.ok && plain.groups[0]).toMatchObject({
+        scribes: [],
+        voting: undefined,
+        recordings: { expected: false, withinMinutes: 1440 },
+        wrapUpAfterMinutes: 15,
+      });
+    });
+
+    it('refuses a voting rule that cannot be met, and a repository pattern that is not owner/name', () => {
+      expect(problemsOf(minimal('    voting: { attended: 5, of_last: 4 }')).join()).toMatch(
+        /attended cannot be more than of_last/,
+      );
+      expect(problemsOf(minimal('    github: { repo: cncf/wg-serverless, repos: ["*/*"] }')).join()).toMatch(
+        /owner\/name or owner\/\*/,
+      );
+      expect(problemsOf(`people: { U0AAAAAAA1: { org: Google } }\n${minimal()}`).join()).toMatch(/people/);
+    });
   });
 });

@@ -34,7 +34,12 @@ describe.each(ENGINES)('an action item saved just before a crash, on %s', (engin
   const jobKeys = async () =>
     (await h.db.opened.db.selectFrom('jobs').select('key').where('key', 'not like', 'reminder:%').execute())
       .map((j) => j.key)
-      .filter((k) => !['agenda-rollover', 'todo-reconcile', 'retention'].some((kind) => k.startsWith(kind)));
+      .filter(
+        (k) =>
+          !['agenda-rollover', 'todo-reconcile', 'retention', 'meeting-start', 'wrap-up'].some((kind) =>
+            k.startsWith(kind),
+          ),
+      );
 
   it('gets its GitHub issue and due-date DM jobs at the next planning, once; old items are left alone', async () => {
     github = await startGithubApiServer({ tokens: [TOKEN] });

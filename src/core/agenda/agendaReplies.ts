@@ -67,10 +67,9 @@ export function itemLine(item: Item, labelOf: (startsAt: string) => string): str
   return item.details ? `${line}\n${quoted(clipCharacters(item.details, 200))}` : line;
 }
 
-export function helpText(usage: string, unknown: string | undefined): string {
-  return unknown
-    ? `\`${escapePlain(unknown.replace(/`/g, "'"))}\` is not an agenda command.\n${usage}`
-    : usage;
+/** The command's help, saying first which word was not understood (`what`: "an agenda command"). */
+export function helpText(usage: string, unknown: string | undefined, what = 'an agenda command'): string {
+  return unknown ? `\`${escapePlain(unknown.replace(/`/g, "'"))}\` is not ${what}.\n${usage}` : usage;
 }
 
 /** Slack's block quote, line by line, with the user's text escaped. */

@@ -19,6 +19,8 @@ export interface IcsFeedInput {
   readonly now: Date;
   /** Makes UIDs globally unique: `<rule>.<group>@<host>`. */
   readonly host: string;
+  /** Recording links of past meetings, shown in their event's description. */
+  readonly recordings?: readonly { startsAt: Date; url: string }[];
 }
 
 /** How many years ahead the VTIMEZONE's transitions are checked. */
@@ -39,7 +41,9 @@ export function renderIcsFeed(input: IcsFeedInput): string {
 
   const ruleEvents = group.meetings.flatMap((rule) => {
     const first = firstRuleDay(rule, rule.from === undefined ? nowDay : dayNumber(rule.from));
-    return first === undefined ? [] : [{ first, lines: ruleEvent(ctx, rule, first) }];
+    return first === undefined
+      ? []
+      : [{ first, lines: [...ruleEvent(ctx, rule, first), ...recordedInstances(ctx, rule, first)] }];
   });
   const extras = group.extraMeetings.filter((extra) => keepsExtra(ctx, extra));
   const years = [
@@ -98,6 +102,47 @@ function ruleEvent(ctx: FeedContext, rule: MeetingRule, first: DayNumber): strin
   ];
 }
 
+/**
+ * A recorded meeting of a rule: the recurring event's own instance, overridden (same UID,
+ * RECURRENCE-ID) with the recording in its description; RFC 5545 has no other way to give one
+ * occurrence of a series its own text.
+ */
+function recordedInstances(ctx: FeedContext, rule: MeetingRule, first: DayNumber): string[] {
+  const zone = ctx.group.timeZone;
+  const cancelled = cancelledRuleDays(ctx, rule, first);
+  return (ctx.recordings ?? []).flatMap(({ startsAt, url }) => {
+    const day = ruleDayAt(rule, first, startsAt.getTime(), zone);
+    if (day === undefined || cancelled.has(day)) return [];
+    const local = localDateTime(localDateOf(day), rule.time);
+    return [
+      'BEGIN:VEVENT',
+      `UID:${escapeText(`${rule.id}.${ctx.group.id}@${ctx.host}`)}`,
+      `DTSTAMP:${ctx.stamp}`,
+      `RECURRENCE-ID;TZID=${zone}:${local}`,
+      `DTSTART;TZID=${zone}:${local}`,
+      `DURATION:${durationOf(rule.durationMinutes)}`,
+      `SUMMARY:${escapeText(rule.title)}`,
+      ...joinDetails(rule, url),
+      'END:VEVENT',
+    ];
+  });
+}
+
+/** The rule's day whose meeting starts at `start` (ms), if it has one. */
+function ruleDayAt(rule: MeetingRule, first: DayNumber, start: number, zone: string): DayNumber | undefined {
+  const day = dayNumber(instantToLocal(new Date(start), zone).date);
+  // A start in a gap shows a later wall time, so the date is also checked the day before.
+  return [day, day - 1].find(
+    (candidate) =>
+      candidate >= first &&
+      ruleDays(rule, candidate, candidate).length > 0 &&
+      localToInstant(localDateOf(candidate), rule.time, zone).getTime() === start,
+  );
+}
+
+const recordingAt = (ctx: FeedContext, start: number): string | undefined =>
+  ctx.recordings?.find((r) => r.startsAt.getTime() === start)?.url;
+
 function recurrence(ctx: FeedContext, rule: MeetingRule): string {
   const f = rule.frequency;
   const parts =
@@ -123,16 +168,8 @@ function cancelledRuleDays(ctx: FeedContext, rule: MeetingRule, first: DayNumber
     if (produces(dayNumber(date as LocalDate))) days.add(dayNumber(date as LocalDate));
   }
   for (const start of ctx.cancelled.starts) {
-    const day = dayNumber(instantToLocal(new Date(start), zone).date);
-    // A start in a gap shows a later wall time, so the date is also checked the day before.
-    for (const candidate of [day, day - 1]) {
-      if (
-        produces(candidate) &&
-        localToInstant(localDateOf(candidate), rule.time, zone).getTime() === start
-      ) {
-        days.add(candidate);
-      }
-    }
+    const day = ruleDayAt(rule, first, start, zone);
+    if (day !== undefined) days.add(day);
   }
   return days;
 }
@@ -156,7 +193,10 @@ function extraEvent(ctx: FeedContext, extra: ExtraMeeting): string[] {
     `DTSTART;TZID=${ctx.group.timeZone}:${start}`,
     `DURATION:${durationOf(extra.durationMinutes)}`,
     `SUMMARY:${escapeText(extra.title)}`,
-    ...joinDetails(extra),
+    ...joinDetails(
+      extra,
+      recordingAt(ctx, localToInstant(extra.date, extra.time, ctx.group.timeZone).getTime()),
+    ),
     'END:VEVENT',
   ];
 }
@@ -170,14 +210,19 @@ function addedEvent(ctx: FeedContext, added: IcsFeedInput['added'][number]): str
     `DTSTART:${start}`,
     `DURATION:${durationOf((added.endsAt.getTime() - added.startsAt.getTime()) / 60_000)}`,
     `SUMMARY:${escapeText(added.title)}`,
+    ...joinDetails({ joinUrl: undefined, dialIn: undefined }, recordingAt(ctx, added.startsAt.getTime())),
     'END:VEVENT',
   ];
 }
 
-function joinDetails(meeting: { joinUrl: string | undefined; dialIn: string | undefined }): string[] {
+function joinDetails(
+  meeting: { joinUrl: string | undefined; dialIn: string | undefined },
+  recording?: string,
+): string[] {
   const description = [
     meeting.joinUrl === undefined ? undefined : `Join: ${meeting.joinUrl}`,
     meeting.dialIn === undefined ? undefined : `Dial-in: ${meeting.dialIn}`,
+    recording === undefined ? undefined : `Recording: ${recording}`,
   ].filter((line) => line !== undefined);
   return [
     ...(meeting.joinUrl === undefined

@@ -13,6 +13,8 @@ export interface HomeMeeting {
   readonly title: string;
   readonly startsAt: Date;
   readonly minutesUrl: string | null;
+  /** The recording of the group's last meeting, when one was given. */
+  readonly lastRecordingUrl?: string | null;
 }
 
 export interface HomeItem {
@@ -71,8 +73,9 @@ function meetingBlocks(meetings: readonly HomeMeeting[]): KnownBlock[] {
     header,
     ...meetings.slice(0, HOME_LIMITS.meetings).map((m) => {
       const minutes = m.minutesUrl ? ` · <${m.minutesUrl}|Minutes>` : '';
+      const recording = m.lastRecordingUrl ? ` · <${m.lastRecordingUrl}|Last meeting’s recording>` : '';
       return section(
-        `*${escapePlain(m.groupName)}*: ${escapePlain(m.title)}\n${slackDate(m.startsAt, m.timeZone)} in ${m.channelLabel}${minutes}`,
+        `*${escapePlain(m.groupName)}*: ${escapePlain(m.title)}\n${slackDate(m.startsAt, m.timeZone)} in ${m.channelLabel}${minutes}${recording}`,
       );
     }),
   ];

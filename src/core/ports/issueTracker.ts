@@ -37,6 +37,8 @@ export interface IssueTracker {
   get(repo: RepoRef, number: number): Promise<IssueRef>;
   setState(repo: RepoRef, number: number, state: 'open' | 'closed'): Promise<void>;
   comment(repo: RepoRef, number: number, body: string): Promise<void>;
+  /** Whether a comment on the issue or pull request holds `marker` (all pages are read). */
+  hasComment(repo: RepoRef, number: number, marker: string): Promise<boolean>;
 }
 
 export type IssueTrackerFailure =

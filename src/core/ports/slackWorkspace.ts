@@ -11,6 +11,11 @@ export interface SlackMessage {
    * agenda out of sight. Slack's default (on) when absent.
    */
   readonly unfurl?: boolean;
+  /**
+   * The message's natural key, carried as Slack message metadata so that `findPosted` can
+   * find the message again after a crash cut off the answer to its post.
+   */
+  readonly marker?: string;
 }
 
 /** One of the bot's messages that Slack holds to post later. */
@@ -28,6 +33,15 @@ export interface SlackWorkspace {
   /** Posts in a channel, or in a DM when `channel` is a user id; resolves with the message's ts. */
   post(channel: string, message: SlackMessage): Promise<string>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
+  /**
+   * The ts of the bot's message posted with `marker` in `channel` (a user id means the DM)
+   * since `since`, at the top level or, with `threadTs`, in that thread; undefined if none.
+   */
+  findPosted(
+    channel: string,
+    marker: string,
+    where: { readonly since: Date; readonly threadTs?: string },
+  ): Promise<string | undefined>;
   /** Hands a message to Slack to post at `postAt`; resolves with the scheduled message's id. */
   schedule(channel: string, message: SlackMessage, postAt: Date): Promise<string>;
   /** The bot's messages waiting to be posted in `channel` at exactly `postAt` (whole seconds). */

@@ -4,6 +4,7 @@ import { minutesGroupPrefix, minutesJobSpec } from '../minutes/minutesJobPlan.js
 import { reminderJobs } from '../reminder/reminderPlan.js';
 import type { Occurrence } from '../model/occurrence.js';
 import { agendaRolloverJobSpec } from '../agenda/agendaRolloverJob.js';
+import { meetingRecordJobs } from '../record/recordJobs.js';
 
 /**
  * The jobs one scheduled occurrence needs (reminders; later the minutes doc and the agenda
@@ -16,13 +17,14 @@ export function occurrenceJobs(group: ResolvedGroup, occurrence: Occurrence): Jo
     ...reminderJobs(group.id, new Date(occurrence.startsAt), group.reminderLeadMinutes),
     agendaRolloverJobSpec(group.id, occurrence),
     ...(group.minutes ? [minutesJobSpec(group.id, occurrence.startsAt, group.minutes)] : []),
+    ...meetingRecordJobs(group, occurrence),
   ];
 }
 
 /**
- * The key prefixes under which a group's occurrence jobs live. `agenda-rollover:` is left out
- * on purpose: that job must survive a meeting in progress and a cancelled meeting (see
- * agendaRolloverJobSpec).
+ * The key prefixes under which a group's occurrence jobs live. `agenda-rollover:` and the
+ * record's jobs are left out on purpose: they must survive a meeting in progress (see
+ * agendaRolloverJobSpec and meetingRecordJobs).
  */
 export function groupJobPrefixes(groupId: string): string[] {
   return [`reminder:${groupId}:`, minutesGroupPrefix(groupId)];

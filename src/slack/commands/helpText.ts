@@ -26,4 +26,16 @@ export const MEETING_HELP = [
   '• `/meeting notes` — the minutes doc of the current or next meeting',
   '• `/meeting cancel <YYYY-MM-DD>` · `/meeting restore <YYYY-MM-DD>` — leads only',
   '• `/meeting add <YYYY-MM-DD> <HH:MM> [title]` — a one-off meeting, leads only',
+  '*At the meeting*',
+  '• `/meeting here` — count yourself present (or press *I’m here* on the start post); leads: `/meeting here @alice @bob`',
+  '• `/meeting attendance [YYYY-MM-DD]` — who was there, with organisations',
+  '• `/meeting recording <url> [YYYY-MM-DD]` — the meeting’s recording, posted in its thread',
+  '• `/meeting voters` — who holds a vote at the next meeting (groups with a voting rule)',
+  '• `/meeting absent <YYYY-MM-DD> [@person]` — a leave of absence: it does not count against a vote',
+].join('\n');
+
+export const DECISION_HELP = [
+  '*/decision* — what the meeting decided (leads and scribes)',
+  '• `/decision Adopt v1.0 as proposed in cloudevents/spec#1223` — records it for the meeting in progress or ended in the last day, announced in the meeting’s thread; an issue or pull request it names gets a comment',
+  '• `/decision list [words]` — the group’s decisions, newest first',
 ].join('\n');

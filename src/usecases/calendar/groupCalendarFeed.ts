@@ -2,11 +2,13 @@ import { renderIcsFeed } from '../../core/calendar/icsFeed.js';
 import type { Clock } from '../../core/clock.js';
 import { DAY_MS } from '../../core/duration.js';
 import type { GroupDirectory } from '../../core/groupDirectory.js';
+import type { MeetingRecordRepository } from '../../core/ports/meetingRecordRepository.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
 
 export interface CalendarFeedDeps {
   readonly groups: Pick<GroupDirectory, 'byId'>;
   readonly occurrences: Pick<OccurrenceRepository, 'between'>;
+  readonly records: Pick<MeetingRecordRepository, 'recordingsOf'>;
   readonly clock: Clock;
 }
 
@@ -29,7 +31,13 @@ export async function groupCalendarFeed(
     new Date(now.getTime() - 365 * DAY_MS),
     new Date(now.getTime() + 365 * DAY_MS),
   );
+  const past = stored.filter((o) => o.status === 'scheduled' && Date.parse(o.startsAt) <= now.getTime());
+  const recordings = await deps.records.recordingsOf(
+    group.id,
+    past.map((o) => o.startsAt),
+  );
   return renderIcsFeed({
+    recordings: recordings.map((r) => ({ startsAt: new Date(r.meetingStartsAt), url: r.url })),
     group,
     added: stored
       .filter((o) => o.source === 'added' && o.status === 'scheduled')

@@ -15,6 +15,7 @@ import type { Log } from '../../core/ports/log.js';
 import { zonedDate } from '../../core/slackDate.js';
 import { type IssueOwner, issueDraft, itemMarker } from '../../core/todo/issueDraft.js';
 import { githubIssueStateJobSpec, todoIssueLinkJobSpec } from '../../core/todo/todoJobs.js';
+import { wrapUpUpdateJobSpec } from '../../core/record/recordJobs.js';
 import type { TodoDeps } from './todoDeps.js';
 
 /** How long the job waits for the item's announcement (its thread) before opening the issue anyway. */
@@ -61,6 +62,8 @@ export async function createGithubIssue(
     log.info({ itemId, issue: issue.number }, 'GitHub issue linked to the action item');
   }
   const followUps = [todoIssueLinkJobSpec(item.id, now)];
+  if (item.meetingStartsAt)
+    followUps.push(wrapUpUpdateJobSpec(item.groupId, item.meetingStartsAt, now, `issue-${item.id}`));
   // Marked done while the issue was being opened: close it too.
   if (item.status === 'done') followUps.push(githubIssueStateJobSpec(item, now, undefined));
   await deps.queue.enqueue(followUps, now);

@@ -4,6 +4,7 @@ import type { ActionItem } from '../../core/model/actionItem.js';
 import { zonedDate } from '../../core/slackDate.js';
 import { itemMessage } from '../../core/todo/itemMessage.js';
 import { actionItemFollowUps } from '../../core/todo/todoJobs.js';
+import { wrapUpUpdateJobSpec } from '../../core/record/recordJobs.js';
 import { followUpsConfigured, type TodoDeps } from './todoDeps.js';
 
 export interface ActionItemDraft {
@@ -38,6 +39,9 @@ export async function recordActionItem(deps: RecordDeps, draft: ActionItemDraft)
     now,
   );
   const jobs = actionItemFollowUps(followUpsConfigured(deps), draft.group, item, now);
+  // An item of a meeting already wrapped up shows in its wrap-up (within a day; see updateWrapUp).
+  if (item.meetingStartsAt)
+    jobs.push(wrapUpUpdateJobSpec(item.groupId, item.meetingStartsAt, now, `item-${item.id}`));
   // Saved and enqueued in two writes: if the process dies between them, the planner's
   // healActionItemFollowUps enqueues the missing jobs at the next start or hourly run.
   if (jobs.length > 0) await deps.queue.enqueue(jobs, now);

@@ -1,0 +1,50 @@
+import type { JobHandlers } from '../jobs/jobHandler.js';
+import { meetingRecordJobs } from '../jobs/meetingRecordJobs.js';
+import type { Services } from '../services.js';
+import type { SlackApp } from '../slack/createSlackApp.js';
+import { registerRecord } from '../slack/record/registerRecord.js';
+import type { KeyedSerial } from '../usecases/minutes/keyedSerial.js';
+import type { RecordDeps } from '../usecases/record/recordDeps.js';
+
+/**
+ * The meeting record: the start post and its "I'm here", `/decision`, the wrap-up, recordings,
+ * and what is written back to GitHub and the minutes. `/meeting`'s record words are wired with
+ * `/meeting`. Shares the minutes' serial: its doc writes queue behind theirs.
+ */
+export function wireRecord(
+  services: Services,
+  serial: KeyedSerial,
+): { register(slack: SlackApp): void; jobs: JobHandlers } {
+  const {
+    clock,
+    groups,
+    occurrences,
+    records,
+    effects,
+    workspace,
+    queue,
+    agenda,
+    actionItems,
+    github,
+    minutes,
+    log,
+  } = services;
+  const deps: RecordDeps = {
+    clock,
+    groups,
+    occurrences,
+    records,
+    effects,
+    workspace,
+    queue,
+    agenda,
+    actionItems,
+    github,
+    minutes,
+    serial,
+  };
+  return {
+    register: (slack) => registerRecord(slack, { ...deps, groups, log, githubOn: github !== undefined }),
+    jobs: meetingRecordJobs(deps),
+  };
+}
