@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseDocument, type YAMLError } from 'yaml';
 import { parseDurationMinutes } from '../core/duration.js';
 import type { Frequency, Group, MeetingRule, NthWeekday } from '../core/group.js';
 import {
@@ -26,10 +26,12 @@ const localTime = (s: string): LocalTime => parseLocalTime(s)!;
 /** Parses and validates the text of a groups file; every problem names its path. */
 export function parseGroups(yamlText: string): ParseGroupsResult {
   const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return { ok: false, problems: doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`) };
-  }
-  const parsed = groupsFileSchema.safeParse(doc.toJS() ?? {});
+  const [syntax] = doc.errors;
+  // One mistake often makes the parser report many more after it: the first is the one to fix.
+  if (syntax) return { ok: false, problems: [yamlProblem(yamlText, syntax)] };
+  const content: unknown = doc.toJS();
+  if (content === null || content === undefined) return { ok: false, problems: [EMPTY_FILE] };
+  const parsed = groupsFileSchema.safeParse(content);
   if (!parsed.success) {
     return {
       ok: false,
@@ -42,6 +44,27 @@ export function parseGroups(yamlText: string): ParseGroupsResult {
     ok: true,
     groups: Object.entries(parsed.data.groups).map(([id, g]) => toGroup(id, g, parsed.data)),
   };
+}
+
+const EMPTY_FILE = [
+  'the groups file is empty. A minimal one:',
+  'groups:',
+  '  serverless:',
+  '    name: CNCF Serverless WG',
+  '    channel: "#serverless"',
+  '    timezone: America/Los_Angeles',
+  '    leads: [U012AB3CD]',
+  '    meetings:',
+  '      - { day: thursday, time: "09:00" }',
+].join('\n');
+
+/** `YAML, line 4, column 1: All mapping items must start at the same column`, then the line itself. */
+function yamlProblem(text: string, error: YAMLError): string {
+  const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const at = error.linePos?.[0];
+  if (!at) return `YAML: ${what}`;
+  const line = text.split(/\r?\n/)[at.line - 1] ?? '';
+  return `YAML, line ${at.line}, column ${at.col}: ${what}\n  ${line}\n  ${' '.repeat(Math.max(0, at.col - 1))}^`;
 }
 
 /** Rules a schema cannot see: uniqueness across entries, ordering of dates. */

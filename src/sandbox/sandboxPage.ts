@@ -7,15 +7,16 @@ import { SANDBOX_SCRIPT } from './sandboxScript.js';
  */
 const STYLE = String.raw`
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1d1c1d; background: #f8f8f8; }
-header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 10px 16px; background: #3f0e40; color: #fff; }
+body { margin: 0; font: 15px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1d1c1d; background: #f8f8f8; display: flex; flex-direction: column; height: 100vh; }
+header { flex: none; display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 10px 16px; background: #3f0e40; color: #fff; }
 header h1 { font-size: 17px; margin: 0; }
 header .note { font-size: 13px; opacity: .85; flex: 1 1 260px; }
 header label { font-size: 13px; }
 header select, header button { font: inherit; font-size: 13px; }
 .clock { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; font-size: 13px; }
 .clock time { font-weight: 600; }
-main { display: grid; grid-template-columns: 220px minmax(0, 1fr) 380px; height: calc(100vh - 56px); min-height: 520px; }
+/* The header wraps on narrow windows: main takes what is left, and each column scrolls on its own. */
+main { flex: 1 1 auto; display: grid; grid-template-columns: 220px minmax(0, 1fr) 380px; grid-template-rows: minmax(0, 1fr); min-height: 520px; }
 nav { background: #4a154b; color: #e8dbe8; padding: 12px 0; overflow-y: auto; }
 nav h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; margin: 8px 16px; opacity: .8; }
 nav button { display: block; width: 100%; text-align: left; border: 0; background: none; color: inherit; font: inherit; padding: 4px 16px; cursor: pointer; }
@@ -35,6 +36,10 @@ section.channel { display: flex; flex-direction: column; min-width: 0; backgroun
 .msg.ephemeral { border-left: 3px solid #1264a3; background: #f4f8fc; }
 .msg.command { color: #616061; font-size: 13px; }
 .msg.thread { margin-left: 28px; border-left: 2px solid #ddd; }
+.replies { margin: 0 16px 6px 44px; border-left: 2px solid #d0d0d0; }
+.replies-head { font-size: 12px; font-weight: 700; color: #1264a3; padding: 2px 12px; }
+.msg.reply { padding: 4px 12px; }
+.msg .edited { font-size: 12px; color: #868686; }
 .msg .body { margin-top: 2px; overflow-wrap: anywhere; }
 .b-header { font-weight: 700; font-size: 17px; margin: 4px 0; }
 .b-section { margin: 4px 0; display: flex; gap: 12px; align-items: flex-start; justify-content: space-between; }
@@ -56,8 +61,8 @@ a { color: #1264a3; }
 form#composer { border-top: 1px solid #ddd; padding: 10px 16px; }
 form#composer .row { display: flex; gap: 8px; }
 #command-input { flex: 1; font: inherit; padding: 8px 10px; border: 1px solid #bbb; border-radius: 6px; }
-.hints { margin-top: 6px; display: flex; flex-wrap: wrap; gap: 6px; font-size: 12px; }
-.hints button { font: inherit; border: 1px solid #ddd; background: #f8f8f8; border-radius: 12px; padding: 1px 8px; cursor: pointer; }
+.hints { margin-top: 6px; display: flex; flex-wrap: wrap; gap: 4px 5px; font-size: 12px; line-height: 18px; }
+.hints button { font: inherit; border: 1px solid #ddd; background: #f8f8f8; border-radius: 10px; padding: 0 7px; cursor: pointer; }
 #composer-error { color: #e01e5a; font-size: 13px; min-height: 0; }
 aside { overflow-y: auto; padding: 8px 12px; background: #fafafa; }
 aside h2 { font-size: 15px; margin: 12px 0 6px; }
@@ -81,7 +86,7 @@ aside h2 small { font-weight: 400; color: #616061; }
 .modal .hint { font-size: 12px; color: #616061; margin-top: 2px; }
 .modal .error { font-size: 13px; color: #e01e5a; margin-top: 2px; }
 .modal .buttons { display: flex; justify-content: flex-end; gap: 8px; padding: 12px 18px; border-top: 1px solid #ddd; }
-@media (max-width: 1000px) { main { grid-template-columns: 1fr; height: auto; } nav, aside { max-height: none; } #messages { max-height: 60vh; } }
+@media (max-width: 1000px) { body { height: auto; } main { grid-template-columns: 1fr; grid-template-rows: none; } nav, aside { max-height: none; } #messages { max-height: 60vh; } }
 `;
 
 export const SANDBOX_PAGE = String.raw`<!doctype html>
@@ -99,6 +104,8 @@ export const SANDBOX_PAGE = String.raw`<!doctype html>
   <label>You are <select id="user-select"></select></label>
   <span class="clock">Sandbox time <time id="clock"></time>
     <button id="jump-next" type="button">Jump to 10 minutes before the next meeting</button>
+    <button id="jump-start" type="button" title="Jump to the next meeting's start: gavel posts its start message with I'm here">its start</button>
+    <button id="jump-wrapup" type="button" title="Jump to the wrap-up of the meeting on now (or of the next one), posted in its thread">its wrap-up</button>
     <button id="jump-hour" type="button">+1 hour</button>
     <button id="jump-day" type="button">+1 day</button>
     <span id="clock-status"></span></span>

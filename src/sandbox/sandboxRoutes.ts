@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { Group } from '../core/group.js';
+import type { Occurrence } from '../core/model/occurrence.js';
+import type { RunningGavel } from '../gavel.js';
 import { SANDBOX_PAGE } from './sandboxPage.js';
 import { type SandboxSession, type SandboxSessionDeps, SandboxError } from './sandboxSession.js';
-import { sandboxState } from './sandboxState.js';
+import { currentMeetings, sandboxState } from './sandboxState.js';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 const TEN_MINUTES_MS = 10 * 60_000;
@@ -72,24 +74,22 @@ async function jump(deps: SandboxSessionDeps, body: Record<string, unknown>): Pr
   const gavel = deps.gavel();
   if (!gavel) throw new SandboxError(503, 'gavel is still starting');
   const now = deps.clock.now();
+  const jumpTo = body['jumpTo'];
   let target: Date;
-  if (body['jumpTo'] === 'next-meeting-minus-10m') {
-    const groups = gavel.services.groups.all();
-    const wanted = groups.filter((g) => body['channel'] === undefined || g.channelId === body['channel']);
-    const starts = await Promise.all(
-      wanted.map(async (g) => (await gavel.services.occurrences.next(g.id, now))?.startsAt),
-    );
-    const first = starts.filter((s): s is string => s !== undefined).sort()[0];
+  if (jumpTo === 'next-meeting-minus-10m' || jumpTo === 'next-meeting-start') {
+    const first = (await nextStarts(gavel, body['channel'], now))[0];
     if (!first) throw new SandboxError(400, 'no upcoming meeting');
-    target = new Date(Date.parse(first) - TEN_MINUTES_MS);
-  } else if (typeof body['jumpTo'] === 'string' && !Number.isNaN(Date.parse(body['jumpTo']))) {
-    target = new Date(body['jumpTo']);
+    target = new Date(Date.parse(first.startsAt) - (jumpTo === 'next-meeting-start' ? 0 : TEN_MINUTES_MS));
+  } else if (jumpTo === 'wrap-up') {
+    target = await nextWrapUp(gavel, body['channel'], now);
+  } else if (typeof jumpTo === 'string' && !Number.isNaN(Date.parse(jumpTo))) {
+    target = new Date(jumpTo);
   } else if (typeof body['advanceMinutes'] === 'number' && body['advanceMinutes'] > 0) {
     target = new Date(now.getTime() + body['advanceMinutes'] * 60_000);
   } else {
     throw new SandboxError(
       400,
-      "expected { jumpTo: 'next-meeting-minus-10m' | ISO time } or { advanceMinutes }",
+      "expected { jumpTo: 'next-meeting-minus-10m' | 'next-meeting-start' | 'wrap-up' | ISO time } or { advanceMinutes }",
     );
   }
   if (target.getTime() <= now.getTime()) throw new SandboxError(400, 'the clock only moves forward');
@@ -97,6 +97,40 @@ async function jump(deps: SandboxSessionDeps, body: Record<string, unknown>): Pr
   await gavel.replanAll();
   const ran = await gavel.tick();
   return { clock: deps.clock.now().toISOString(), jobsRun: ran };
+}
+
+/** The groups a jump is about: the channel's, or all of them when no channel is given. */
+function groupsOf(gavel: RunningGavel, channel: unknown): readonly Group[] {
+  return gavel.services.groups
+    .all()
+    .filter((g) => channel === undefined || channel === null || g.channelId === channel);
+}
+
+/** The next meeting of each group (of the channel), earliest first. */
+async function nextStarts(gavel: RunningGavel, channel: unknown, now: Date): Promise<Occurrence[]> {
+  const next = await Promise.all(
+    groupsOf(gavel, channel).map((g) => gavel.services.occurrences.next(g.id, now)),
+  );
+  return next
+    .filter((o): o is Occurrence => o !== undefined)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+/**
+ * When the wrap-up of the meeting on now (started, its wrap-up not yet posted) is due; with
+ * none on, that of the next meeting.
+ */
+async function nextWrapUp(gavel: RunningGavel, channel: unknown, now: Date): Promise<Date> {
+  const dues: number[] = [];
+  for (const g of groupsOf(gavel, channel)) {
+    const wrapUpMs = g.wrapUpAfterMinutes * 60_000;
+    const on = await currentMeetings(gavel.services.occurrences, g, now);
+    const next = on.length > 0 ? on : [await gavel.services.occurrences.next(g.id, now)];
+    for (const o of next) if (o) dues.push(Date.parse(o.endsAt) + wrapUpMs);
+  }
+  const first = dues.sort((a, b) => a - b)[0];
+  if (first === undefined) throw new SandboxError(400, 'no meeting to wrap up');
+  return new Date(first);
 }
 
 async function answer(

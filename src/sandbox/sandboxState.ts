@@ -1,4 +1,7 @@
 import type { Group } from '../core/group.js';
+import type { Occurrence } from '../core/model/occurrence.js';
+import { DAY_MS, MINUTE_MS } from '../core/duration.js';
+import type { OccurrenceRepository } from '../core/ports/occurrenceRepository.js';
 import type { SandboxSession, SandboxSessionDeps } from './sandboxSession.js';
 
 /** The page's whole picture, polled every second: small enough to send in full each time. */
@@ -12,11 +15,18 @@ export async function sandboxState(
   const now = clock.now();
   const services = deps.gavel()?.services;
   const messages = slack.messages();
+  // Slack marks a message changed with chat.update "(edited)"; the stand-in keeps only its text.
+  const edited = new Set(
+    slack.calls
+      .filter((c) => c.method === 'chat.update' && c.status === 200)
+      .map((c) => `${String(c.args['channel'])} ${String(c.args['ts'])}`),
+  );
 
   const channels = await Promise.all(
     workspace.channels.map(async (c) => {
       const group = services?.groups.byChannel(c.id);
       const next = group ? await services?.occurrences.next(group.id, now) : undefined;
+      const on = group && services ? (await currentMeetings(services.occurrences, group, now))[0] : undefined;
       return {
         id: c.id,
         name: c.name,
@@ -26,6 +36,16 @@ export async function sandboxState(
               name: group.name,
               timeZone: group.timeZone,
               next: next ? { title: next.title, startsAt: next.startsAt } : undefined,
+              // Started, its wrap-up still to come: what the "wrap-up" jump goes to.
+              current: on
+                ? {
+                    title: on.title,
+                    startsAt: on.startsAt,
+                    wrapUpAt: new Date(
+                      Date.parse(on.endsAt) + group.wrapUpAfterMinutes * MINUTE_MS,
+                    ).toISOString(),
+                  }
+                : undefined,
             }
           : undefined,
       };
@@ -43,6 +63,7 @@ export async function sandboxState(
       threadTs: m['thread_ts'],
       text: m['text'],
       blocks: m['blocks'],
+      ...(edited.has(`${String(m['channel'])} ${String(m['ts'])}`) ? { edited: true } : {}),
     };
   });
 
@@ -89,4 +110,21 @@ export async function sandboxState(
     docs,
     issues,
   };
+}
+
+/** The group's meetings that have started (within a day) and whose wrap-up is still to come. */
+export async function currentMeetings(
+  occurrences: Pick<OccurrenceRepository, 'between'>,
+  group: Group,
+  now: Date,
+): Promise<Occurrence[]> {
+  const started = await occurrences.between(
+    group.id,
+    new Date(now.getTime() - DAY_MS),
+    new Date(now.getTime() + 1),
+  );
+  return started.filter(
+    (o) =>
+      o.status === 'scheduled' && Date.parse(o.endsAt) + group.wrapUpAfterMinutes * MINUTE_MS > now.getTime(),
+  );
 }

@@ -130,8 +130,23 @@ groups:
     expect(dup).toContain('groups.serverless.channel: #serverless is already the channel of group other');
   });
 
-  it('reports YAML syntax errors instead of throwing', () => {
-    expect(problemsOf('groups: [unclosed')[0]).toMatch(/^YAML: /);
+  it('reports a YAML syntax error once, with its line, column and the line itself', () => {
+    const misindented = problemsOf('groups:\n  a:\n    name: x\n   channel: y\n');
+    expect(misindented).toEqual([
+      'YAML, line 4, column 1: All mapping items must start at the same column\n     channel: y\n  ^',
+    ]);
+    const unclosed = problemsOf('groups: [unclosed\n  b: 1\n');
+    expect(unclosed).toHaveLength(1);
+    expect(unclosed[0]).toMatch(/^YAML, line 1, column 10: /);
+    expect(unclosed[0]!.split('\n').slice(1)).toEqual(['  groups: [unclosed', `${' '.repeat(11)}^`]);
+  });
+
+  it('answers an empty file with what a minimal one looks like', () => {
+    for (const empty of ['', '# nothing yet\n']) {
+      const [problem] = problemsOf(empty);
+      expect(problem).toMatch(/^the groups file is empty\. A minimal one:\ngroups:\n {2}serverless:/);
+      expect(parseGroups(problem!.split('\n').slice(1).join('\n')).ok).toBe(true);
+    }
   });
 
   it('merges the shared and per-group Slack → GitHub login maps', () => {

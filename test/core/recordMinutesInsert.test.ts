@@ -154,6 +154,12 @@ describe('writing the record into a running doc', () => {
     ].join('\n');
   const doc = `${section(newer)}\n${section(older)}\n`;
   const [newerPart, olderPart] = [section(newer), section(older)];
+  /** The section with a Decisions part written just before its action items. */
+  const decided = (part: string, ...decisions: string[]) =>
+    part.replace(
+      'Action items (What / Who / When)',
+      ['Decisions', ...decisions, 'Action items (What / Who / When)'].join('\n'),
+    );
 
   it('adds an attendee to the meeting’s own section only', () => {
     const d = write(doc, attendee('Alice', 'Google'), older);
@@ -163,15 +169,27 @@ describe('writing the record into a running doc', () => {
     expect(minutesRecordInsert(d, attendee('Alice', 'Google'), newer)).toMatchObject({ kind: 'insert' });
   });
 
-  it('ends a section’s decisions before the next meeting’s heading', () => {
-    let d = write(doc, decision(7, 'Adopt v1.0'), newer);
-    d = write(d, decision(8, 'Ship it'), newer);
-    expect(d).toBe(`${newerPart}\nDecisions\nDecision #7: Adopt v1.0\nDecision #8: Ship it\n${olderPart}\n`);
+  it('puts a section’s decisions before its action items, in their order', () => {
+    let d = write(doc, decision(8, 'Ship it'), newer);
+    d = write(d, decision(7, 'Adopt v1.0'), newer);
+    expect(d).toBe(
+      `${decided(newerPart, 'Decision #7: Adopt v1.0', 'Decision #8: Ship it')}\n${olderPart}\n`,
+    );
   });
 
-  it('adds the last section’s decisions at the end of the doc', () => {
-    const d = write(doc, decision(2, 'Earlier'), older);
-    expect(d).toBe(`${newerPart}\n${olderPart}\nDecisions\nDecision #2: Earlier\n`);
+  it('keeps the last section’s decisions in it, not after the doc’s own title at the end', () => {
+    const titled = `${doc}Serverless WG meeting notes\n`;
+    const d = write(titled, decision(2, 'Earlier'), older);
+    expect(d).toBe(
+      `${newerPart}\n${decided(olderPart, 'Decision #2: Earlier')}\nServerless WG meeting notes\n`,
+    );
+  });
+
+  it('adds decisions at the end of a section that has no action items heading', () => {
+    const bare = `${newer}\nNotes\n\n${olderPart}\n`;
+    expect(write(bare, decision(1, 'One'), newer)).toBe(
+      `${newer}\nNotes\n\nDecisions\nDecision #1: One\n${olderPart}\n`,
+    );
   });
 
   it('finds a decision only in its own section', () => {
@@ -197,6 +215,6 @@ describe('writing the record into a running doc', () => {
     const timed = 'Weekly call — Thursday 3 December 2026, 17:00 PST';
     const d = `${section(newer)}\n${section(timed)}\n`;
     const written = write(d, decision(1, 'One'), newer);
-    expect(written).toBe(`${section(newer)}\nDecisions\nDecision #1: One\n${section(timed)}\n`);
+    expect(written).toBe(`${decided(section(newer), 'Decision #1: One')}\n${section(timed)}\n`);
   });
 });

@@ -110,4 +110,64 @@ describe.skipIf(!haveChromium && !inCi)('the sandbox, as a newcomer uses it in a
     expect(await issue.innerText()).toContain('cncf/wg-serverless#1');
     await page.screenshot({ path: `${SHOTS}/4-issue.png`, fullPage: true });
   }, 90_000);
+
+  // Goes on from the first walk: the clock is 10 minutes before the Serverless WG's meeting.
+  it('checks in at the start, records a decision and the recording, and reads the wrap-up in the thread', async () => {
+    // Jobs posting to the thread run on the sandbox's heartbeat (every second), the page polls every second.
+    const soon = { timeout: 15_000 };
+    await page.click('#jump-start');
+    const start = messages().filter({ has: page.getByRole('button', { name: "I'm here" }) });
+    await expect.poll(() => start.count(), soon).toBe(1);
+    expect(await start.innerText()).toContain('CNCF Serverless WG: Serverless WG weekly call');
+    expect(await start.innerText()).toContain('1. Review the CloudEvents 2.0 PR');
+    await expect
+      .poll(() => page.textContent('#channel-info'), soon)
+      .toContain('on now: Serverless WG weekly call');
+
+    await page.selectOption('#user-select', 'U0SANDBOXALICE');
+    await start.getByRole('button', { name: "I'm here" }).click();
+    await expect
+      .poll(() => page.locator('#messages [data-testid="ephemeral"]').allInnerTexts(), soon)
+      .toContainEqual(expect.stringContaining("You're checked in to Serverless WG weekly call"));
+
+    // lead1 leads the Serverless WG in the example groups file.
+    await page.selectOption('#user-select', 'U0EXAMPLE01');
+    await command('/decision We adopt the sandbox plan');
+    await command('/meeting recording https://example.org/rec');
+    const thread = page
+      .locator('#messages [data-testid="thread"]')
+      .filter({ has: page.getByRole('button', { name: "I'm here" }) })
+      .locator('[data-testid="replies"]');
+    await expect
+      .poll(() => thread.innerText(), soon)
+      .toContain('Decision #1 (recorded by @lead1): We adopt the sandbox plan');
+    await expect.poll(() => thread.getByRole('link', { name: 'Recording' }).count(), soon).toBe(1);
+    expect(await thread.getByRole('link', { name: 'Recording' }).getAttribute('href')).toBe(
+      'https://example.org/rec',
+    );
+
+    await page.click('#jump-wrapup');
+    const wrapUp = thread
+      .locator('[data-testid="message"]')
+      .filter({ hasText: 'Wrap-up: Serverless WG weekly call' });
+    await expect.poll(() => wrapUp.count(), soon).toBe(1);
+    const summary = await wrapUp.innerText();
+    expect(summary).toContain('Attended (1)');
+    expect(summary).toContain('Alice Example');
+    expect(summary).toContain('#1 We adopt the sandbox plan');
+    expect(await wrapUp.getByRole('link', { name: 'Recording' }).getAttribute('href')).toBe(
+      'https://example.org/rec',
+    );
+    // The start post keeps its thread: the wrap-up is the last of its three replies.
+    expect(await thread.locator('.replies-head').innerText()).toBe('3 replies');
+
+    // A decision within a day of the meeting redraws the wrap-up in place (chat.update).
+    await command('/decision Publish the plan on the blog');
+    await expect.poll(() => wrapUp.innerText(), soon).toContain('#2 Publish the plan on the blog');
+    expect(await wrapUp.innerText()).toContain('(edited)');
+    expect(await thread.getByText('Wrap-up: Serverless WG weekly call').count()).toBe(1);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await wrapUp.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/5-wrap-up.png` });
+  }, 90_000);
 });

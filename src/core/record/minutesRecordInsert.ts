@@ -27,6 +27,8 @@ export const recordingLine = (url: string): string => `Recording: ${url}`;
 const ATTENDEES_HEADING = /^(?:attendees|participants):?$/i;
 const DECISIONS_HEADING = /^decisions:?$/i;
 const DECISION_LINE = /^Decision #(\d+):/;
+/** The action items' heading: gavel's running-doc one or a template's "What / Who / When". */
+const ITEMS_HEADING = /^action items\b|what\s*\/\s*who\s*\/\s*when/i;
 /** The parts of a meeting's minutes, gavel's and the usual templates': where a list stops. */
 const PART_HEADING =
   /^(?:agenda|notes|decisions|attendees|participants|action items\b.*|.*what\s*\/\s*who\s*\/\s*when.*)\s*:?$/i;
@@ -146,7 +148,12 @@ function decisionInsert(
 ): MinutesRecordInsert {
   if (linesOf(lines, s).some((l) => decisionNumberOf(l) === number)) return { kind: 'present' };
   const heading = findIn(lines, s, DECISIONS_HEADING);
-  if (heading === -1) return insertAt(lines, s.end, [subheading('Decisions'), normal(line)]);
+  if (heading === -1) {
+    // Before the action items, where the meeting's outcome is read together; at the end of the
+    // section only when it has none (the end of a running doc's last section may be its title).
+    const items = findIn(lines, s, ITEMS_HEADING);
+    return insertAt(lines, items === -1 ? s.end : items, [subheading('Decisions'), normal(line)]);
+  }
   let at = heading + 1;
   // Past the smaller numbers and any note a person wrote among them.
   while (at < s.end && isListLine(lines[at]!) && (decisionNumberOf(lines[at]!) ?? -Infinity) < number) at++;

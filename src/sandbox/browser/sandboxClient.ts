@@ -80,6 +80,8 @@ interface User {
 interface Group {
   readonly name: string;
   readonly next?: { readonly title: string; readonly startsAt: string };
+  /** A meeting that has started and whose wrap-up is still to come. */
+  readonly current?: { readonly title: string; readonly startsAt: string; readonly wrapUpAt: string };
 }
 interface Channel {
   readonly id: string;
@@ -95,6 +97,8 @@ interface TimelineEntry {
   readonly threadTs?: string;
   readonly text?: string;
   readonly blocks?: readonly Block[];
+  /** Changed since it was posted (chat.update). */
+  readonly edited?: boolean;
 }
 interface Modal {
   readonly viewId: string;
@@ -171,6 +175,8 @@ const EMOJI = new Map(
     heavy_check_mark: '✔️',
     information_source: 'ℹ️',
     arrows_counterclockwise: '🔄',
+    movie_camera: '🎥',
+    palm_tree: '🌴',
   }),
 );
 
@@ -392,6 +398,31 @@ function visible(e: TimelineEntry): boolean {
   if (e.channel !== channel) return false;
   return e.kind === 'bot' || e.kind === 'public' || e.user === viewer;
 }
+/** One message as the channel shows it; a reply is drawn inside its parent's thread. */
+function messageHtml(e: TimelineEntry, reply: boolean): string {
+  if (e.kind === 'command') {
+    return (
+      `<div class="msg command" data-testid="command" data-key="${esc(e.key)}"><span class="who">${esc(userName(e.user))}</span>` +
+      ` used <code>${esc(e.text)}</code><span class="only">Only visible to you</span></div>`
+    );
+  }
+  const ephemeral = e.kind === 'ephemeral';
+  // A reply whose parent is not in view (the parent is older than the page knows).
+  const orphan = !reply && Boolean(e.threadTs) && e.threadTs !== e.ts;
+  const body = e.blocks && e.blocks.length ? blocks(e.blocks, e.key) : mrkdwn(e.text);
+  return (
+    `<div class="msg ${ephemeral ? 'ephemeral' : 'bot'}${reply ? ' reply' : ''}${orphan ? ' thread' : ''}"` +
+    ` data-key="${esc(e.key)}" data-testid="${ephemeral ? 'ephemeral' : 'message'}">` +
+    '<span class="who">gavel</span><span class="app">APP</span>' +
+    (ephemeral ? '<span class="only">Only visible to you</span>' : '') +
+    (orphan ? '<span class="only">in a thread</span>' : '') +
+    `<div class="body">${body}</div>` +
+    (e.edited ? '<span class="edited">(edited)</span>' : '') +
+    '</div>'
+  );
+}
+/** Keys of the entries drawn last time: a newly arrived thread reply is scrolled into view. */
+let shownKeys = new Set<string>();
 function renderMessages(s: SandboxState): void {
   const list = s.timeline.filter(visible);
   const key = JSON.stringify([viewer, channel, list, Math.floor(Date.parse(s.clock) / 60000)]);
@@ -402,33 +433,52 @@ function renderMessages(s: SandboxState): void {
   if (list.length === 0) {
     box.innerHTML =
       '<div class="empty">No messages yet. Try <code>/agenda add Review the spec</code> below, then jump the clock.</div>';
+    shownKeys = new Set();
     return;
   }
+  // Replies (thread_ts naming another message) are drawn under their parent, as an open thread.
+  const parents = new Set(list.filter((e) => e.kind === 'bot' && e.ts).map((e) => e.ts));
+  const isReply = (e: TimelineEntry) =>
+    e.kind === 'bot' && Boolean(e.threadTs) && e.threadTs !== e.ts && parents.has(e.threadTs);
+  const replies = new Map<string, TimelineEntry[]>();
+  for (const e of list) {
+    if (!isReply(e)) continue;
+    const thread = replies.get(e.threadTs!) ?? [];
+    thread.push(e);
+    replies.set(e.threadTs!, thread);
+  }
   box.innerHTML = list
+    .filter((e) => !isReply(e))
     .map((e) => {
-      if (e.kind === 'command') {
-        return (
-          `<div class="msg command" data-testid="command"><span class="who">${esc(userName(e.user))}</span>` +
-          ` used <code>${esc(e.text)}</code><span class="only">Only visible to you</span></div>`
-        );
-      }
-      const thread = Boolean(e.threadTs) && e.threadTs !== e.ts;
-      const ephemeral = e.kind === 'ephemeral';
-      const body = e.blocks && e.blocks.length ? blocks(e.blocks, e.key) : mrkdwn(e.text);
+      const thread = e.kind === 'bot' && e.ts ? replies.get(e.ts) : undefined;
+      if (!thread) return messageHtml(e, false);
       return (
-        `<div class="msg ${ephemeral ? 'ephemeral' : 'bot'}${thread ? ' thread' : ''}"` +
-        ` data-testid="${ephemeral ? 'ephemeral' : 'message'}"><span class="who">gavel</span><span class="app">APP</span>` +
-        (ephemeral ? '<span class="only">Only visible to you</span>' : '') +
-        (thread ? '<span class="only">in a thread</span>' : '') +
-        `<div class="body">${body}</div></div>`
+        '<div class="conversation" data-testid="thread">' +
+        messageHtml(e, false) +
+        `<div class="replies" data-testid="replies"><div class="replies-head">` +
+        `${thread.length} ${thread.length === 1 ? 'reply' : 'replies'}</div>` +
+        thread.map((r) => messageHtml(r, true)).join('') +
+        '</div></div>'
       );
     })
     .join('');
+  const arrived = list.filter((e) => !shownKeys.has(e.key));
+  shownKeys = new Set(list.map((e) => e.key));
+  const newest = arrived[arrived.length - 1];
   if (atBottom || !scrolledOnce) box.scrollTop = box.scrollHeight;
+  // A reply lands mid-channel, under its parent: bring it into view as Slack opens a thread.
+  if (scrolledOnce && newest && isReply(newest)) {
+    box.querySelector(`[data-key="${CSS.escape(newest.key)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }
   scrolledOnce = true;
 }
 function describeNext(group: Group | undefined): string {
   if (!group) return 'No working group uses this channel.';
+  const on = group.current;
+  if (on) {
+    const wrapUp = fmt(new Date(on.wrapUpAt), { hour: 'numeric', minute: '2-digit' });
+    return `${group.name} · on now: ${on.title} (wrap-up at ${wrapUp}, your time)`;
+  }
   const next = group.next;
   if (!next) return `${group.name} · no meeting planned`;
   const when = fmt(new Date(next.startsAt), {
@@ -751,6 +801,8 @@ $('channels').addEventListener('click', (ev) => {
   }
 });
 $('jump-next').addEventListener('click', () => jump({ jumpTo: 'next-meeting-minus-10m' }));
+$('jump-start').addEventListener('click', () => jump({ jumpTo: 'next-meeting-start' }));
+$('jump-wrapup').addEventListener('click', () => jump({ jumpTo: 'wrap-up' }));
 $('jump-hour').addEventListener('click', () => jump({ advanceMinutes: 60 }));
 $('jump-day').addEventListener('click', () => jump({ advanceMinutes: 1440 }));
 $('composer').addEventListener('submit', (ev) => {
@@ -776,6 +828,11 @@ const HINTS = [
   '/todo list',
   '/meeting next',
   '/meeting notes',
+  '/meeting here',
+  '/meeting attendance',
+  '/meeting recording https://example.org/rec',
+  '/decision We adopt the plan',
+  '/decision list',
   '/agenda help',
 ];
 $('hints').innerHTML = 'Try: ' + HINTS.map((h) => `<button type="button">${esc(h)}</button>`).join('');
