@@ -149,7 +149,20 @@ let scrolledOnce = false;
 let formControls: FormControl[] = [];
 /** An element of the page's own markup (../sandboxPage.ts), which is always there. */
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * Browsers report some zones by the tz database's old names (Asia/Calcutta for Asia/Kolkata):
+ * show the names people write today.
+ */
+const CURRENT_ZONE_NAMES: Readonly<Record<string, string>> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+};
+const RESOLVED_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const BROWSER_ZONE = CURRENT_ZONE_NAMES[RESOLVED_ZONE] ?? RESOLVED_ZONE;
 // A Map, so that `:constructor:` in a message stays text.
 const EMOJI = new Map(
   Object.entries({
