@@ -294,7 +294,14 @@ describe.each(ENGINES)('meeting reminders on %s', (engine) => {
       expect(JSON.stringify(noMeeting.body)).toContain('No upcoming meeting on 2026-11-27');
       expect(JSON.stringify(noMeeting.body)).toContain('2026-11-26');
       const past = await h.command('/meeting', 'cancel 2026-11-19', { userId: LEAD });
-      expect(JSON.stringify(past.body)).toContain('No upcoming meeting on 2026-11-19');
+      expect(JSON.stringify(past.body)).toContain(
+        '2026-11-19 is in the past: only upcoming meetings can be cancelled or restored.',
+      );
+      // A cancelled meeting is not offered as an upcoming one.
+      await h.command('/meeting', 'cancel 2026-11-26', { userId: LEAD });
+      const afterCancel = await h.command('/meeting', 'cancel 2026-11-27', { userId: LEAD });
+      expect(JSON.stringify(afterCancel.body)).toContain('Upcoming meetings: 2026-12-03');
+      expect(JSON.stringify(afterCancel.body)).not.toContain('2026-11-26');
       const malformed = await h.command('/meeting', 'cancel next week', { userId: LEAD });
       expect(JSON.stringify(malformed.body)).toContain('YYYY-MM-DD');
       const pastAdd = await h.command('/meeting', 'add 2026-11-20 10:00', { userId: LEAD });

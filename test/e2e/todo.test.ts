@@ -182,7 +182,7 @@ describe.each(ENGINES)('action items in Slack on %s', (engine) => {
     expect(await refusal('Draft by 12/7')).toContain('`12/7` could be Dec 7 or Jul 12');
     expect(await refusal('Draft by 2026-11-01')).toContain('is in the past');
     expect(await refusal('Draft by 2029-01-01')).toContain(
-      'more than 2 years away; the latest due date is 2028-11-23',
+      '`2029-01-01` is more than 2 years away; the latest due date is 2028-11-23',
     );
     expect(await refusal('Draft by 2026-02-30')).toContain('is not a day of the calendar');
     expect(await refusal('Draft by friday the 13th')).toContain('I could not read');
@@ -253,7 +253,7 @@ describe.each(ENGINES)('action items in Slack on %s', (engine) => {
     await record(`<@${OTHER_MEMBER}> Ship the release`);
 
     expect(await refusal('done 1', STRANGER)).toContain(
-      'Only an owner of #1 (<@U0MEMBER2>), its author (<@U0MEMBER1>) or a lead can mark done it.',
+      'Only an owner of #1 (<@U0MEMBER2>), its author (<@U0MEMBER1>) or a lead can mark it done.',
     );
     expect(await refusal('edit 1 Hijacked', STRANGER)).toContain('or a lead can edit it');
     expect(await refusal('done 9')).toContain('There is no action item #9');

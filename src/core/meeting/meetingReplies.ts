@@ -62,7 +62,17 @@ export function nextMeetingReply(
 }
 
 /** A date named in `/meeting cancel|restore` with no upcoming meeting, and which dates have one. */
-export function noMeetingOn(date: LocalDate, upcomingDates: readonly LocalDate[]): GavelError {
+export function noMeetingOn(
+  date: LocalDate,
+  upcomingDates: readonly LocalDate[],
+  today: LocalDate,
+): GavelError {
+  if (date < today) {
+    return new GavelError(
+      'bad_input',
+      `${date} is in the past: only upcoming meetings can be cancelled or restored.`,
+    );
+  }
   const hint =
     upcomingDates.length > 0
       ? `Upcoming meetings: ${upcomingDates.join(', ')}.`

@@ -130,11 +130,13 @@ function ambiguous(words: string, first: number, second: number): WhenResult {
 }
 
 function withinBounds(d: LocalDate, today: LocalDate, phrase: string): WhenResult {
-  if (d < today) return invalid(`\`${quote(phrase)}\` (${d}) is in the past. Give a date from today on.`);
+  // "2031-01-01 (2031-01-01)" says nothing twice: the date is named only when it was not typed.
+  const named = phrase.trim() === d ? `\`${d}\`` : `\`${quote(phrase)}\` (${d})`;
+  if (d < today) return invalid(`${named} is in the past. Give a date from today on.`);
   const horizon = addYears(today, DUE_HORIZON_YEARS);
   if (d > horizon) {
     return invalid(
-      `\`${quote(phrase)}\` (${d}) is more than ${DUE_HORIZON_YEARS} years away; the latest due date is ${horizon}.`,
+      `${named} is more than ${DUE_HORIZON_YEARS} years away; the latest due date is ${horizon}.`,
     );
   }
   return date(d);

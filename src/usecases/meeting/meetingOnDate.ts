@@ -1,3 +1,4 @@
+import { zonedDate } from '../../core/slackDate.js';
 import { DAY_MS } from '../../core/duration.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import { isLead } from '../../core/group.js';
@@ -53,5 +54,10 @@ export async function meetingOnDate(
     now,
     new Date(now.getTime() + HINT_DAYS * DAY_MS),
   );
-  throw noMeetingOn(date, [...new Set(upcoming.map((o) => o.localDate))].slice(0, 4));
+  const goingAhead = upcoming.filter((o) => o.status === 'scheduled');
+  throw noMeetingOn(
+    date,
+    [...new Set(goingAhead.map((o) => o.localDate))].slice(0, 4),
+    zonedDate(now, group.timeZone),
+  );
 }

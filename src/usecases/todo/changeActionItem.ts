@@ -22,7 +22,7 @@ function mustBeAllowed({ group, user, item }: ItemChange, verb: string): void {
   if (mayChangeActionItem(group, user, item)) return;
   throw new GavelError(
     'not_allowed',
-    `Only an owner of #${item.number} (${ownerMentions(item.owners)}), its author (${mentionUser(item.authorId)}) or a lead can ${verb} it.`,
+    `Only an owner of #${item.number} (${ownerMentions(item.owners)}), its author (${mentionUser(item.authorId)}) or a lead can ${verb}.`,
   );
 }
 
@@ -38,7 +38,7 @@ export async function setActionItemStatus(
   change: ItemChange,
   status: ActionItemStatus,
 ): Promise<{ item: ActionItem; text: string | undefined }> {
-  mustBeAllowed(change, status === 'done' ? 'mark done' : 'reopen');
+  mustBeAllowed(change, status === 'done' ? 'mark it done' : 'reopen it');
   const { group, user, item } = change;
   const now = deps.clock.now();
   const { item: updated, changed } = await deps.actionItems.setStatus(item.id, status, now);
@@ -58,7 +58,7 @@ export type EditDeps = Pick<TodoDeps, 'actionItems' | 'queue' | 'clock'>;
 
 /** Changes what an item says; its channel message follows. Returns the sentence for the channel. */
 export async function editActionItem(deps: EditDeps, change: ItemChange, text: string): Promise<string> {
-  mustBeAllowed(change, 'edit');
+  mustBeAllowed(change, 'edit it');
   const now = deps.clock.now();
   const updated = await deps.actionItems.editText(change.item.id, text, now);
   await deps.queue.enqueue([todoMessageJobSpec(updated, now)], now);
@@ -74,7 +74,7 @@ export type SnoozeResult =
  * message is redrawn and a new due-date DM planned.
  */
 export async function snoozeActionItem(deps: EditDeps, change: ItemChange): Promise<SnoozeResult> {
-  mustBeAllowed(change, 'snooze');
+  mustBeAllowed(change, 'snooze it');
   const { group, item } = change;
   if (item.status !== 'open') return { kind: 'already-done' };
   const now = deps.clock.now();
