@@ -31,6 +31,21 @@ describe('gavel preview (the real CLI, as a child process)', () => {
     );
   });
 
+  it('shows minutes only when Google is configured, as check and npm start treat them', async () => {
+    const off = await runCli(['preview', 'serverless', '--now', '2026-10-26T12:00:00Z'], {
+      cwd: workDir(SERVERLESS_YAML),
+      env,
+    });
+    expect(off.stdout).toContain('Minutes are off: Google is not configured');
+    expect(off.stdout).not.toMatch(/doc created|section added/);
+    const on = await runCli(['preview', 'serverless', '--now', '2026-10-26T12:00:00Z'], {
+      cwd: workDir(SERVERLESS_YAML),
+      env: { ...env, GOOGLE_CREDENTIALS_JSON: '{"type":"service_account"}' },
+    });
+    expect(on.stdout).not.toContain('Minutes are off');
+    expect(on.stdout).toMatch(/doc created|section added/);
+  });
+
   it('names the known groups when asked for an unknown one', async () => {
     const run = await runCli(['preview', 'severless', '--now', '2026-10-26T12:00:00Z'], {
       cwd: workDir(SERVERLESS_YAML),
