@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
+# Node 24 LTS on Debian 13 (trixie), the current stable release.
 # Build stage: bundle the TypeScript (esbuild) and compile the native SQLite driver.
-FROM node:20-bookworm-slim AS build
+FROM node:24-trixie-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
@@ -13,7 +14,7 @@ RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: the bundle and production dependencies (better-sqlite3 and pg are loaded from
 # node_modules, not bundled), as a non-root user.
-FROM node:20-bookworm-slim
+FROM node:24-trixie-slim
 ENV NODE_ENV=production DATA_DIR=/data PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
