@@ -15,36 +15,29 @@ export function wireRecord(
   services: Services,
   serial: KeyedSerial,
 ): { register(slack: SlackApp): void; jobs: JobHandlers } {
-  const {
-    clock,
-    groups,
-    occurrences,
-    records,
-    effects,
-    workspace,
-    queue,
-    agenda,
-    actionItems,
-    github,
-    minutes,
-    log,
-  } = services;
+  const { github } = services;
   const deps: RecordDeps = {
-    clock,
-    groups,
-    occurrences,
-    records,
-    effects,
-    workspace,
-    queue,
-    agenda,
-    actionItems,
+    clock: services.clock,
+    groups: services.groups,
+    occurrences: services.occurrences,
+    records: services.records,
+    effects: services.effects,
+    workspace: services.workspace,
+    queue: services.queue,
+    agenda: services.agenda,
+    actionItems: services.actionItems,
     github,
-    minutes,
+    minutes: services.minutes,
     serial,
   };
   return {
-    register: (slack) => registerRecord(slack, { ...deps, groups, log, githubOn: github !== undefined }),
+    register: (slack) =>
+      registerRecord(slack, {
+        ...deps,
+        groups: services.groups,
+        log: services.log,
+        githubOn: github !== undefined,
+      }),
     jobs: meetingRecordJobs(deps),
   };
 }

@@ -155,6 +155,36 @@ export function meetingRecordStore(db: Kysely<Database>): MeetingRecordRepositor
               .orderBy('meeting_starts_at')
               .execute()
           ).map(toRecording),
+
+    recordedSince: async (groupId, since) => {
+      const [attendance, decisions, recordings] = await Promise.all([
+        db
+          .selectFrom('attendance')
+          .selectAll()
+          .where('group_id', '=', groupId)
+          .where('recorded_at', '>=', since)
+          .orderBy('id')
+          .execute(),
+        db
+          .selectFrom('decisions')
+          .selectAll()
+          .where('group_id', '=', groupId)
+          .where('created_at', '>=', since)
+          .orderBy('number')
+          .execute(),
+        db
+          .selectFrom('recordings')
+          .selectAll()
+          .where('group_id', '=', groupId)
+          .where('recorded_at', '>=', since)
+          .execute(),
+      ]);
+      return {
+        attendance: attendance.map(toAttendance),
+        decisions: decisions.map(toDecision),
+        recordings: recordings.map(toRecording),
+      };
+    },
   };
 }
 

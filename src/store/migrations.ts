@@ -232,6 +232,30 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         }
       },
     },
+    '0006_meeting_record_recent': {
+      // The planner asks each group hourly what was recorded in the last day (to heal its
+      // follow-ups); without these it would read the group's whole record every time.
+      async up(db) {
+        for (const [table, column] of RECENT_RECORD_INDEXES) {
+          await db.schema
+            .createIndex(`${table}_group_${column}`)
+            .on(table)
+            .columns(['group_id', column])
+            .execute();
+        }
+      },
+      async down(db) {
+        for (const [table, column] of RECENT_RECORD_INDEXES) {
+          await db.schema.dropIndex(`${table}_group_${column}`).execute();
+        }
+      },
+    },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
+
+const RECENT_RECORD_INDEXES = [
+  ['attendance', 'recorded_at'],
+  ['decisions', 'created_at'],
+  ['recordings', 'recorded_at'],
+] as const;

@@ -19,6 +19,7 @@ import {
   startHarness,
 } from '../support/gavelHarness.js';
 import { parseFeed } from '../support/icalFeed.js';
+import { gid, uid } from '../support/ids.js';
 
 /**
  * The meeting record (issue 15), end to end through the real app: the start post and its
@@ -664,6 +665,48 @@ describe.each(ENGINES)('the meeting record on %s', (engine) => {
           .filter((l) => l === line),
       ).toHaveLength(1);
     }
+  });
+
+  it('gives a check-in, a decision and a recording saved just before a crash their follow-ups at the next planning, once', async () => {
+    await start({ withGithub: true, withGoogle: true });
+    github!.addIssue({ owner: 'cloudevents', repo: 'spec', title: 'Spec issue 1' });
+    await moveTo(at(NOV26, 5));
+    const post = startPostOf(NOV26)!;
+    const doc = google!.filesIn(FOLDER)[0]!;
+    // What a process that died right after each record (before queuing its jobs) leaves.
+    const { records } = h.gavel.services;
+    const now = h.clock.now();
+    await records.checkIn(gid('serverless'), NOV26, [uid(LEAD)], uid(LEAD), now);
+    const decision = await records.addDecision(
+      {
+        groupId: gid('serverless'),
+        meetingStartsAt: NOV26,
+        text: 'Adopt v1.0',
+        authorId: uid(LEAD),
+        reference: { owner: 'cloudevents', repo: 'spec', number: 1 },
+      },
+      now,
+    );
+    await records.setRecording(gid('serverless'), NOV26, 'https://youtu.be/abc', uid(LEAD), now);
+    // And one from last week's meeting, too old to be followed up now.
+    await records.checkIn(gid('serverless'), NOV26, [uid(MEMBER)], uid(MEMBER), at(NOV26, -7 * 24 * 60));
+
+    await h.gavel.replanAll();
+    await h.gavel.replanAll();
+    await h.gavel.tick();
+    await moveTo(afterEnd(NOV26, 20));
+
+    expect(threadOf(post['ts']).map((m) => String(m['text']).split(' — ')[0])).toEqual([
+      `:white_check_mark: Decision #${decision.number} (recorded by <@${LEAD}>): Adopt v1.0`,
+      expect.stringContaining('https://youtu.be/abc'),
+      expect.stringContaining(': wrap-up of '),
+    ]);
+    expect(github!.comments('cloudevents', 'spec', 1)).toHaveLength(1);
+    const lines = google!.file(doc.id)!.text.split('\n');
+    for (const line of ['Lea Lead (Google)', 'Decision #1: Adopt v1.0', 'Recording: https://youtu.be/abc']) {
+      expect(lines.filter((l) => l === line)).toHaveLength(1);
+    }
+    expect(lines.filter((l) => l.startsWith('Alice'))).toEqual([]);
   });
 
   it('gives a meeting cancelled before it starts no start post and no wrap-up', async () => {

@@ -8,9 +8,16 @@ import {
   type ServiceAccountKey,
   startGoogleApiServer,
 } from '../../src/standins/googleApiServer.js';
-import { type SlackApiServer, startSlackApiServer } from '../../src/standins/slackApiServer.js';
+import {
+  metadataKeyOf,
+  type SlackApiServer,
+  startSlackApiServer,
+} from '../../src/standins/slackApiServer.js';
+import { decisionMarker } from '../../src/core/record/recordReplies.js';
+import { decisionAnnounceKey, meetingStartKey, wrapUpKey } from '../../src/core/record/recordJobs.js';
 import { sendSlashCommand } from '../../src/standins/slackRequests.js';
 import { meetingKey } from '../../src/core/meeting/meetingKey.js';
+import { decisionId } from '../../src/core/model/meetingRecord.js';
 import { type Engine, ENGINES, freshDatabase, type TestDatabase } from '../support/databases.js';
 import {
   BOT_TOKEN,
@@ -23,7 +30,10 @@ import {
   MEMBER,
   REMINDER_LEADS,
   SIGNING_SECRET,
+  LEAD,
   SLACK_USERS,
+  SPEC_OWNER,
+  SPEC_REPO,
   TEMPLATE,
   TEMPLATE_TEXT,
 } from './support/crashFixture.js';
@@ -32,33 +42,46 @@ import { seededRandom } from './support/seededRandom.js';
 
 /**
  * Issue 7, crash: the real app as a child process, SIGKILLed at random moments while
- * reminders, minutes docs and GitHub issues are being made, restarted each time on the same
- * database. The stand-in servers live in this process, so they outlast every child and hold
+ * reminders, minutes docs, GitHub issues, meeting threads and decisions' write-backs are being
+ * made, restarted each time on the same database. The stand-in servers live in this process, so they outlast every child and hold
  * the record of what was posted and created.
  */
 
 /** Kill points per engine (issue 7 asks for at least 20); a child takes 1–2 s to start here. */
-const KILL_POINTS = 20;
+const KILL_POINTS = 21;
 /**
  * Every third kill lands in the narrowest window there is: the remote side has made the
- * change (Slack took the reminder, Drive copied the doc, GitHub opened the issue) and the app
- * has not heard back. Random moments would almost never hit it. The issue trap comes first,
- * while the action items asked for in the first kill points are being opened.
+ * change (Slack took the reminder or posted the wrap-up, Drive copied the doc, GitHub opened
+ * the issue or took the decision's comment) and the app has not heard back. Random moments
+ * would almost never hit it. The issue trap comes first, while the action items asked for in
+ * the first kill points are being opened; the decision trap keeps asking for a decision until
+ * a meeting's window takes one.
  */
 const TRAP_EVERY = 3;
-const TRAPS = ['github issue', 'minutes doc', 'slack reminder'] as const;
+const TRAPS = ['github issue', 'decision comment', 'wrap-up post', 'minutes doc', 'slack reminder'] as const;
 type Trap = (typeof TRAPS)[number];
 
 /** The next answer of the trap's call waits for `before` (undefined disarms it). */
 function arm(run: StandIns, trap: Trap, before: (() => Promise<void>) | undefined): void {
   if (trap === 'github issue') run.github.beforeAnswer('issues.create', before);
   else if (trap === 'minutes doc') run.google.beforeAnswer('files.copy', before);
-  else run.slack.beforeAnswer('chat.scheduleMessage', before);
+  else if (trap === 'slack reminder') run.slack.beforeAnswer('chat.scheduleMessage', before);
+  else if (trap === 'decision comment') run.github.beforeAnswer('issues.createComment', before);
+  else {
+    run.slack.beforeAnswer(
+      'chat.postMessage',
+      before,
+      (args) => metadataKeyOf(args)?.startsWith('wrap-up:') ?? false,
+    );
+  }
 }
-const TRAP_WAIT_MS = 3000;
+/** A trap not sprung by then fails the test below: long enough for a slow, loaded machine. */
+const TRAP_WAIT_MS = 10_000;
 /** Action items are asked for during the first kill points; GitHub paces issue creation 3 s apart. */
 const TODO_KILL_POINTS = 4;
 const AGENDA_KILL_POINTS = 7;
+/** How often a decision trap retries `/decision` until a meeting's window takes it. */
+const DECISION_RETRY_MS = 25;
 /** The real time a child lives before its SIGKILL: the randomness of where it dies. */
 const MIN_LIFE_MS = 50;
 const MAX_LIFE_MS = 400;
@@ -68,10 +91,14 @@ const STARTUP_TIMEOUT_MS = 20_000;
 const DRAIN_TIMEOUT_MS = 40_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves once the child's clock has passed the last meeting, or it is no longer alive. */
+async function scheduleOver(child: GavelProcess, alive: () => boolean): Promise<void> {
+  while (alive() && child.lastNow() < SCHEDULE_END) await sleep(100);
+}
 
 describe('a crash at random moments', () => {
   for (const engine of ENGINES) {
-    it(`on ${engine}: every reminder is posted once, one doc is made per meeting and one issue per action item, and nothing acknowledged is lost`, async () => {
+    it(`on ${engine}: every reminder, start post and wrap-up is posted once, one doc is made per meeting, one issue per action item and one comment per decision, and nothing acknowledged is lost`, async () => {
       const run = await crashStandIns(engine);
       try {
         await crashRun(engine, run);
@@ -133,6 +160,7 @@ async function crashRun(engine: Engine, run: StandIns): Promise<void> {
     `seed ${seed} (GAVEL_CRASH_SEED); last child output:\n${childOutput.slice(-40).join('\n')}`;
 
   const { slack, github, google, key, db } = run;
+  github.addIssue({ owner: SPEC_OWNER, repo: SPEC_REPO, title: 'The spec issue decisions name' });
   const env = (fakeNow: string): Record<string, string> => ({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -155,12 +183,19 @@ async function crashRun(engine: Engine, run: StandIns): Promise<void> {
 
   const ackedTodos: string[] = [];
   const ackedTopics: string[] = [];
+  const ackedDecisions: string[] = [];
   let sent = 0;
-  const command = async (url: string, name: '/todo' | '/agenda', text: string, channelId: string) => {
+  const command = async (
+    url: string,
+    name: '/todo' | '/agenda' | '/decision',
+    text: string,
+    channelId: string,
+    userId = MEMBER,
+  ) => {
     const answer = await sendSlashCommand(url, SIGNING_SECRET, {
       command: name,
       text,
-      userId: MEMBER,
+      userId,
       channelId,
       responseUrl: slack.responseUrl(),
       triggerId: `trigger-${(sent += 1)}`,
@@ -179,10 +214,41 @@ async function crashRun(engine: Engine, run: StandIns): Promise<void> {
     if (answer.status === 200 && JSON.stringify(answer.body).includes('added #')) ackedTopics.push(topic);
   };
 
+  /**
+   * A group whose meeting's decision window (its start to a day after its end) is open at the
+   * child's clock, with hours to spare: the clock runs on while the command travels.
+   */
+  const opened = db.opened.db;
+  const groupInSession = async (now: string) => {
+    const meeting = await opened
+      .selectFrom('occurrences')
+      .select('group_id')
+      .where('status', '=', 'scheduled')
+      .where('starts_at', '<=', now)
+      .where('ends_at', '>', new Date(Date.parse(now) - 20 * 60 * 60_000).toISOString())
+      .orderBy('starts_at', 'desc')
+      .executeTakeFirst();
+    return GROUPS.find((g) => g.id === meeting?.group_id);
+  };
+  /** The lead's `/decision`, acknowledged with "recorded for" in the ack; true when it was. */
+  const decide = async (child: GavelProcess, n: number, withReference: boolean) => {
+    const group = await groupInSession(child.lastNow());
+    if (!group) return false;
+    const text = `crash decision ${engine} ${n}${withReference ? ` ${SPEC_OWNER}/${SPEC_REPO}#1` : ''}`;
+    const answer = await command(child.url, '/decision', text, group.channelId, LEAD);
+    const taken = answer.status === 200 && JSON.stringify(answer.body).includes('recorded for');
+    if (taken) ackedDecisions.push(text);
+    return taken;
+  };
+  /** For the decision trap: until one naming an issue is taken (its comment springs the trap). */
+  const decideUntilTaken = async (child: GavelProcess, alive: () => boolean) => {
+    while (alive() && !(await decide(child, (asked += 1), true))) await sleep(DECISION_RETRY_MS);
+  };
+
   // Kill, restart, kill: each child resumes the fake clock where the last one reported it.
   let fakeNow = FAKE_START;
   let asked = 0;
-  const trapsSprung: Record<Trap, number> = { 'github issue': 0, 'minutes doc': 0, 'slack reminder': 0 };
+  const trapsSprung = Object.fromEntries(TRAPS.map((t) => [t, 0])) as Record<Trap, number>;
   for (let point = 0; point < KILL_POINTS; point++) {
     const child = await startGavelProcess(env(fakeNow), STARTUP_TIMEOUT_MS);
     run.running = run.latest = child;
@@ -201,6 +267,14 @@ async function crashRun(engine: Engine, run: StandIns): Promise<void> {
       point % TRAP_EVERY === TRAP_EVERY - 1
         ? TRAPS[((point - TRAP_EVERY + 1) / TRAP_EVERY) % TRAPS.length]
         : undefined;
+    let alive = true;
+    if (trap === 'decision comment') at(0, () => decideUntilTaken(child, () => alive));
+    else {
+      const withReference = random() < 0.5;
+      at(random() * life, async () => {
+        await decide(child, (asked += 1), withReference);
+      });
+    }
     if (trap) {
       const sprung = new Promise<void>((resolve) =>
         arm(run, trap, async () => {
@@ -209,9 +283,11 @@ async function crashRun(engine: Engine, run: StandIns): Promise<void> {
           resolve();
         }),
       );
-      await Promise.race([sprung, sleep(TRAP_WAIT_MS)]);
+      // Past the last meeting nothing can spring it any more.
+      await Promise.race([sprung, sleep(TRAP_WAIT_MS), scheduleOver(child, () => alive)]);
       arm(run, trap, undefined);
     } else await sleep(life);
+    alive = false;
     await child.kill();
     await Promise.all(requests);
     fakeNow = child.lastNow();
@@ -226,7 +302,6 @@ async function crashRun(engine: Engine, run: StandIns): Promise<void> {
   run.running = run.latest = last;
   await todo(last.url, (asked += 1));
   await agenda(last.url, (asked += 1));
-  const opened = db.opened.db;
   const unsettled = async () =>
     (
       await opened.selectFrom('jobs').select('key').where('status', 'in', ['pending', 'running']).execute()
@@ -307,6 +382,49 @@ async function crashRun(engine: Engine, run: StandIns): Promise<void> {
     ).toEqual([`${GROUPS.find((g) => g.id === item.group_id)!.repo}#${item.github_issue_number}`]);
   }
   expect(issues).toHaveLength(items.length);
+
+  // The meeting record: each meeting has one start post, and one wrap-up in its thread.
+  const messages = slack.messages();
+  const postsKeyed = (key: string) => messages.filter((m) => metadataKeyOf(m) === key);
+  const startTs = new Map<string, unknown>();
+  for (const o of occurrences) {
+    const starts = postsKeyed(meetingStartKey(o.group_id, o.starts_at));
+    expect(starts, `start posts of ${o.group_id} ${o.starts_at}; ${context()}`).toHaveLength(1);
+    expect(starts[0]!['thread_ts']).toBeUndefined();
+    startTs.set(`${o.group_id} ${o.starts_at}`, starts[0]!['ts']);
+    const wrapUps = postsKeyed(wrapUpKey(o.group_id, o.starts_at));
+    expect(
+      wrapUps.map((m) => m['thread_ts']),
+      `wrap-ups of ${o.group_id} ${o.starts_at}; ${context()}`,
+    ).toEqual([starts[0]!['ts']]);
+  }
+
+  // Every decision acknowledged is recorded, announced once in its meeting's thread, written
+  // once into its minutes doc, and commented once on the issue it names.
+  const decisions = await opened.selectFrom('decisions').selectAll().execute();
+  expect(ackedDecisions.length).toBeGreaterThan(0);
+  expect(decisions.map((d) => d.text)).toEqual(expect.arrayContaining(ackedDecisions));
+  const comments = github.comments(SPEC_OWNER, SPEC_REPO, 1);
+  for (const d of decisions) {
+    const what = `decision ${d.id} (${d.text}); ${context()}`;
+    expect(
+      postsKeyed(decisionAnnounceKey(decisionId(d.id))).map((m) => m['thread_ts']),
+      `announcement of ${what}`,
+    ).toEqual([startTs.get(`${d.group_id} ${d.meeting_starts_at}`)]);
+    expect(
+      comments.filter((c) => c.body.includes(decisionMarker(d.id))),
+      `comments on ${what}`,
+    ).toHaveLength(d.ref_number === null ? 0 : 1);
+    const docId = occurrences.find(
+      (o) => o.group_id === d.group_id && o.starts_at === d.meeting_starts_at,
+    )?.minutes_doc_id;
+    const lines = google.file(docId ?? '')?.text.split('\n') ?? [];
+    expect(
+      lines.filter((l) => l === `Decision #${d.number}: ${d.text}`),
+      `minutes of ${what}`,
+    ).toHaveLength(1);
+  }
+  expect(comments).toHaveLength(decisions.filter((d) => d.ref_number !== null).length);
 }
 
 /** A reminder is the message with the "Add agenda item" button; its value names the meeting. */

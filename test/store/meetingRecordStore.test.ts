@@ -311,6 +311,31 @@ describe.each(ENGINES)('the meeting record store on %s', (engine) => {
     });
   });
 
+  it('answers what the group recorded since an instant: check-ins, decisions and recordings, of that group only', async () => {
+    const g = freshGroup();
+    const other = freshGroup();
+    const EARLIER = new Date('2026-11-25T17:00:00.000Z');
+    await record.checkIn(g, NOV26, [ALICE], ALICE, EARLIER);
+    await record.checkIn(g, NOV26, [BOB, CAROL], LEAD, NOW);
+    await decide(g, 'Recent decision');
+    await record.setRecording(g, NOV26, 'https://youtu.be/recent', LEAD, LATER);
+    await record.setRecording(g, DEC03, 'https://youtu.be/old', LEAD, EARLIER);
+    await record.checkIn(other, NOV26, [DAVE], DAVE, NOW);
+
+    const recent = await record.recordedSince(g, NOW.toISOString());
+    expect(recent.attendance.map((a) => [a.userId, a.recordedAt])).toEqual([
+      [BOB, NOW.toISOString()],
+      [CAROL, NOW.toISOString()],
+    ]);
+    expect(recent.decisions.map((d) => d.text)).toEqual(['Recent decision']);
+    expect(recent.recordings.map((r) => r.url)).toEqual(['https://youtu.be/recent']);
+    expect(await record.recordedSince(g, '2026-11-27T00:00:00.000Z')).toEqual({
+      attendance: [],
+      decisions: [],
+      recordings: [],
+    });
+  });
+
   it('the record survives retention pruning', async () => {
     const g = freshGroup();
     await record.checkIn(g, NOV26, [ALICE], LEAD, NOW);

@@ -66,4 +66,16 @@ export interface MeetingRecordRepository {
   recording(groupId: GroupId, meetingStartsAt: string): Promise<Recording | undefined>;
   /** The recordings of these meetings (for the calendar feed and the Home tab). */
   recordingsOf(groupId: GroupId, meetingStartsAts: readonly string[]): Promise<Recording[]>;
+
+  /**
+   * What was recorded at or after `since` (ISO UTC): the check-ins, decisions and recording
+   * links whose follow-ups the planner makes sure are queued.
+   */
+  recordedSince(groupId: GroupId, since: string): Promise<RecentRecord>;
+}
+
+export interface RecentRecord {
+  readonly attendance: readonly Attendance[];
+  readonly decisions: readonly Decision[];
+  readonly recordings: readonly Recording[];
 }

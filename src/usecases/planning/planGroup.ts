@@ -14,6 +14,8 @@ import { todoReconcileJobSpec } from '../../core/todo/todoJobs.js';
 import type { ActionItemRepository } from '../../core/ports/actionItemRepository.js';
 import { withdrawHandedOver } from '../reminders/withdrawHandedOver.js';
 import { healActionItemFollowUps } from '../todo/healFollowUps.js';
+import { healRecordFollowUps } from '../record/healRecordFollowUps.js';
+import type { MeetingRecordRepository } from '../../core/ports/meetingRecordRepository.js';
 
 export interface PlanDeps {
   readonly clock: Clock;
@@ -23,6 +25,7 @@ export interface PlanDeps {
   readonly queue: JobQueue;
   readonly reminderDeliveries: Pick<ReminderDeliveries, 'scheduledAfter'>;
   readonly actionItems: ActionItemRepository;
+  readonly records: Pick<MeetingRecordRepository, 'recordedSince'>;
   readonly github?: IssueTracker | undefined;
   /** Whether Google is configured (minutes follow-ups are healed only then). */
   readonly minutes?: unknown;
@@ -36,6 +39,8 @@ export interface PlanResult {
   readonly remindersWithdrawn: number;
   /** Action-item follow-ups that were missing (a crash between saving and enqueuing). */
   readonly followUpsHealed: number;
+  /** The same for check-ins, decisions and recording links. */
+  readonly recordFollowUpsHealed: number;
 }
 
 /**
@@ -69,7 +74,18 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
     await deps.queue.enqueue([todoReconcileJobSpec(group.id, now)], now);
   }
   const followUpsHealed = await healActionItemFollowUps(deps, group);
-  return { occurrences: stored.length, jobsAdded, jobsCancelled, remindersWithdrawn, followUpsHealed };
+  const recordFollowUpsHealed = await healRecordFollowUps(
+    { ...deps, githubOn: deps.github !== undefined },
+    group,
+  );
+  return {
+    occurrences: stored.length,
+    jobsAdded,
+    jobsCancelled,
+    remindersWithdrawn,
+    followUpsHealed,
+    recordFollowUpsHealed,
+  };
 }
 
 /** Plans every group, then queues the hourly housekeeping (the key keeps it to one, on any replica). */

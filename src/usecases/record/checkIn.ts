@@ -5,7 +5,7 @@ import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { SlackUserId } from '../../core/ids.js';
 import type { Occurrence } from '../../core/model/occurrence.js';
 import { meetingInProgress } from '../../core/record/recordWindows.js';
-import { recordMinutesJobSpec, wrapUpUpdateJobSpec } from '../../core/record/recordJobs.js';
+import { checkInFollowUps } from '../../core/record/recordFollowUps.js';
 import type { RecordDeps } from './recordDeps.js';
 import { meetingToCheckIn } from './recordMeeting.js';
 
@@ -49,16 +49,14 @@ export async function checkIn(
   const people = others.length > 0 ? others : [userId];
   const newly = await deps.records.checkIn(group.id, meeting.startsAt, people, userId, now);
   if (newly.length > 0) {
-    const at = { groupId: group.id, startsAt: meeting.startsAt };
-    await deps.queue.enqueue(
-      [
-        ...(group.minutes
-          ? newly.map((u) => recordMinutesJobSpec({ ...at, entry: 'attendee', userId: u }, now))
-          : []),
-        wrapUpUpdateJobSpec(group.id, meeting.startsAt, now, `attendance-${now.toISOString()}`),
-      ],
-      now,
-    );
+    const checkedIn = newly.map((u) => ({
+      groupId: group.id,
+      meetingStartsAt: meeting.startsAt,
+      userId: u,
+      recordedBy: userId,
+      recordedAt: now.toISOString(),
+    }));
+    await deps.queue.enqueue(checkInFollowUps(group, checkedIn, now), now);
   }
   const fresh = new Set(newly);
   return {

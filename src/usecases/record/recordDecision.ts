@@ -4,28 +4,20 @@ import { mayRecordDecisions } from '../../core/group.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { SlackUserId } from '../../core/ids.js';
 import type { Decision, IssueReference } from '../../core/model/meetingRecord.js';
-import type { JobSpec } from '../../core/ports/jobQueue.js';
 import { formatReference, repoAllowed } from '../../core/record/issueReference.js';
-import {
-  DECISION_ANNOUNCE_JOB,
-  DECISION_COMMENT_JOB,
-  decisionJobSpec,
-  recordMinutesJobSpec,
-  wrapUpUpdateJobSpec,
-} from '../../core/record/recordJobs.js';
+import { decisionFollowUps, type RecordFollowUpsConfig } from '../../core/record/recordFollowUps.js';
 import type { RecordDeps } from './recordDeps.js';
 import { meetingToRecord } from './recordMeeting.js';
 
-export type RecordDecisionDeps = Pick<RecordDeps, 'clock' | 'occurrences' | 'records' | 'queue'> & {
-  /** Whether GitHub is configured: a decision naming an issue is written back only then. */
-  readonly githubOn: boolean;
-};
+export type RecordDecisionDeps = Pick<RecordDeps, 'clock' | 'occurrences' | 'records' | 'queue'> &
+  RecordFollowUpsConfig;
 
 /**
  * `/decision <text>` by a lead or scribe: recorded for the meeting in progress or ended in the
  * last day, then announced in the meeting's thread, written into its minutes and wrap-up and,
  * when it names an issue or pull request of the group's repositories, commented there once.
- * Everything after the record is a job: the ack needs only the database.
+ * Everything after the record is a job: the ack needs only the database. Should the process
+ * die before they are queued, the planner queues them (healRecordFollowUps).
  */
 export async function recordDecision(
   deps: RecordDecisionDeps,
@@ -56,25 +48,7 @@ export async function recordDecision(
     },
     now,
   );
-  const jobs: JobSpec[] = [
-    // Due once the meeting has begun, so that its start post (its thread) is there.
-    decisionJobSpec(
-      DECISION_ANNOUNCE_JOB,
-      decision.id,
-      new Date(Math.max(now.getTime(), Date.parse(meeting.startsAt))),
-    ),
-    wrapUpUpdateJobSpec(group.id, meeting.startsAt, now, `decision-${decision.id}`),
-  ];
-  if (reference && deps.githubOn) jobs.push(decisionJobSpec(DECISION_COMMENT_JOB, decision.id, now));
-  if (group.minutes) {
-    jobs.push(
-      recordMinutesJobSpec(
-        { groupId: group.id, startsAt: meeting.startsAt, entry: 'decision', decisionId: decision.id },
-        now,
-      ),
-    );
-  }
-  await deps.queue.enqueue(jobs, now);
+  await deps.queue.enqueue(decisionFollowUps(deps, group, decision, now), now);
   return { decision, meetingLabel: `${meeting.title} of ${meetingLabel(meeting.startsAt, group.timeZone)}` };
 }
 

@@ -1,11 +1,7 @@
 import { meetingLabel } from '../../core/agenda/meetingLabel.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { LocalDate, SlackUserId } from '../../core/ids.js';
-import {
-  recordingPostJobSpec,
-  recordMinutesJobSpec,
-  wrapUpUpdateJobSpec,
-} from '../../core/record/recordJobs.js';
+import { recordingFollowUps } from '../../core/record/recordFollowUps.js';
 import type { RecordDeps } from './recordDeps.js';
 import { meetingToRecord } from './recordMeeting.js';
 
@@ -27,19 +23,6 @@ export async function setRecording(
   const now = deps.clock.now();
   const meeting = await meetingToRecord(deps, group, now, input.date, 'recording');
   const recording = await deps.records.setRecording(group.id, meeting.startsAt, url, userId, now);
-  const at = { groupId: group.id, startsAt: meeting.startsAt };
-  await deps.queue.enqueue(
-    [
-      // Due once the meeting has begun, so that its start post (its thread) is there.
-      recordingPostJobSpec(
-        at,
-        recording.recordedAt,
-        new Date(Math.max(now.getTime(), Date.parse(meeting.startsAt))),
-      ),
-      wrapUpUpdateJobSpec(group.id, meeting.startsAt, now, `recording-${recording.recordedAt}`),
-      ...(group.minutes ? [recordMinutesJobSpec({ ...at, entry: 'recording', url }, now)] : []),
-    ],
-    now,
-  );
+  await deps.queue.enqueue(recordingFollowUps(group, recording, now), now);
   return { meetingLabel: `${meeting.title} of ${meetingLabel(meeting.startsAt, group.timeZone)}` };
 }

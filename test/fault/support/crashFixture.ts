@@ -1,7 +1,8 @@
 /**
  * The workload of the crash test: four groups meeting twice a week for four weeks, with
- * reminders, per-meeting minutes docs and GitHub follow-up, so that at any moment of the
- * child's life reminders, doc creation and issue creation are due together.
+ * reminders, per-meeting minutes docs, GitHub follow-up and the meeting record (start posts,
+ * wrap-ups, decisions), so that at any moment of the child's life reminders, doc creation,
+ * issue creation and thread posts are due together.
  */
 
 export const BOT_TOKEN = 'xoxb-crash-0000-gavel';
@@ -11,6 +12,9 @@ export const LEAD = 'U0LEAD001';
 export const MEMBER = 'U0MEMBER1';
 export const TEMPLATE = '1CrashTemplate0000000';
 export const GITHUB_OWNER = 'crash-org';
+/** Every group may also write here: decisions name its issue #1, and gavel comments on it. */
+export const SPEC_OWNER = 'crash-spec';
+export const SPEC_REPO = 'spec';
 /** Sunday, before the first meeting's 24-hour reminder. */
 export const FAKE_START = '2026-01-04T00:00:00.000Z';
 export const REMINDER_LEADS = ['24h', '2h'] as const;
@@ -49,7 +53,7 @@ ${GROUPS.map(
       - { id: thu, title: Thursday call, day: thursday, time: "16:30", duration: 30m, from: 2026-01-05, until: 2026-01-30 }
     reminders: [${REMINDER_LEADS.join(', ')}]
     minutes: { mode: per-meeting, template: ${TEMPLATE}, folder: ${g.folderId}, create_before: 3h }
-    github: { repo: ${GITHUB_OWNER}/${g.repo}, labels: [action-item] }
+    github: { repo: ${GITHUB_OWNER}/${g.repo}, labels: [action-item], repos: [${SPEC_OWNER}/${SPEC_REPO}] }
     github_logins: { ${MEMBER}: alice-gh }
 `,
 ).join('')}`;
