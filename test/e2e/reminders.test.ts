@@ -6,9 +6,10 @@ import {
   LEAD,
   MEMBER,
   SERVERLESS_CHANNEL,
+  SERVERLESS_YAML,
   startHarness,
 } from '../support/gavelHarness.js';
-import { gid } from '../support/ids.js';
+import { day, gid } from '../support/ids.js';
 
 // Thursday 26 Nov 2026, 09:00 America/Los_Angeles (PST) = 17:00 UTC.
 const MEETING = '2026-11-26T17:00:00.000Z';
@@ -267,6 +268,33 @@ describe.each(ENGINES)('meeting reminders on %s', (engine) => {
       h.clock.set(minutesBefore(MEETING, 10));
       await h.gavel.tick();
       expect(reminders()).toHaveLength(1);
+    });
+
+    it('refuses to restore a date the groups file cancels, and says the file decides', async () => {
+      const groupsYaml = SERVERLESS_YAML.replace(
+        '    reminders: [24h, 10m]',
+        '    cancelled: [2026-11-26]\n    reminders: [24h, 10m]',
+      );
+      h = await startHarness({ engine, now: MONDAY_NOON, groupsYaml });
+      const restored = await h.command('/meeting', 'restore 2026-11-26', { userId: LEAD });
+      expect(restored.body).toMatchObject({ response_type: 'ephemeral' });
+      expect(JSON.stringify(restored.body)).toContain(
+        '2026-11-26 is cancelled in the groups file; a lead changes it there.',
+      );
+      expect(JSON.stringify(restored.body)).not.toContain('back on');
+      const again = await h.command('/meeting', 'restore 2026-11-26', { userId: LEAD });
+      expect(JSON.stringify(again.body)).toContain('cancelled in the groups file');
+      const cancel = await h.command('/meeting', 'cancel 2026-11-26', { userId: LEAD });
+      expect(JSON.stringify(cancel.body)).toContain(
+        'The meeting of 2026-11-26 is already cancelled in the groups file.',
+      );
+      expect(JSON.stringify(cancel.body)).not.toContain('/meeting restore');
+      const [stored] = await h.gavel.services.occurrences.onDate(gid('serverless'), day('2026-11-26'));
+      expect(stored).toMatchObject({ status: 'cancelled', cancelledBy: 'config' });
+      h.clock.set(minutesBefore(MEETING, 10));
+      await h.gavel.tick();
+      expect(reminders()).toHaveLength(0);
+      expect(h.slack.messages()).toHaveLength(0);
     });
 
     it('takes back a reminder Slack already holds when the meeting is cancelled in its last two minutes; restore hands it over again', async () => {

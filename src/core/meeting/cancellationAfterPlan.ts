@@ -20,3 +20,17 @@ export function cancellationAfterPlan(current: Cancellation, cancelledInFile: bo
   }
   return { status: current.status, cancelledBy: current.cancelledBy };
 }
+
+/**
+ * Whether the groups file cancels this stored meeting (its date under `cancelled:`, or the
+ * meeting gone from the file): Slack cannot bring it back, the next plan would cancel it again.
+ * `planned` is what the file makes of the meeting's date (`occurrenceOn`).
+ */
+export function isCancelledInFile(
+  occurrence: Pick<Occurrence, 'startsAt' | 'source' | 'cancelledBy'>,
+  planned: readonly { readonly startsAt: Date; readonly cancelled: boolean }[],
+): boolean {
+  if (occurrence.cancelledBy === CANCELLED_BY_FILE) return true;
+  if (occurrence.source === 'added') return false;
+  return planned.some((p) => p.cancelled && p.startsAt.toISOString() === occurrence.startsAt);
+}

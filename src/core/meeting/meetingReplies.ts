@@ -7,6 +7,8 @@ import { slackDate, zonedLabel } from '../slackDate.js';
 /** What `/meeting cancel` and `/meeting restore` found or did. */
 export type CancellationResult =
   | { readonly kind: 'unchanged'; readonly date: LocalDate }
+  /** The groups file cancels it: neither cancel nor restore in Slack changes that. */
+  | { readonly kind: 'cancelledInFile'; readonly date: LocalDate }
   | { readonly kind: 'changed'; readonly occurrence: Occurrence };
 
 /** The sentence for a cancellation: ephemeral when nothing changed, else for the channel. */
@@ -16,6 +18,9 @@ export function cancellationReply(
   by: SlackUserId,
   timeZone: string,
 ): { readonly inChannel: boolean; readonly text: string } {
+  if (result.kind === 'cancelledInFile') {
+    return { inChannel: false, text: cancelledInFileText(result.date, cancel) };
+  }
   if (result.kind === 'unchanged') {
     const { date } = result;
     return {
@@ -34,6 +39,12 @@ export function cancellationReply(
       : `:white_check_mark: *${escapePlain(occurrence.title)}* on ${when} is back on (restored by ${mentionUser(by)}).`,
   };
 }
+
+/** A date the groups file cancels: the file decides, so Slack neither restores nor re-cancels it. */
+export const cancelledInFileText = (date: LocalDate, cancel: boolean): string =>
+  cancel
+    ? `The meeting of ${date} is already cancelled in the groups file.`
+    : `${date} is cancelled in the groups file; a lead changes it there.`;
 
 /** The channel's notice of a one-off meeting added with `/meeting add`. */
 export const addedReply = (added: Occurrence, by: SlackUserId, timeZone: string): string => {

@@ -5,6 +5,8 @@ import type { CancellationResult } from '../../core/meeting/meetingReplies.js';
 import type { Occurrence } from '../../core/model/occurrence.js';
 import type { JobQueue } from '../../core/ports/jobQueue.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
+import { isCancelledInFile } from '../../core/meeting/cancellationAfterPlan.js';
+import { occurrenceOn } from '../../core/schedule/occurrences.js';
 import { reminderWithdrawJobSpec } from '../../core/reminder/reminderWithdrawJob.js';
 import { meetingOnDate, requireLead } from './meetingOnDate.js';
 
@@ -38,7 +40,10 @@ export const cancelMeeting = (
     deps.queue.enqueue([reminderWithdrawJobSpec(input.group.id, occurrence.startsAt, now)], now),
   );
 
-/** `/meeting restore <date>` (leads only): a cancelled meeting goes ahead again, reminders and all. */
+/**
+ * `/meeting restore <date>` (leads only): a meeting cancelled in Slack goes ahead again,
+ * reminders and all. One the groups file cancels is refused: the file decides.
+ */
 export const restoreMeeting = (
   deps: RestoreMeetingDeps,
   input: MeetingDateInput,
@@ -53,6 +58,8 @@ async function setCancelled(
   requireLead(group, userId, cancel ? 'cancel' : 'restore');
   const now = deps.clock.now();
   const occurrence = await meetingOnDate(deps, group, date, now);
+  // The file's cancellations follow the file: a restore here would be undone by the re-plan.
+  if (isCancelledInFile(occurrence, occurrenceOn(group, date))) return { kind: 'cancelledInFile', date };
   if (occurrence.status === (cancel ? 'cancelled' : 'scheduled')) return { kind: 'unchanged', date };
   const changed = await deps.occurrences.setCancelled(occurrence.id, cancel ? userId : null, now);
   await deps.replan(group.id);
