@@ -49,9 +49,24 @@ describe('choosing the meeting an agenda command is about', () => {
     expect(meetingInProgress(around, MONDAY)).toBeUndefined();
   });
 
-  it('adds to the next meeting that has not started, skipping cancelled ones', () => {
+  it('adds to the next meeting that has not started, skipping cancelled ones; during a meeting, to that one', () => {
     expect(choose('add', undefined, MONDAY)).toEqual({ ok: true, meeting: nov26 });
-    expect(choose('add', undefined, DURING)).toEqual({ ok: true, meeting: dec10 });
+    expect(choose('add', undefined, DURING)).toEqual({ ok: true, meeting: nov26 });
+    expect(choose('add', undefined, new Date('2026-11-26T18:00:00.000Z'))).toEqual({
+      ok: true,
+      meeting: dec10,
+    });
+  });
+
+  it('adds where it lists: without a date, add and view choose the same meeting', () => {
+    for (const now of [
+      MONDAY,
+      DURING,
+      new Date('2026-11-26T18:00:00.000Z'),
+      new Date('2026-12-03T17:30:00Z'),
+    ]) {
+      expect(choose('add', undefined, now)).toEqual(choose('view', undefined, now));
+    }
   });
 
   it('shows the meeting in progress, else the next', () => {
@@ -73,14 +88,18 @@ describe('choosing the meeting an agenda command is about', () => {
     });
   });
 
-  it('refuses a cancelled meeting and one that has started, naming it', () => {
+  it('adds to the meeting in progress on a named date', () => {
+    expect(choose('add', '2026-11-26', DURING, [nov26])).toEqual({ ok: true, meeting: nov26 });
+  });
+
+  it('refuses a cancelled meeting and one that has ended, naming it', () => {
     expect(choose('add', '2026-12-03', MONDAY, [dec03])).toMatchObject({
       ok: false,
       message: containing('The meeting of Thu 3 Dec is cancelled. Upcoming meetings: 2026-11-26'),
     });
-    expect(choose('add', '2026-11-26', DURING, [nov26])).toMatchObject({
+    expect(choose('add', '2026-11-26', new Date('2026-11-26T18:00:00.000Z'), [nov26])).toMatchObject({
       ok: false,
-      message: containing('The meeting of Thu 26 Nov has already started.'),
+      message: containing('The meeting of Thu 26 Nov has already ended. Upcoming meetings: 2026-12-10'),
     });
   });
 

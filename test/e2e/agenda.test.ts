@@ -311,6 +311,34 @@ describe.each(ENGINES)('the agenda on %s', (engine) => {
     expect(blocks).not.toContain('<!here>');
   });
 
+  it('during a meeting adds to that meeting, the one the list shows, and says so; for <date> reaches the next', async () => {
+    await start();
+    h.clock.set(at(NOV26, 10));
+    const added = await agenda('add Raised in the call');
+    expect(added.response_type).toBe('in_channel');
+    expect(added.text).toBe(
+      '<@U0MEMBER1> added #1 to the agenda of Thu 26 Nov (in progress): Raised in the call',
+    );
+    expect((await items(NOV26)).map((i) => i.topic)).toEqual(['Raised in the call']);
+    expect(await items(DEC03)).toEqual([]);
+    const listed = (await agenda('list')).text ?? '';
+    expect(listed).toContain('*Agenda of Thu 26 Nov*');
+    expect(listed).toContain('1. Raised in the call');
+
+    const later = await agenda('add For next week for 2026-12-03');
+    expect(later.text).toBe('<@U0MEMBER1> added #1 to the agenda of Thu 3 Dec: For next week');
+    const today = await agenda('add Also now for 2026-11-26');
+    expect(today.text).toContain('added #2 to the agenda of Thu 26 Nov (in progress)');
+    expect((await items(DEC03)).map((i) => i.topic)).toEqual(['For next week']);
+
+    // Once it has ended, the next meeting.
+    h.clock.set(at(NOV26, 60));
+    expect((await agenda('add After the call')).text).toContain('to the agenda of Thu 3 Dec: After the call');
+    expect((await agenda('add Too late for 2026-11-26')).text).toContain(
+      'The meeting of Thu 26 Nov has already ended.',
+    );
+  });
+
   it('rolls items not covered over to the next meeting when a meeting ends, once', async () => {
     await start();
     await agenda('add Waiting on 3 Dec for 2026-12-03');

@@ -3,9 +3,10 @@ import type { LocalDate } from '../ids.js';
 import { meetingLabel } from './meetingLabel.js';
 
 /**
- * Which meeting an agenda command is about. `add` (and the target of `move`) needs a
- * meeting that has not started; `view` (list, remove, done, the source of `move`) means
- * the meeting in progress, else the next one, or any meeting on a named date, past ones too.
+ * Which meeting an agenda command is about. Without a date both mean the meeting in progress,
+ * else the next one. On a named date `add` (and the target of `move`) needs a scheduled
+ * meeting that has not ended; `view` (list, remove, done, the source of `move`) takes any
+ * meeting on that date, past ones too.
  */
 export type MeetingPurpose = 'add' | 'view';
 
@@ -16,6 +17,7 @@ export type MeetingChoice =
 const SUGGESTED = 4;
 
 const startedBy = (o: Occurrence, now: Date) => o.startsAt <= now.toISOString();
+const endedBy = (o: Occurrence, now: Date) => o.endsAt <= now.toISOString();
 
 /** Scheduled meetings that have not started, soonest first. */
 export function upcomingMeetings(occurrences: readonly Occurrence[], now: Date): Occurrence[] {
@@ -46,7 +48,8 @@ export function chooseMeeting(input: {
   const upcoming = upcomingMeetings(input.around, now);
   const suggestion = suggest(upcoming);
   if (date === undefined) {
-    const meeting = purpose === 'view' ? (meetingInProgress(input.around, now) ?? upcoming[0]) : upcoming[0];
+    // During a meeting, that meeting: what `/agenda list` shows is where `/agenda add` goes.
+    const meeting = meetingInProgress(input.around, now) ?? upcoming[0];
     return meeting
       ? { ok: true, meeting }
       : {
@@ -61,13 +64,13 @@ export function chooseMeeting(input: {
       ? { ok: true, meeting }
       : { ok: false, message: `There is no meeting on ${date}. ${suggestion}` };
   }
-  const open = sameDay.find((o) => o.status === 'scheduled' && !startedBy(o, now));
+  const open = sameDay.find((o) => o.status === 'scheduled' && !endedBy(o, now));
   if (open) return { ok: true, meeting: open };
   const scheduled = sameDay.find((o) => o.status === 'scheduled');
   if (scheduled) {
     return {
       ok: false,
-      message: `The meeting of ${meetingLabel(scheduled.startsAt, timeZone)} has already started. ${suggestion}`,
+      message: `The meeting of ${meetingLabel(scheduled.startsAt, timeZone)} has already ended. ${suggestion}`,
     };
   }
   if (sameDay[0]) {

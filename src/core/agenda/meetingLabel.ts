@@ -22,3 +22,14 @@ export function meetingLabel(startsAt: string | Date, timeZone: string): string 
 /** `Thu 26 Nov 2026, 09:00 PST`: a meeting in the modal's date picker. */
 export const meetingOptionLabel = (startsAt: string | Date, timeZone: string): string =>
   formatZoned(new Date(startsAt), timeZone, 'EEE d MMM yyyy, HH:mm zzz');
+
+/** `Thu 26 Nov (in progress)` while the meeting goes on, else `Thu 26 Nov`: says which meeting an add reached. */
+export function meetingLabelAt(
+  meeting: { readonly startsAt: string; readonly endsAt: string },
+  timeZone: string,
+  now: Date,
+): string {
+  const t = now.toISOString();
+  const label = meetingLabel(meeting.startsAt, timeZone);
+  return meeting.startsAt <= t && t < meeting.endsAt ? `${label} (in progress)` : label;
+}

@@ -1,7 +1,7 @@
 /** Usage texts: what each command accepts, shown for `help` and for anything unrecognised. */
 export const AGENDA_HELP = [
   '*/agenda* — the agenda of this channel’s next meeting (during a meeting: the current one)',
-  '• `/agenda add <topic>` — add a topic, up to 300 characters (`… for 2026-12-03` targets a later meeting)',
+  '• `/agenda add <topic>` — add a topic, up to 300 characters (`… for 2026-12-03` targets another meeting)',
   '• `/agenda` — open a form to add a topic with details or a link',
   '• `/agenda list [YYYY-MM-DD]` — show the agenda (only to you)',
   '• `/agenda remove <n> [YYYY-MM-DD]` — remove item n (its author or a lead)',

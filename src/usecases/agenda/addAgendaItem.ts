@@ -1,5 +1,5 @@
 import { addedText } from '../../core/agenda/agendaReplies.js';
-import { meetingLabel } from '../../core/agenda/meetingLabel.js';
+import { meetingLabelAt } from '../../core/agenda/meetingLabel.js';
 import type { Clock } from '../../core/clock.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { LocalDate, SlackUserId } from '../../core/ids.js';
@@ -28,8 +28,8 @@ interface NewItem {
 }
 
 /**
- * `/agenda add <topic> [for <date>]`: on the next meeting that has not started, or on the
- * meeting of that date. A GavelError says why no meeting fits.
+ * `/agenda add <topic> [for <date>]`: on the meeting in progress, else the next one, or on
+ * the meeting of that date (one that has not ended). A GavelError says why no meeting fits.
  */
 export async function addAgendaItem(
   deps: AddAgendaItemDeps & MeetingLookupDeps,
@@ -68,6 +68,7 @@ async function record(
   input: NewItem,
   meeting: Occurrence,
 ): Promise<AddedAgendaItem> {
+  const now = deps.clock.now();
   const item = await deps.agenda.add(
     {
       groupId: input.group.id,
@@ -76,8 +77,8 @@ async function record(
       details: input.details,
       authorId: input.userId,
     },
-    deps.clock.now(),
+    now,
   );
-  const text = addedText(input.userId, item, meetingLabel(meeting.startsAt, input.group.timeZone));
+  const text = addedText(input.userId, item, meetingLabelAt(meeting, input.group.timeZone, now));
   return { item, text };
 }

@@ -45,17 +45,22 @@ export async function findMeeting(
 }
 
 /**
- * All that `add` without a date looks at is the first scheduled meeting that has not started,
- * within the same window as occurrencesAround: one row instead of a year's worth, on the
- * path that has to ack fast.
+ * All that `add` without a date looks at is a meeting in progress (one that started in the
+ * last day) and the first scheduled meeting that has not started, within the same window as
+ * occurrencesAround: a row or two instead of a year's worth, on the path that has to ack fast.
  */
 async function nextWithinReach(
-  deps: { readonly occurrences: Pick<OccurrenceRepository, 'next'> },
+  deps: { readonly occurrences: Pick<OccurrenceRepository, 'between' | 'next'> },
   group: ResolvedGroup,
   now: Date,
 ): Promise<Occurrence[]> {
-  const next = await deps.occurrences.next(group.id, now);
-  return next && next.startsAt < new Date(now.getTime() + AHEAD_MS).toISOString() ? [next] : [];
+  const [started, next] = await Promise.all([
+    // `between` ends before its `to`: one more millisecond takes in a meeting starting now.
+    deps.occurrences.between(group.id, new Date(now.getTime() - DAY_MS), new Date(now.getTime() + 1)),
+    deps.occurrences.next(group.id, now),
+  ]);
+  const reachable = next && next.startsAt < new Date(now.getTime() + AHEAD_MS).toISOString();
+  return reachable ? [...started, next] : started;
 }
 
 /** Scheduled meetings that have not started yet, soonest first. */
