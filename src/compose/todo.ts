@@ -34,7 +34,8 @@ export function wireTodo(services: Services): {
   /** The GitHub webhook route's `deliver`: an `issues` closed/reopened delivery moves its item. */
   githubWebhook(eventName: string | undefined, payload: unknown): Promise<WebhookResult | undefined>;
 } {
-  const { clock, groups, actionItems, occurrences, queue, workspace, github, minutes, log } = services;
+  const { clock, groups, actionItems, occurrences, queue, workspace, github, minutes, log, events } =
+    services;
   const deps: TodoDeps = {
     clock,
     groups,
@@ -45,7 +46,7 @@ export function wireTodo(services: Services): {
     ...(github ? { github } : {}),
     ...(minutes ? { minutes } : {}),
   };
-  const slackDeps: TodoSlackDeps = { ...deps, groups, log };
+  const slackDeps: TodoSlackDeps = { ...deps, groups, log, events };
   return {
     register: (slack) => registerTodo(slack, slackDeps),
     jobs: {

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../src/core/ids.js';
-import { parseWhen, type WhenContext } from '../../src/core/todo/parseWhen.js';
+import { addDays, weekdayIndex } from '../../src/core/todo/localDates.js';
+import { opensDatePhrase, parseWhen, type WhenContext } from '../../src/core/todo/parseWhen.js';
 
 /** Monday 23 November 2026, 04:00 in Los Angeles. */
 const ctx: WhenContext = {
@@ -28,15 +30,86 @@ describe('reading when an action item is due', () => {
     ['tomorrow', '2026-11-24'],
     ['Tomorrow.', '2026-11-24'],
     ['thursday', '2026-11-26'],
-    ['next thursday', '2026-11-26'],
-    ['next Thu', '2026-11-26'],
+    ['this thursday', '2026-11-26'],
+    ['on thursday', '2026-11-26'],
+    // Next week's Thursday, not the one three days away.
+    ['next thursday', '2026-12-03'],
+    ['next Thu', '2026-12-03'],
     ['monday', '2026-11-30'],
     ['this monday', '2026-11-23'],
+    ['next monday', '2026-11-30'],
+    ['next sunday', '2026-12-06'],
     ['in 3 days', '2026-11-26'],
     ['in 2 weeks', '2026-12-07'],
     ['next meeting', '2026-11-26'],
   ])('reads %j as %s', (phrase, expected) => {
     expect(dateOf(phrase)).toBe(expected);
+  });
+
+  it('reads “next <weekday>” as that day of next week, whatever day it is typed', () => {
+    const on = (now: string) => ({ ...ctx, now: new Date(now), timeZone: 'UTC' });
+    // Typed on Tuesday 24 Nov: Thursday 3 Dec, nine days later; plain “thursday” is the 26th.
+    expect(dateOf('next thursday', on('2026-11-24T12:00:00Z'))).toBe('2026-12-03');
+    expect(dateOf('thursday', on('2026-11-24T12:00:00Z'))).toBe('2026-11-26');
+    // On Friday 27 Nov, next week's Thursday is six days away.
+    expect(dateOf('next thursday', on('2026-11-27T12:00:00Z'))).toBe('2026-12-03');
+    // On Thursday itself: a week later; “this thursday” is today.
+    expect(dateOf('next thursday', on('2026-11-26T12:00:00Z'))).toBe('2026-12-03');
+    expect(dateOf('this thursday', on('2026-11-26T12:00:00Z'))).toBe('2026-11-26');
+  });
+
+  it('keeps the weekday rules for every day and weekday (property)', () => {
+    const names = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+    const monday = (d: LocalDate) => addDays(d, -weekdayIndex(d));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 6 }), (offset, target) => {
+        const today = addDays('2026-01-05' as LocalDate, offset);
+        const c = { ...ctx, now: new Date(`${today}T12:00:00Z`), timeZone: 'UTC' };
+        const read = (q: string) => dateOf(`${q}${names[target]}`, c) as LocalDate;
+        for (const q of ['', 'this ', 'next ']) expect(weekdayIndex(read(q))).toBe(target);
+        const ahead = (d: LocalDate) => (Date.parse(d) - Date.parse(today)) / 86_400_000;
+        expect(ahead(read(''))).toBeGreaterThanOrEqual(1);
+        expect(ahead(read(''))).toBeLessThanOrEqual(7);
+        expect(ahead(read('this '))).toBeGreaterThanOrEqual(0);
+        expect(ahead(read('this '))).toBeLessThanOrEqual(6);
+        // “next” is always in the week after today's.
+        expect(monday(read('next '))).toBe(addDays(monday(today), 7));
+      }),
+    );
+  });
+
+  it('reads “yesterday” so that it is refused as past', () => {
+    expect(parseWhen('yesterday', ctx)).toMatchObject({
+      kind: 'invalid',
+      message: /`yesterday` \(2026-11-22\) is in the past/,
+    });
+  });
+
+  it('tells words meant as a time from ordinary text after “by”', () => {
+    for (const phrase of [
+      'yesterday',
+      'next week',
+      'end of month',
+      'eod',
+      'this weekend',
+      'in a week',
+      'friday the 13th',
+      '12th of never',
+      'Tonight',
+    ]) {
+      expect(opensDatePhrase(phrase), phrase).toBe(true);
+    }
+    for (const phrase of [
+      'email',
+      'the next release',
+      'the TOC',
+      'end users',
+      'hand',
+      'next release',
+      'in person',
+    ]) {
+      expect(opensDatePhrase(phrase), phrase).toBe(false);
+    }
   });
 
   it('counts from today in the group’s zone, not UTC', () => {

@@ -166,7 +166,9 @@ describe.each(ENGINES)('action items in Slack on %s', (engine) => {
     const cases: [string, string][] = [
       ['today', '2026-11-23'],
       ['tomorrow', '2026-11-24'],
-      ['next thursday', '2026-11-26'],
+      ['thursday', '2026-11-26'],
+      // Next week's Thursday, not the one three days away.
+      ['next thursday', '2026-12-03'],
       ['next meeting', '2026-11-26'],
       ['Dec 7', '2026-12-07'],
       ['2027-03-01', '2027-03-01'],
@@ -200,7 +202,8 @@ describe.each(ENGINES)('action items in Slack on %s', (engine) => {
     expect(await refusal('@alice Write it')).toContain('`@alice` is not a Slack mention');
     expect(await refusal(`<@${MEMBER}>`)).toContain('Say what needs doing');
     expect(await refusal('x'.repeat(501))).toContain('501 characters; the limit is 500');
-    await record('y'.repeat(500));
+    // One word and no owner would be asked about first (todoConfirm.test.ts): name the owner.
+    await record(`<@${MEMBER}> ${'y'.repeat(500)}`);
     expect((await item(2))?.text).toHaveLength(500);
 
     const posted = await record('Tell <!channel> & <!here> about <@U0LEAD001> <https://x.test|this>');

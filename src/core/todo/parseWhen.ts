@@ -22,7 +22,8 @@ export type WhenResult =
 /** How far ahead a due date may be. */
 export const DUE_HORIZON_YEARS = 2;
 
-export const WHEN_FORMS = '`2026-12-07`, `Dec 7`, `tomorrow`, `next thursday` or `next meeting`';
+export const WHEN_FORMS =
+  '`2026-12-07`, `Dec 7`, `tomorrow`, `in 3 days`, `thursday` (the coming one), `next thursday` (next week’s) or `next meeting`';
 
 const MONTHS = [
   'january',
@@ -48,10 +49,11 @@ const WEEKDAY = /^(?:(next|this|on)\s+)?([a-z]+)$/;
 const IN_N = /^in\s+(\d{1,3})\s+(day|days|week|weeks)$/;
 
 /**
- * Reads a due date. Relative forms count from today in the group's zone; `thursday` and
- * `next thursday` both mean the first Thursday after today (`this thursday` may be today);
- * a month and day without a year is its next occurrence, today included. `12/7` is refused:
- * half the world reads it as 12 July.
+ * Reads a due date. Relative forms count from today in the group's zone. `thursday` and
+ * `on thursday` are the first Thursday after today, `this thursday` the coming one with today
+ * included, and `next thursday` the Thursday of next week (weeks run Monday to Sunday): typed
+ * on a Tuesday it is nine days away, on a Friday six. A month and day without a year is its
+ * next occurrence, today included. `12/7` is refused: half the world reads it as 12 July.
  */
 export function parseWhen(phrase: string, ctx: WhenContext): WhenResult {
   const words = phrase.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
@@ -64,6 +66,8 @@ export function parseWhen(phrase: string, ctx: WhenContext): WhenResult {
 function read(words: string, today: LocalDate, ctx: WhenContext): WhenResult {
   if (words === 'today') return date(today);
   if (words === 'tomorrow' || words === 'tmrw') return date(addDays(today, 1));
+  // Read so that it is refused as past, not left in the item's text.
+  if (words === 'yesterday') return date(addDays(today, -1));
   if (words === 'next meeting' || words === 'the next meeting') {
     return ctx.nextMeetingDate
       ? date(ctx.nextMeetingDate)
@@ -89,11 +93,16 @@ function read(words: string, today: LocalDate, ctx: WhenContext): WhenResult {
   const weekday = WEEKDAY.exec(words);
   const index = weekday ? weekdayOf(weekday[2]!) : undefined;
   if (weekday && index !== undefined) {
-    const ahead = (index - weekdayIndex(today) + 7) % 7;
-    const days = ahead === 0 && weekday[1] !== 'this' ? 7 : ahead;
-    return date(addDays(today, days));
+    return date(addDays(today, weekdayAhead(weekday[1], index, weekdayIndex(today))));
   }
   return { kind: 'not-a-date' };
+}
+
+/** Days from today (weekday `from`, 0 = Monday) to weekday `to`, as `thursday`, `this thursday` or `next thursday`. */
+export function weekdayAhead(qualifier: string | undefined, to: number, from: number): number {
+  if (qualifier === 'next') return 7 - from + to;
+  const ahead = (to - from + 7) % 7;
+  return ahead === 0 && qualifier !== 'this' ? 7 : ahead;
 }
 
 function dayOfMonth(
@@ -158,19 +167,45 @@ function weekdayOf(word: string): number | undefined {
   return i === -1 ? undefined : i;
 }
 
+/** Words that, right after `by`, can only start a time: `by yesterday`, `by eod`, `by end of week`. */
+const TIME_WORDS = new Set([
+  'today',
+  'tonight',
+  'tomorrow',
+  'tmrw',
+  'yesterday',
+  'eod',
+  'eow',
+  'eom',
+  'eoy',
+  'noon',
+  'midnight',
+  'mid',
+  'early',
+  'late',
+  'someday',
+  'asap',
+]);
+/** Words that start a time only when a time unit or a weekday follows: `next week`, not `next release`. */
+const RELATIVE_WORDS = new Set(['next', 'this', 'last', 'coming', 'the', 'in', 'within', 'a', 'one']);
+const TIME_UNITS =
+  /^(?:\d+|a|an|day|days|week|weeks|weekend|month|months|quarter|year|years|meeting|call|[a-z]+day)$/;
+
 /**
  * Whether words that are not a date were still surely meant as one (`by 12th of never`,
- * `by Friday the 13th`): they open with a digit, a month, a weekday, `today` or `tomorrow`.
- * Anything else after `by` is ordinary text (`ask by email`, `by the next release`).
+ * `by Friday the 13th`, `by yesterday`, `by next week`, `by end of month`): they open with a
+ * digit, a month, a weekday or a word of time, or with `next`, `this`, `in`… and a unit of
+ * time. Anything else after `by` is ordinary text (`ask by email`, `by the next release`).
  */
-export function opensDatePhrase(word: string): boolean {
-  const w = word.toLowerCase().replace(/[.,]$/, '');
-  return (
-    /^\d/.test(w) ||
-    ['today', 'tomorrow', 'tmrw'].includes(w) ||
-    monthOf(w) !== undefined ||
-    weekdayOf(w) !== undefined
-  );
+export function opensDatePhrase(phrase: string): boolean {
+  const [first = '', second = ''] = phrase
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.,!?]+$/, ''));
+  if (/^\d/.test(first) || TIME_WORDS.has(first) || monthOf(first) !== undefined) return true;
+  if (weekdayOf(first) !== undefined) return true;
+  if (first === 'end' && second === 'of') return true;
+  return RELATIVE_WORDS.has(first) && (TIME_UNITS.test(second) || weekdayOf(second) !== undefined);
 }
 
 const date = (d: LocalDate): WhenResult => ({ kind: 'date', date: d });

@@ -1,6 +1,11 @@
+import { clipCharacters } from '../agenda/characters.js';
 import type { LocalDate, SlackUserId } from '../ids.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+import { zonedDate } from '../slackDate.js';
+import { dueLabel } from './localDates.js';
 import { leadingMentions, singleMention } from './mentions.js';
 import { opensDatePhrase, parseWhen, quote, WHEN_FORMS, type WhenContext } from './parseWhen.js';
+import { probableSubcommand } from './subcommandTypo.js';
 import { ownersProblem, validateTodoText } from './todoBounds.js';
 
 export type TodoListFilter =
@@ -12,22 +17,35 @@ export type TodoListFilter =
   | { readonly kind: 'all' }
   | { readonly kind: 'done' };
 
+/** An action item to record. */
+export interface TodoItemCommand {
+  readonly kind: 'create';
+  /** Never empty: without mentions, the author owns the item. */
+  readonly owners: readonly SlackUserId[];
+  readonly text: string;
+  readonly due: LocalDate | undefined;
+}
+
 /** What `/todo …` asked for. Parsing is total: every text maps to exactly one of these. */
 export type TodoCommand =
-  | {
-      readonly kind: 'create';
-      /** Never empty: without mentions, the author owns the item. */
-      readonly owners: readonly SlackUserId[];
-      readonly text: string;
-      readonly due: LocalDate | undefined;
-    }
+  | TodoItemCommand
+  /**
+   * Probably not meant as an item (a mistyped subcommand, or one or two words and no owner):
+   * ask first. `question` is mrkdwn, with what was typed escaped.
+   */
+  | { readonly kind: 'confirm'; readonly question: string; readonly item: TodoItemCommand }
   | { readonly kind: 'open-modal' }
   | { readonly kind: 'list'; readonly filter: TodoListFilter }
   | { readonly kind: 'done'; readonly number: number }
   | { readonly kind: 'reopen'; readonly number: number }
   | { readonly kind: 'edit'; readonly number: number; readonly text: string }
   | { readonly kind: 'help' }
-  | { readonly kind: 'invalid'; readonly message: string };
+  | InvalidCommand;
+
+export interface InvalidCommand {
+  readonly kind: 'invalid';
+  readonly message: string;
+}
 
 export interface TodoContext extends WhenContext {
   readonly authorId: SlackUserId;
@@ -41,11 +59,7 @@ export function parseTodoCommand(text: string, ctx: TodoContext): TodoCommand {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'open-modal' };
   const mentions = leadingMentions(trimmed);
-  if (!mentions.ok) {
-    return invalid(
-      `\`${quote(mentions.word)}\` is not a Slack mention. Pick the person from Slack's @ suggestions so the item knows who they are.`,
-    );
-  }
+  if (!mentions.ok) return notAMention(mentions.word);
   if (mentions.users.length > 0) return parseCreate(mentions.users, mentions.rest, ctx);
   const [head = '', ...rest] = trimmed.split(/\s+/);
   const args = trimmed.slice(head.length).trim();
@@ -63,11 +77,67 @@ export function parseTodoCommand(text: string, ctx: TodoContext): TodoCommand {
     case 'help':
       return { kind: 'help' };
     default:
-      return parseCreate([], trimmed, ctx);
+      return askFirst(head, rest, parseCreate([], trimmed, ctx), ctx);
   }
 }
 
-function parseCreate(owners: readonly SlackUserId[], words: string, ctx: TodoContext): TodoCommand {
+/**
+ * The text read as an action item, whatever its first word: what "Record it anyway" records,
+ * checked again when it is pressed.
+ */
+export function parseTodoItem(text: string, ctx: TodoContext): TodoItemCommand | InvalidCommand {
+  const mentions = leadingMentions(text.trim());
+  if (!mentions.ok) return notAMention(mentions.word);
+  return parseCreate(mentions.users, mentions.rest, ctx);
+}
+
+/** Items of at most this many words that name no owner are asked about first. */
+export const SHORT_ITEM_WORDS = 2;
+
+/**
+ * An item typed without an owner becomes an issue for everyone to see, so two likely
+ * mistakes are asked about first: a first word one or two letters off a subcommand
+ * (`lsit`, `dnoe 3`), and an item of one or two words (`frobnicate`).
+ */
+function askFirst(
+  head: string,
+  rest: readonly string[],
+  item: TodoItemCommand | InvalidCommand,
+  ctx: TodoContext,
+): TodoCommand {
+  const meant = probableSubcommand(head, rest);
+  if (meant) {
+    const typed = [meant, ...rest].join(' ');
+    const didYouMean = `Did you mean \`/todo ${quote(typed)}\`? Nothing was recorded.`;
+    if (item.kind !== 'create') return invalid(didYouMean);
+    return {
+      kind: 'confirm',
+      question: `${didYouMean} Or record ${described(item, ctx)} as an action item for you?`,
+      item,
+    };
+  }
+  if (item.kind === 'create' && item.text.split(/\s+/).length <= SHORT_ITEM_WORDS) {
+    return {
+      kind: 'confirm',
+      question: `Record ${described(item, ctx)} as an action item for you? Nothing is recorded yet. Next time name the owner and say what needs doing, e.g. \`/todo @alice Write the blog post by Dec 7\`, and gavel records it straight away.`,
+      item,
+    };
+  }
+  return item;
+}
+
+/** “lsit”, “frobnicate” (due Thu Nov 26): what was typed, escaped and cut short, with its date. */
+function described(item: TodoItemCommand, ctx: TodoContext): string {
+  const text = clipCharacters(item.text, 80);
+  const due = item.due ? ` (due ${dueLabel(item.due, zonedDate(ctx.now, ctx.timeZone))})` : '';
+  return `“${escapeMrkdwn(text)}”${due}`;
+}
+
+function parseCreate(
+  owners: readonly SlackUserId[],
+  words: string,
+  ctx: TodoContext,
+): TodoItemCommand | InvalidCommand {
   const problem = ownersProblem(owners.length);
   if (problem) return invalid(problem);
   let text = words;
@@ -80,7 +150,7 @@ function parseCreate(owners: readonly SlackUserId[], words: string, ctx: TodoCon
     if (when.kind === 'date') {
       due = when.date;
       text = words.slice(0, by.index);
-    } else if (opensDatePhrase(phrase.split(/\s+/)[0] ?? '')) {
+    } else if (opensDatePhrase(phrase)) {
       return invalid(`I could not read \`${quote(phrase)}\` as a date. Try ${WHEN_FORMS}.`);
     }
   }
@@ -141,4 +211,8 @@ function itemNumber(word: string): number | undefined {
   return n >= 1 ? n : undefined;
 }
 
-const invalid = (message: string): TodoCommand => ({ kind: 'invalid', message });
+const invalid = (message: string): InvalidCommand => ({ kind: 'invalid', message });
+const notAMention = (word: string): InvalidCommand =>
+  invalid(
+    `\`${quote(word)}\` is not a Slack mention. Pick the person from Slack's @ suggestions so the item knows who they are.`,
+  );

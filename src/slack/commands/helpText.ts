@@ -13,7 +13,8 @@ export const AGENDA_HELP = [
 export const TODO_HELP = [
   '*/todo* — action items of this channel’s working group',
   '• `/todo @alice [@bob] Write the blog post by Dec 7` — record an action item (no @: it is yours); up to 500 characters and 10 owners',
-  '• `by` takes `2026-12-07`, `Dec 7`, `tomorrow`, `next thursday` or `next meeting`, in the group’s time zone',
+  '• `by` takes `2026-12-07`, `Dec 7`, `tomorrow`, `in 3 days`, `thursday` (the coming one), `next thursday` (next week’s: on a Tuesday, the Thursday nine days later) or `next meeting`, in the group’s time zone; the reply shows the date it chose',
+  '• A mistyped subcommand (`/todo lsit`) or an item of one or two words with no owner is asked about first: *Record it anyway* or *Cancel*',
   '• `/todo` — open a form; or use “Make action item” on any message',
   '• `/todo list [mine|@user|all|done]` — list action items (only to you)',
   '• `/todo done <n>` · `/todo reopen <n>` · `/todo edit <n> <text>` — owners, the author or a lead',

@@ -1,6 +1,7 @@
 import { GavelError } from '../../core/errors.js';
 import { actionItemList } from '../../core/todo/actionItemList.js';
 import { parseTodoCommand } from '../../core/todo/todoCommand.js';
+import { confirmBlocks, encodeConfirmValue } from '../../core/todo/todoConfirm.js';
 import { todoModalView } from '../../core/todo/todoModal.js';
 import { editActionItem, setActionItemStatus } from '../../usecases/todo/changeActionItem.js';
 import { findActionItem } from '../../usecases/todo/findActionItem.js';
@@ -47,6 +48,16 @@ export function todoCommandHandler(deps: TodoSlackDeps): (input: CommandInput) =
         return ephemeral(TODO_HELP);
       case 'invalid':
         throw new GavelError('bad_input', command.message);
+      case 'confirm': {
+        // Nothing is saved: the button carries the text, checked again when it is pressed.
+        const value = encodeConfirmValue({
+          nonce: input.triggerId,
+          text: input.text,
+          askedAt: now.getTime(),
+        });
+        const fallback = 'To record it, name its owner first: `/todo @you …`.';
+        return ephemeral(command.question, confirmBlocks(command.question, value, fallback));
+      }
       case 'create': {
         const item = await recordActionItem(deps, {
           group,
