@@ -33,6 +33,12 @@ export interface GavelOptions {
   readonly retryBaseMs?: number;
   /** More HTTP routes on the same server (the sandbox page and its API). */
   readonly extraRoutes?: readonly CustomRoute[];
+  /**
+   * Reminders whose minute passed before this instant are not planned (the sandbox passes its
+   * start: its first start must not post yesterday's 24-hour reminder late). Unset, a
+   * reminder missed during downtime is still posted, late.
+   */
+  readonly remindersFrom?: Date;
 }
 
 export interface RunningGavel {
@@ -64,6 +70,8 @@ export interface RunningGavel {
  */
 export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
   const { config, log, clock } = opts;
+  const planning = (services: Services) =>
+    opts.remindersFrom ? { ...services, remindersFrom: opts.remindersFrom } : services;
   const store = await openStore(config, log);
   try {
     const timing = {
@@ -80,10 +88,11 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       timing,
       replan: async (services, groupId) => {
         const group = services.groups.byId(groupId);
-        if (group) await planGroup(services, group);
+        if (group) await planGroup(planning(services), group);
       },
     });
     const { services, groups } = built;
+    const plan = planning(services);
     const drivers = wireDrivers({ config, services, ping: () => store.ping() });
     const slack = createSlackApp({
       connection: opts.connection,
@@ -100,13 +109,13 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       clock,
       log: log.child({ component: 'jobs' }),
     });
-    await planAll(services);
+    await planAll(plan);
     const port = await slack.start();
     const beats: { stop(): Promise<void> }[] = [];
     if (opts.heartbeat ?? true) {
       beats.push(startHeartbeat({ seconds: config.heartbeatSeconds, tick: () => worker.tick(), log }));
       // Re-planning is idempotent; hourly keeps the horizon rolling and heals any drift.
-      beats.push(startHeartbeat({ cron: '0 7 * * * *', tick: () => planAll(services), log }));
+      beats.push(startHeartbeat({ cron: '0 7 * * * *', tick: () => planAll(plan), log }));
     }
     log.info(
       {
@@ -126,14 +135,14 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       database: store.db,
       tick: () => worker.drain(),
       nextWakeAt: () => services.queue.nextWakeAt(),
-      replanAll: () => planAll(services),
+      replanAll: () => planAll(plan),
       reloadGroups: async (configured) => {
         const next = await built.prepareGroups(configured);
         const kept = new Set(next.map((g) => g.id as string));
         const gone = groups.all().filter((g) => !kept.has(g.id));
         groups.replace(next);
-        await planAll(services);
-        for (const group of gone) await forgetGroup(services, group);
+        await planAll(plan);
+        for (const group of gone) await forgetGroup(plan, group);
         log.info({ groups: next.length, removed: gone.map((g) => g.id) }, 'groups reloaded');
       },
       stop: () => {

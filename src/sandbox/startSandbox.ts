@@ -20,6 +20,8 @@ export interface SandboxOptions {
   readonly port: number;
   readonly host: string;
   readonly log: Logger;
+  /** Real time for the sandbox's clock (tests pin it); `Date.now` by default. */
+  readonly now?: () => number;
 }
 
 export interface RunningSandbox {
@@ -82,7 +84,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     const { config } = loaded;
     if (config.slack.kind !== 'http') throw new Error('the sandbox runs gavel in HTTP mode');
 
-    const clock = new SandboxClock();
+    const clock = new SandboxClock(opts.now);
     // The routes are built before the app they talk to has started.
     const started: { gavel?: RunningGavel } = {};
     const deps: SandboxSessionDeps = {
@@ -103,6 +105,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       log: opts.log,
       heartbeat: true,
       extraRoutes: sandboxRoutes(deps, session, opts.groups),
+      // A newcomer starting the sandbox 7 hours before a meeting expects no 24-hour reminder
+      // posted 17 hours late: reminders whose minute passed before this start are skipped.
+      remindersFrom: clock.now(),
     });
     started.gavel = gavel;
     closers.push(() => gavel.stop());

@@ -10,6 +10,8 @@ import type { ReminderDeliveries } from '../../core/ports/reminderDeliveries.js'
 import { groupJobPrefixes, occurrenceJobs } from '../../core/schedule/occurrenceJobs.js';
 import { occurrencesBetween } from '../../core/schedule/occurrences.js';
 import { PLAN_HORIZON_DAYS } from '../../core/schedule/planHorizon.js';
+import { reminderDueAt, type ReminderPayload } from '../../core/reminder/reminderPlan.js';
+import type { JobSpec } from '../../core/ports/jobQueue.js';
 import { todoReconcileJobSpec } from '../../core/todo/todoJobs.js';
 import type { ActionItemRepository } from '../../core/ports/actionItemRepository.js';
 import { withdrawHandedOver } from '../reminders/withdrawHandedOver.js';
@@ -29,6 +31,12 @@ export interface PlanDeps {
   readonly github?: IssueTracker | undefined;
   /** Whether Google is configured (minutes follow-ups are healed only then). */
   readonly minutes?: unknown;
+  /**
+   * Reminders whose minute is before this instant are not planned. Only the sandbox sets it
+   * (to when it started): a throwaway sandbox has no missed reminder to make up for, while a
+   * deployment back from downtime still posts one late (see reminderJobs).
+   */
+  readonly remindersFrom?: Date;
 }
 
 export interface PlanResult {
@@ -53,7 +61,9 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
   const to = new Date(now.getTime() + PLAN_HORIZON_DAYS * DAY_MS);
   const stored = await deps.occurrences.sync(group.id, occurrencesBetween(group, now, to), now, to, now);
   const goingAhead = stored.filter((o) => o.status === 'scheduled');
-  const jobs = goingAhead.flatMap((o) => occurrenceJobs(group, o));
+  const jobs = goingAhead
+    .flatMap((o) => occurrenceJobs(group, o))
+    .filter((job) => !remindsBefore(job, deps.remindersFrom));
   const jobsAdded = await deps.queue.enqueue(jobs, now);
   // Everything under the group's prefixes that is not in today's plan: cancelled or removed
   // meetings, and lead times no longer configured.
@@ -86,6 +96,13 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
     followUpsHealed,
     recordFollowUpsHealed,
   };
+}
+
+/** Whether `job` is a reminder whose minute comes before `from`. */
+function remindsBefore(job: JobSpec, from: Date | undefined): boolean {
+  if (!from || job.kind !== 'reminder') return false;
+  const { startsAt, leadMinutes } = job.payload as ReminderPayload;
+  return reminderDueAt(new Date(startsAt), leadMinutes).getTime() < from.getTime();
 }
 
 /** Plans every group, then queues the hourly housekeeping (the key keeps it to one, on any replica). */
