@@ -25,6 +25,9 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
+# Liveness, not readiness: /healthz (the process answers and reaches its database) decides
+# whether the container is healthy; /readyz (also Slack took the token, the groups are loaded)
+# is for a load balancer or a Kubernetes readinessProbe. See README, "Health, readiness, metrics".
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/main.js"]

@@ -20,7 +20,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 const LAYERS = {
   core: ['core'],
   usecases: ['usecases'],
-  adapter: ['store', 'slackApi', 'google', 'github', 'config', 'log'],
+  adapter: ['store', 'slackApi', 'google', 'github', 'config', 'log', 'metrics'],
   driver: ['slack', 'jobs', 'http'],
   root: ['compose', 'cli', 'sandbox', 'standins'],
 };

@@ -4,6 +4,7 @@ import { parseGroups } from '../src/config/parseGroups.js';
 import { ManualClock } from '../src/core/clock.js';
 import { createGroupDirectory } from '../src/core/groupDirectory.js';
 import type { JobSpec } from '../src/core/ports/jobQueue.js';
+import { noTelemetry } from '../src/core/ports/telemetry.js';
 import { JobWorker } from '../src/jobs/jobWorker.js';
 import { planAll } from '../src/usecases/planning/planGroup.js';
 import type { Services } from '../src/services.js';
@@ -73,6 +74,7 @@ async function services(db: TestDatabase, clock: ManualClock, yaml: string): Pro
     clock,
     groups,
     log: silentLogger,
+    telemetry: noTelemetry,
     queue: jobQueueStore(kysely, dialect),
     occurrences: occurrenceStore(kysely),
     agenda: agendaStore(kysely),

@@ -45,6 +45,12 @@ const envSchema = z.object({
     .min(1)
     .max(60)
     .default(2),
+  METRICS: optionalText
+    .transform((s) => s?.toLowerCase())
+    .pipe(z.enum(['on', 'off'], { error: 'expected on or off' }).default('off')),
+  METRICS_TOKEN: optionalText.pipe(
+    z.string().min(16, 'expected at least 16 characters (e.g. openssl rand -hex 32)').optional(),
+  ),
 
   GITHUB_TOKEN: optionalText,
   GITHUB_APP_ID: optionalText,
@@ -84,6 +90,8 @@ export interface AppConfig {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly publicUrl: string | undefined;
   readonly heartbeatSeconds: number;
+  /** GET /metrics (METRICS=on), with the bearer token it then requires (METRICS_TOKEN). */
+  readonly metrics: { readonly token: string | undefined } | undefined;
   readonly github: GithubSettings | undefined;
   readonly google: GoogleSettings | undefined;
 }
@@ -133,6 +141,9 @@ function combinationProblems(env: RawEnv): string[] {
   for (const [a, b, c, what] of groups) {
     if ([a, b, c].some(set)) for (const k of [a, b, c]) need(k, `with ${a}, ${b} and ${c} (${what})`);
   }
+  if (set('METRICS_TOKEN') && (env['METRICS'] ?? '').trim().toLowerCase() !== 'on') {
+    problems.push('METRICS_TOKEN: set, but METRICS is not on: set METRICS=on to serve GET /metrics');
+  }
   return problems;
 }
 
@@ -153,6 +164,7 @@ function toConfig(e: Env): AppConfig {
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,
     heartbeatSeconds: e.HEARTBEAT_SECONDS,
+    metrics: e.METRICS === 'on' ? { token: e.METRICS_TOKEN } : undefined,
     github: githubSettings(e),
     google: googleSettings(e),
   };

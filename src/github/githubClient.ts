@@ -20,6 +20,8 @@ export interface GithubClientOptions {
   readonly retryAfterBaseValue?: number;
   /** How long one request may take before it counts as failed (and is retried); default 10 s. */
   readonly timeoutMs?: number;
+  /** The transport (default the global fetch): the composition root's hook that counts calls. */
+  readonly fetch?: typeof fetch;
 }
 
 /** Rate limits waited out in-process up to this long; beyond it the job queue's backoff takes over. */
@@ -59,7 +61,7 @@ export function createGithubClient(opts: GithubClientOptions): GithubOctokit {
         }),
     // Octokit has no timeout of its own: a GitHub that accepts the connection and never
     // answers would hold the job (and the worker's lane) forever.
-    request: { fetch: fetchWithTimeout(opts.timeoutMs ?? 10_000) },
+    request: { fetch: fetchWithTimeout(opts.timeoutMs ?? 10_000, opts.fetch ?? fetch) },
     retry: { retryAfterBaseValue: base },
     throttle: {
       // Separate limiters per client: two apps in one process (tests) never pace each other.
@@ -77,10 +79,10 @@ export function createGithubClient(opts: GithubClientOptions): GithubOctokit {
   });
 }
 
-function fetchWithTimeout(ms: number): typeof fetch {
+function fetchWithTimeout(ms: number, transport: typeof fetch): typeof fetch {
   return (input, init) => {
     const timeout = AbortSignal.timeout(ms);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return fetch(input, { ...init, signal });
+    return transport(input, { ...init, signal });
   };
 }

@@ -6,7 +6,7 @@ import { googleMinutesDocs } from './googleMinutesDocs.js';
 /** The minutes docs for the validated Google settings (AppConfig.google). */
 export function googleMinutesFromConfig(
   google: GoogleSettings,
-  timing: { readonly timeoutMs?: number } = {},
+  timing: { readonly timeoutMs?: number; readonly fetch?: typeof fetch } = {},
 ): MinutesDocs {
   return googleMinutesDocs({
     credentials: googleCredentials(google.auth, {
@@ -15,5 +15,6 @@ export function googleMinutesFromConfig(
     }),
     apiUrl: google.apiUrl,
     ...(timing.timeoutMs === undefined ? {} : { timeoutMs: timing.timeoutMs }),
+    ...(timing.fetch ? { fetch: timing.fetch } : {}),
   });
 }

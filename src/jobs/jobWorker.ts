@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.js';
 import { JOB_LEASE_MS, LEASE_RENEW_EVERY_MS } from '../core/jobs/lease.js';
 import type { JobQueue } from '../core/ports/jobQueue.js';
 import type { Log } from '../core/ports/log.js';
+import { noTelemetry, type Telemetry } from '../core/ports/telemetry.js';
 import type { Job } from '../core/model/job.js';
 import { PermanentJobError } from '../core/jobs/permanentJobError.js';
 import type { JobHandlers } from './jobHandler.js';
@@ -20,6 +21,8 @@ export interface JobWorkerOptions {
   readonly leaseMs?: number;
   /** How often (real time) a running job's lease is renewed. */
   readonly renewEveryMs?: number;
+  /** Told how each run ended and, when done, how long after it was due (by `clock`). */
+  readonly telemetry?: Pick<Telemetry, 'jobFinished'>;
 }
 
 /**
@@ -39,6 +42,7 @@ export class JobWorker {
       concurrency: 25,
       leaseMs: JOB_LEASE_MS,
       renewEveryMs: LEASE_RENEW_EVERY_MS,
+      telemetry: noTelemetry,
       ...opts,
     };
   }
@@ -90,19 +94,23 @@ export class JobWorker {
   }
 
   async #run(job: Job, claimedAt: Date): Promise<void> {
-    const { queue, handlers, clock } = this.#opts;
+    const { queue, handlers, clock, telemetry } = this.#opts;
     const log = this.#opts.log.child({ job: job.key, kind: job.kind, attempt: job.attempts });
     const handler = handlers[job.kind];
     const renewal = this.#keepLease(job, log);
     try {
       if (!handler) throw new PermanentJobError(`no handler for job kind ${job.kind}`);
       await handler(job, { now: claimedAt, log });
-      await queue.complete(job.id, this.owner, clock.now());
+      const doneAt = clock.now();
+      await queue.complete(job.id, this.owner, doneAt);
+      telemetry.jobFinished(job.kind, 'done', (doneAt.getTime() - Date.parse(job.runAt)) / 1000);
     } catch (error) {
       const retryable = !(error instanceof PermanentJobError);
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       if (retryable) log.warn({ err: error, retryable }, 'job failed');
       else log.error({ err: error, retryable }, 'job failed');
+      const parked = !retryable || job.attempts >= job.maxAttempts;
+      telemetry.jobFinished(job.kind, parked ? 'failed' : 'retrying', 0);
       await queue
         .fail(job.id, this.owner, message, clock.now(), { retryable })
         .catch((e: unknown) =>

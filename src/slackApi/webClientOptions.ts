@@ -1,4 +1,4 @@
-import type { WebClientOptions } from '@slack/web-api';
+import type { FetchFunction, WebClientOptions } from '@slack/web-api';
 
 /**
  * How gavel's Web API clients (Bolt's, and the one behind the SlackWorkspace port) talk to
@@ -12,10 +12,13 @@ export function webClientOptions(opts: {
   readonly timeoutMs?: number;
   /** The first wait before the client retries a failed call (default 1 s; tests shrink it). */
   readonly retryBaseMs?: number;
+  /** The transport (default the global fetch): the composition root's hook that counts calls. */
+  readonly fetch?: FetchFunction;
 }): WebClientOptions {
   const base = opts.retryBaseMs ?? 1000;
   return {
     slackApiUrl: opts.slackApiUrl,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
     timeout: opts.timeoutMs ?? 10_000,
     retryConfig: { retries: 3, factor: 2, minTimeout: base, maxTimeout: 5 * base, randomize: true },
   };

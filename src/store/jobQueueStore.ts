@@ -205,6 +205,18 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
       const result = await db.deleteFrom('jobs').where('id', 'in', mine).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
+
+    async countByKind(statuses) {
+      if (statuses.length === 0) return [];
+      // Index jobs_status_run_at leads with status: the finished bulk (done) is never read.
+      const rows = await db
+        .selectFrom('jobs')
+        .select((eb) => ['kind', 'status', eb.fn.countAll<number | string | bigint>().as('count')])
+        .where('status', 'in', statuses)
+        .groupBy(['kind', 'status'])
+        .execute();
+      return rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.count) }));
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Log } from '../core/ports/log.js';
 import { cachedStatements } from './cachedStatements.js';
 import { migrationProvider } from './migrations.js';
@@ -25,13 +25,19 @@ export interface OpenDatabaseOptions {
   readonly connectAttempts?: number;
   /** Waits between attempts; tests pass their own so they never wait on real time. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Told of every statement that failed, bar the unique-key conflicts the stores expect and
+   * resolve themselves (metrics). Unset: Kysely logs nothing and times nothing.
+   */
+  readonly onQueryError?: (error: unknown) => void;
 }
 
 /** Opens the database, waits for it to answer, and brings its schema up to date. */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  const log = opts.onQueryError ? queryErrors(opts.onQueryError) : undefined;
   const opened = opts.databaseUrl
-    ? await openPostgres(opts.databaseUrl, opts.logger)
-    : openSqlite(opts.sqlitePath);
+    ? await openPostgres(opts.databaseUrl, opts.logger, log)
+    : openSqlite(opts.sqlitePath, log);
   try {
     await waitUntilReachable(opened, {
       attempts: opts.connectAttempts ?? 10,
@@ -47,7 +53,22 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDat
   }
 }
 
-function openSqlite(path: string): OpenedDatabase {
+type KyselyLog = (event: LogEvent) => void;
+
+/** Kysely's log hook, passing on the errors only. */
+function queryErrors(onError: (error: unknown) => void): KyselyLog {
+  return (event) => {
+    if (event.level === 'error' && !isUniqueViolation(event.error)) onError(event.error);
+  };
+}
+
+/** PostgreSQL's 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY: the stores retry or skip these. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+function openSqlite(path: string, log: KyselyLog | undefined): OpenedDatabase {
   const database = new SQLite(path);
   // WAL lets the calendar feed and health checks read while a job writes; busy_timeout makes a
   // second process (the CLI, a test) wait for the lock instead of failing at once.
@@ -55,11 +76,18 @@ function openSqlite(path: string): OpenedDatabase {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(database) }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachedStatements(database) }),
+    ...(log ? { log } : {}),
+  });
   return { db, dialect: 'sqlite', ping: () => ping(db), close: () => db.destroy() };
 }
 
-async function openPostgres(connectionString: string, log: Log): Promise<OpenedDatabase> {
+async function openPostgres(
+  connectionString: string,
+  log: Log,
+  queryLog: KyselyLog | undefined,
+): Promise<OpenedDatabase> {
   // Loaded only for PostgreSQL: the driver is memory the embedded-SQLite default never uses.
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 });
@@ -68,7 +96,10 @@ async function openPostgres(connectionString: string, log: Log): Promise<OpenedD
   pool.on('error', (error) =>
     log.warn({ reason: error.message }, 'an idle database connection was lost; reconnecting on demand'),
   );
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(queryLog ? { log: queryLog } : {}),
+  });
   return { db, dialect: 'postgres', ping: () => ping(db), close: () => db.destroy() };
 }
 

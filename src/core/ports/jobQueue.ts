@@ -1,4 +1,4 @@
-import type { Job, JobId } from '../model/job.js';
+import type { Job, JobId, JobStatus } from '../model/job.js';
 
 /** A job to be run at `runAt`, identified by its natural key (enqueueing it twice is a no-op). */
 export interface JobSpec {
@@ -7,6 +7,13 @@ export interface JobSpec {
   readonly payload: unknown;
   readonly runAt: Date;
   readonly maxAttempts?: number;
+}
+
+/** How many jobs of one kind are in one state (for the operators' metrics). */
+export interface JobCount {
+  readonly kind: string;
+  readonly status: JobStatus;
+  readonly count: number;
 }
 
 /**
@@ -35,4 +42,6 @@ export interface JobQueue {
    * `before`; returns how many. See retentionCutoff for which `before` is safe.
    */
   pruneFinished(before: Date, limit: number): Promise<number>;
+  /** How many jobs there are by kind in each of `statuses` (kinds with none are left out). */
+  countByKind(statuses: readonly JobStatus[]): Promise<JobCount[]>;
 }

@@ -7,6 +7,7 @@ import type { JobQueue } from '../../core/ports/jobQueue.js';
 import type { Log } from '../../core/ports/log.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
 import type { ReminderDeliveries } from '../../core/ports/reminderDeliveries.js';
+import type { Telemetry } from '../../core/ports/telemetry.js';
 import { nextReminderStep, STAGE_AHEAD_MS } from '../../core/reminder/reminderDelivery.js';
 import { reminderMessage } from '../../core/reminder/reminderMessage.js';
 import {
@@ -28,6 +29,7 @@ export interface SendReminderDeps extends HandOverDeps {
   readonly actionItems: Pick<ActionItemRepository, 'openDueBy'>;
   readonly reminderDeliveries: Pick<ReminderDeliveries, 'record' | 'forget' | 'progress'>;
   readonly queue: Pick<JobQueue, 'enqueue'>;
+  readonly telemetry: Pick<Telemetry, 'reminderDelivered'>;
 }
 
 /**
@@ -90,6 +92,9 @@ export async function sendReminder(
   });
   const step = nextReminderStep(await deps.reminderDeliveries.progress(key), now, dueAt);
   const outcome = await handOverReminder(deps, key, step, { ...message, channel: group.channelId }, now, log);
+  // Found pending: an attempt cut off before it could record (or count) its hand-over.
+  if (outcome === 'scheduled' || outcome === 'found') deps.telemetry.reminderDelivered('handed_over');
+  else if (outcome === 'posted') deps.telemetry.reminderDelivered('posted');
   if (outcome === 'scheduled' || outcome === 'found') {
     await withdrawIfCancelledMeanwhile(deps, payload, group.channelId, now, log);
   }
