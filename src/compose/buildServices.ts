@@ -89,7 +89,7 @@ export async function buildServices(opts: {
     effects: effectLedgerStore(db),
     workspace: webApiWorkspace(client, log.child({ component: 'slack' })),
     ...(minutes ? { minutes } : {}),
-    ...(github ? { github } : {}),
+    ...(github ? { github: github.issues, archive: github.archive } : {}),
     replan: (groupId) => opts.replan(services, groupId),
   };
   return { services, groups, slackClientOptions, prepareGroups };

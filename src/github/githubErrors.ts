@@ -17,7 +17,8 @@ export function toIssueTrackerError(error: unknown): IssueTrackerError {
   if (error instanceof IssueTrackerError) return error;
   const e = (error ?? {}) as RequestErrorLike;
   const status = typeof e.status === 'number' ? e.status : undefined;
-  const message = `GitHub ${status ?? 'request'} failed: ${String(e.message ?? error).slice(0, 300)}`;
+  const said = String(e.message ?? error).slice(0, 300);
+  const message = `GitHub ${status ?? 'request'} failed: ${said}`;
   if (status === 422) {
     const errors = validationErrors(e.response?.data);
     const assignees = errors.filter((x) => x.field === 'assignees');
@@ -25,9 +26,21 @@ export function toIssueTrackerError(error: unknown): IssueTrackerError {
       const logins = assignees.flatMap((x) => (typeof x.value === 'string' ? [x.value] : []));
       return new IssueTrackerError({ kind: 'invalid-assignees', logins }, message);
     }
+    if (/protected branch/i.test(said)) {
+      return new IssueTrackerError(
+        { kind: 'permanent', status },
+        `${message}. The branch is protected: let gavel publish through a pull request from a branch of its own, or allow its token or app to push there.`,
+      );
+    }
     return new IssueTrackerError({ kind: 'permanent', status }, message);
   }
-  if (status === 403 && !isRateLimit(e)) return new IssueTrackerError({ kind: 'permanent', status }, message);
+  if (status === 403 && !isRateLimit(e)) {
+    // Retrying cannot help; the fix is a permission someone with admin rights grants.
+    return new IssueTrackerError(
+      { kind: 'permanent', status },
+      `${message}. GitHub refused gavel's token or app: give it write access to the repository (issues, contents and pull requests).`,
+    );
+  }
   if (status !== undefined && [400, 401, 404, 410, 451].includes(status)) {
     return new IssueTrackerError({ kind: 'permanent', status }, message);
   }

@@ -1,15 +1,20 @@
 import type { GithubSettings } from '../core/settings/integrationSettings.js';
 import type { IssueTracker } from '../core/ports/issueTracker.js';
 import type { Log } from '../core/ports/log.js';
+import type { RepositoryArchive } from '../core/ports/repositoryArchive.js';
 import { createGithubClient } from './githubClient.js';
 import { githubIssueTracker } from './githubIssueTracker.js';
+import { githubRepositoryArchive } from './githubRepositoryArchive.js';
 
-/** The issue tracker for the configured GitHub (token or App), built once at start. */
+/**
+ * The issue tracker and the repository archive for the configured GitHub (token or App),
+ * built once at start over one client, so their writes share one pace and one rate limit.
+ */
 export function githubFromConfig(
   settings: GithubSettings,
   log: Log,
   timing: { readonly timeoutMs?: number; readonly retryBaseMs?: number } = {},
-): IssueTracker {
+): { readonly issues: IssueTracker; readonly archive: RepositoryArchive } {
   const client = createGithubClient({
     auth: settings.auth,
     apiUrl: settings.apiUrl,
@@ -17,7 +22,8 @@ export function githubFromConfig(
     ...(timing.timeoutMs === undefined ? {} : { timeoutMs: timing.timeoutMs }),
     ...(timing.retryBaseMs === undefined ? {} : { retryAfterBaseValue: timing.retryBaseMs }),
   });
-  return githubIssueTracker(client, {
-    webhooks: settings.webhookSecret !== undefined,
-  });
+  return {
+    issues: githubIssueTracker(client, { webhooks: settings.webhookSecret !== undefined }),
+    archive: githubRepositoryArchive(client),
+  };
 }

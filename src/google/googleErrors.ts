@@ -32,7 +32,7 @@ export function statusOf(error: unknown): number | undefined {
 export function toMinutesDocsError(error: unknown, doing: string): MinutesDocsError {
   if (error instanceof MinutesDocsError) return error;
   const status = statusOf(error);
-  const body = (error as { response?: { data?: unknown } }).response?.data as GoogleErrorBody | undefined;
+  const body = parsedBody((error as { response?: { data?: unknown } }).response?.data);
   const reasons = [
     ...(body?.error?.errors ?? []).map((e) => e.reason),
     ...(body?.error?.details ?? []).map((d) => d.reason),
@@ -52,4 +52,14 @@ export function toMinutesDocsError(error: unknown, doing: string): MinutesDocsEr
     return new MinutesDocsError('not-shared', status, message);
   }
   return new MinutesDocsError('rejected', status, message);
+}
+
+/** The error body, also when it came as text (a call that asked for text, like an export). */
+function parsedBody(data: unknown): GoogleErrorBody | undefined {
+  if (typeof data !== 'string') return data as GoogleErrorBody | undefined;
+  try {
+    return JSON.parse(data) as GoogleErrorBody;
+  } catch {
+    return undefined;
+  }
 }

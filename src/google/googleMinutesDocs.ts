@@ -103,6 +103,16 @@ export function googleMinutesDocs(opts: GoogleMinutesDocsOptions): MinutesDocs {
         return documentText(res.data);
       }),
 
+    markdown: (docId) =>
+      call(`exporting the doc ${docId} as Markdown`, async () => {
+        const res = await drive.files.export(
+          { fileId: docId, mimeType: 'text/markdown' },
+          { responseType: 'text' },
+        );
+        if (typeof res.data !== 'string') throw new Error('Drive answered the export without text');
+        return res.data;
+      }),
+
     fillTemplate: (docId, fills) => batchUpdate(docId, fillRequests(fills)),
 
     insertParagraphs: (docId, at, paragraphs) => batchUpdate(docId, paragraphRequests(at, paragraphs)),

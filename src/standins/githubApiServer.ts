@@ -1,10 +1,19 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { history, newRepository } from './gitRepository.js';
+import {
+  githubRepositoryApi,
+  isRepositoryOp,
+  type PullSummary,
+  type RepositoryOp,
+  repositoryRoute,
+} from './githubRepositoryApi.js';
 import { readBody } from './readBody.js';
 
 /**
  * A local stand-in for the GitHub REST API: issues (create, get, update, comment, list
- * comments page by page with a Link header), issue search and labels, in GitHub's wire format (shapes as in @octokit/fixtures' recordings).
+ * comments page by page with a Link header), issue search and labels, in GitHub's wire format (shapes as in @octokit/fixtures' recordings),
+ * and repositories with branches, git data, contents and pull requests (githubRepositoryApi.ts).
  * Requests need `Authorization: token <known token>` (or an installation token this server
  * issued to a GitHub App through POST /app/installations/:id/access_tokens). Faults are
  * injected per operation: a 422 for an assignee without access, a 403 secondary rate limit
@@ -21,7 +30,8 @@ export type GithubOp =
   | 'search.issues'
   | 'labels.list'
   | 'labels.create'
-  | 'apps.createInstallationAccessToken';
+  | 'apps.createInstallationAccessToken'
+  | RepositoryOp;
 
 export interface RecordedGithubCall {
   readonly op: GithubOp | 'unknown';
@@ -96,6 +106,20 @@ export interface GithubApiServerOptions {
   readonly tokens?: readonly string[];
   /** GitHub App installations this server issues tokens for (the JWT is not verified). */
   readonly installations?: readonly string[];
+  /** Tokens that may read but not write (403, as a token without write permission is refused). */
+  readonly readOnlyTokens?: readonly string[];
+}
+
+/** A repository someone else made, for a test to start from. */
+export interface RepoSeed {
+  readonly owner: string;
+  readonly repo: string;
+  /** `main` unless told. */
+  readonly defaultBranch?: string;
+  /** Path → text, in the default branch's one commit. */
+  readonly files?: Readonly<Record<string, string>>;
+  /** Branches that refuse pushes through the API (422, as branch protection does). */
+  readonly protectedBranches?: readonly string[];
 }
 
 export interface GithubApiServer {
@@ -123,6 +147,21 @@ export interface GithubApiServer {
   beforeAnswer(op: GithubOp, before: (() => Promise<void>) | undefined): void;
   /** Moves an issue's state as a person on github.com would (no webhook is sent). */
   setState(owner: string, repo: string, number: number, state: 'open' | 'closed'): void;
+  /** Creates a repository whose default branch has one commit holding `files`. */
+  addRepo(seed: RepoSeed): void;
+  /** A file's text on a branch, or undefined when the file or the branch is not there. */
+  fileAt(owner: string, repo: string, branch: string, path: string): string | undefined;
+  /** The repository's branch names, sorted. */
+  branches(owner: string, repo: string): string[];
+  /** The branch's commit messages down its first parents, newest first (empty for no branch). */
+  commits(owner: string, repo: string, branch: string): string[];
+  /** The repository's pull requests, oldest first. */
+  pulls(owner: string, repo: string): PullSummary[];
+  /**
+   * Merges a pull request as a person would on github.com (protection does not stop them):
+   * the base branch takes the head's changes, the pull request is closed and merged.
+   */
+  mergePull(owner: string, repo: string, number: number, opts?: { readonly deleteBranch?: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -133,6 +172,7 @@ const TOKEN_PATH = /^\/app\/installations\/([^/]+)\/access_tokens$/;
 export async function startGithubApiServer(opts: GithubApiServerOptions = {}): Promise<GithubApiServer> {
   const tokens = new Set(opts.tokens ?? []);
   const installations = new Set(opts.installations ?? []);
+  const readOnly = new Set(opts.readOnlyTokens ?? []);
   const issued = new Set<string>();
   const calls: RecordedGithubCall[] = [];
   const issues: StoredIssue[] = [];
@@ -174,7 +214,7 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
     html_url: `https://github.com/${i.owner}/${i.repo}/pull/${i.number}`,
     diff_url: `https://github.com/${i.owner}/${i.repo}/pull/${i.number}.diff`,
     patch_url: `https://github.com/${i.owner}/${i.repo}/pull/${i.number}.patch`,
-    merged_at: null,
+    merged_at: repositories.pull(i.owner, i.repo, i.number)?.mergedAt ?? null,
   });
   const commentsOf = (i: StoredIssue) => {
     const key = `${i.owner}/${i.repo}#${i.number}`;
@@ -201,6 +241,27 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
   };
   const nextNumber = (owner: string, repo: string) =>
     Math.max(0, ...issues.filter((i) => i.owner === owner && i.repo === repo).map((i) => i.number)) + 1;
+
+  const repositories = githubRepositoryApi({
+    url: () => url,
+    openIssue: (owner, repo, title, body) => {
+      const issue: StoredIssue = {
+        owner,
+        repo,
+        number: nextNumber(owner, repo),
+        title,
+        body,
+        state: 'open',
+        labels: [],
+        assignees: [],
+        comments: [],
+        pullRequest: true,
+      };
+      issues.push(issue);
+      return issue;
+    },
+    issue: (owner, repo, number) => findIssue(owner, repo, number),
+  });
 
   const takeFault = (op: GithubOp) => {
     const i = faults.findIndex((f) => f.op === op && f.left > 0);
@@ -247,11 +308,18 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
         return send(201, { token, expires_at: '2099-01-01T00:00:00Z', permissions: { issues: 'write' } });
       }
       const auth = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      if (!auth || (!tokens.has(auth) && !issued.has(auth))) {
+      if (!auth || (!tokens.has(auth) && !issued.has(auth) && !readOnly.has(auth))) {
         return send(401, {
           message: 'Bad credentials',
           documentation_url: 'https://docs.github.com/rest',
           status: '401',
+        });
+      }
+      if (readOnly.has(auth) && req.method !== 'GET') {
+        return send(403, {
+          message: 'Resource not accessible by personal access token',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '403',
         });
       }
       const fault = takeFault(route.op);
@@ -373,7 +441,9 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
         return { status: 201, json: { id: ++ids, name, color: input['color'] ?? 'ededed' } };
       }
       default:
-        return { status: 404, json: notFound() };
+        return isRepositoryOp(route.op)
+          ? repositories.answer(route.op, route.params, query, body)
+          : { status: 404, json: notFound() };
     }
   }
 
@@ -470,6 +540,20 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
       if (!issue) throw new Error(`no issue ${owner}/${repo}#${number}`);
       issue.state = state;
     },
+    addRepo: (seed) => repositories.add(newRepository(seed)),
+    fileAt: (owner, repo, branch, path) => {
+      const r = repositories.repository(owner, repo);
+      const head = r?.branches.get(branch);
+      const sha = head ? r?.trees.get(r.commits.get(head)!.tree)?.get(path) : undefined;
+      return sha === undefined ? undefined : r?.blobs.get(sha);
+    },
+    branches: (owner, repo) => [...(repositories.repository(owner, repo)?.branches.keys() ?? [])].sort(),
+    commits: (owner, repo, branch) => {
+      const r = repositories.repository(owner, repo);
+      return r && r.branches.has(branch) ? history(r, branch) : [];
+    },
+    pulls: (owner, repo) => repositories.pulls(owner, repo),
+    mergePull: (owner, repo, number, o) => repositories.mergePull(owner, repo, number, o),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -516,7 +600,8 @@ function routeOf(method: string, path: string): Route {
   const token = TOKEN_PATH.exec(path);
   if (token && method === 'POST') return { op: 'apps.createInstallationAccessToken', params: [token[1]!] };
   if (path === '/search/issues' && method === 'GET') return { op: 'search.issues', params: [] };
-  return { op: 'unknown', params: [] };
+  // Octokit sends a ref or a file path with its slashes escaped; GitHub takes them either way.
+  return repositoryRoute(method, decodeURIComponent(path)) ?? { op: 'unknown', params: [] };
 }
 
 /** Who gavel is on GitHub, as the issues and comments it writes show. */

@@ -5,14 +5,21 @@ import { readBody } from './readBody.js';
 
 /**
  * A local stand-in for Google Drive v3 and Docs v1: just enough of files.copy, files.list,
- * files.get, documents.get and documents.batchUpdate (replaceAllText, insertText,
- * updateParagraphStyle) to hold documents in memory as plain text. Every request must carry
+ * files.get, files.export (to Markdown), documents.get and documents.batchUpdate
+ * (replaceAllText, insertText, updateParagraphStyle) to hold documents in memory as plain
+ * text with a named style per paragraph. Every request must carry
  * `Authorization: Bearer <JWT>` signed by a known service account key (checked with its
  * public half), or an access token this server issued at its OAuth token endpoint.
  */
 
 export type GoogleOp =
-  'files.copy' | 'files.list' | 'files.get' | 'documents.get' | 'documents.batchUpdate' | 'oauth.token';
+  | 'files.copy'
+  | 'files.list'
+  | 'files.get'
+  | 'files.export'
+  | 'documents.get'
+  | 'documents.batchUpdate'
+  | 'oauth.token';
 
 export interface RecordedGoogleCall {
   readonly op: GoogleOp | 'unknown';
@@ -31,6 +38,8 @@ export interface StoredFile {
   readonly parents: readonly string[];
   /** The document body from index 1; always ends with a newline, like Docs. */
   text: string;
+  /** Each paragraph's named style (`HEADING_2`, `NORMAL_TEXT`, …), in order: one a line of `text`. */
+  styles: string[];
   trashed: boolean;
   revision: number;
   readonly createdSeq: number;
@@ -90,7 +99,14 @@ export interface GoogleApiServer {
   readonly calls: readonly RecordedGoogleCall[];
   callsTo(op: GoogleOp): RecordedGoogleCall[];
   /** A Google Doc (a template or a running doc) in a folder. */
-  addDoc(doc: { id: string; name: string; text: string; parents?: readonly string[] }): StoredFile;
+  addDoc(doc: {
+    id: string;
+    name: string;
+    text: string;
+    parents?: readonly string[];
+    /** Named styles of the first paragraphs, in order (`TITLE`, `HEADING_1`, …); the rest are normal. */
+    styles?: readonly string[];
+  }): StoredFile;
   /** A folder; `myDrive` folders refuse copies owned by a service account (no storage quota). */
   addFolder(id: string, opts?: { myDrive?: boolean }): void;
   file(id: string): StoredFile | undefined;
@@ -191,6 +207,7 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
       name: typeof body['name'] === 'string' ? body['name'] : `Copy of ${source.name}`,
       parents,
       text: source.text,
+      styles: [...source.styles],
       trashed: false,
       revision: 1,
       createdSeq: ++seq,
@@ -211,13 +228,14 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
     const doc = docOrFail(id);
     const requests = Array.isArray(body['requests']) ? (body['requests'] as Record<string, unknown>[]) : [];
     // Atomic, like Docs: work on a copy, keep it only if every request applies.
-    let text = doc.text;
+    let edited: DocBody = { text: doc.text, styles: stylesOf(doc) };
     const replies = requests.map((r) => {
-      const result = applyRequest(text, r);
-      text = result.text;
+      const result = applyRequest(edited, r);
+      edited = result.body;
       return result.reply;
     });
-    doc.text = text;
+    doc.text = edited.text;
+    doc.styles = [...edited.styles];
     doc.revision += 1;
     return { documentId: id, replies, writeControl: { requiredRevisionId: `rev-${doc.revision}` } };
   }
@@ -247,6 +265,21 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
           const f = files.get(id);
           if (!f) throw new HttpFailure(404, 'notFound', `File not found: ${id}.`);
           return fileJson(f);
+        },
+      };
+    }
+    if (req.method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)\/export$/.exec(path))) {
+      const id = decodeURIComponent(m[1]!);
+      const mimeType = url.searchParams.get('mimeType');
+      return {
+        op: 'files.export',
+        fileId: id,
+        run: () => {
+          const doc = docOrFail(id);
+          if (mimeType !== 'text/markdown') {
+            throw new HttpFailure(400, 'badRequest', 'The requested conversion is not supported.');
+          }
+          return new Exported('text/markdown', driveMarkdown(doc));
         },
       };
     }
@@ -338,6 +371,11 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
       status,
       caller,
     });
+    if (out instanceof Exported) {
+      res.writeHead(status, { 'content-type': `${out.mimeType}; charset=utf-8` });
+      res.end(out.text);
+      return;
+    }
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(out));
   }
@@ -356,6 +394,7 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
         name: doc.name,
         parents,
         text: doc.text.endsWith('\n') ? doc.text : `${doc.text}\n`,
+        styles: [...(doc.styles ?? [])],
         trashed: false,
         revision: 1,
         createdSeq: ++seq,
@@ -457,7 +496,35 @@ export function parseDriveQuery(q: string): ((f: StoredFile) => boolean)[] {
   return clauses;
 }
 
-function applyRequest(text: string, r: Record<string, unknown>): { text: string; reply: unknown } {
+/** A doc's body while a batchUpdate applies: its text and each paragraph's named style. */
+interface DocBody {
+  readonly text: string;
+  readonly styles: readonly string[];
+}
+
+/** One style a paragraph, however the text was edited behind the stand-in's back. */
+function stylesOf(f: { readonly text: string; readonly styles: readonly string[] }): string[] {
+  const count = f.text.split('\n').length - 1;
+  return Array.from({ length: count }, (_, i) => f.styles[i] ?? 'NORMAL_TEXT');
+}
+
+/**
+ * Replaces `length` characters at offset `at` with `insert`, keeping a style a paragraph:
+ * paragraphs joined take the style of the first, new ones the style of the paragraph they
+ * land in, as Docs does.
+ */
+function splice(body: DocBody, at: number, length: number, insert: string): DocBody {
+  const line = body.text.slice(0, at).split('\n').length - 1;
+  const removed = body.text.slice(at, at + length).split('\n').length - 1;
+  const added = insert.split('\n').length - 1;
+  const keep = body.styles[line] ?? 'NORMAL_TEXT';
+  const styles = [...body.styles];
+  styles.splice(line, removed + 1, ...Array.from({ length: added + 1 }, () => keep));
+  return { text: body.text.slice(0, at) + insert + body.text.slice(at + length), styles };
+}
+
+function applyRequest(body: DocBody, r: Record<string, unknown>): { body: DocBody; reply: unknown } {
+  const { text } = body;
   const replace = r['replaceAllText'] as
     { containsText?: { text?: string; matchCase?: boolean }; replaceText?: string } | undefined;
   if (replace) {
@@ -465,12 +532,13 @@ function applyRequest(text: string, r: Record<string, unknown>): { text: string;
     if (needle === '') throw new HttpFailure(400, 'badRequest', 'replaceAllText needs containsText.text');
     const flags = replace.containsText?.matchCase ? 'g' : 'gi';
     const pattern = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);
-    let changed = 0;
-    const next = text.replace(pattern, () => {
-      changed += 1;
-      return replace.replaceText ?? '';
-    });
-    return { text: next, reply: { replaceAllText: { occurrencesChanged: changed } } };
+    const hits = [...text.matchAll(pattern)];
+    // From the end, so the offsets of the hits before stay where they were.
+    const next = hits.reduceRight(
+      (b, hit) => splice(b, hit.index, hit[0].length, replace.replaceText ?? ''),
+      body,
+    );
+    return { body: next, reply: { replaceAllText: { occurrencesChanged: hits.length } } };
   }
   const insert = r['insertText'] as
     { location?: { index?: number }; endOfSegmentLocation?: object; text?: string } | undefined;
@@ -484,19 +552,66 @@ function applyRequest(text: string, r: Record<string, unknown>): { text: string;
         `Invalid requests[0].insertText: Index ${index} must be less than the end index of the referenced segment, ${text.length + 1}.`,
       );
     }
-    const at = index - 1;
-    return { text: text.slice(0, at) + (insert.text ?? '') + text.slice(at), reply: {} };
+    return { body: splice(body, index - 1, 0, insert.text ?? ''), reply: {} };
   }
   const style = r['updateParagraphStyle'] as
-    { range?: { startIndex?: number; endIndex?: number } } | undefined;
+    | {
+        range?: { startIndex?: number; endIndex?: number };
+        paragraphStyle?: { namedStyleType?: string };
+        fields?: string;
+      }
+    | undefined;
   if (style) {
     const { startIndex = 0, endIndex = 0 } = style.range ?? {};
     if (startIndex < 1 || endIndex > text.length + 1 || endIndex <= startIndex) {
       throw new HttpFailure(400, 'badRequest', `Invalid range ${startIndex}–${endIndex}`);
     }
-    return { text, reply: {} };
+    const named = style.paragraphStyle?.namedStyleType;
+    if (!named || !(style.fields ?? '').split(',').some((f) => ['namedStyleType', '*'].includes(f.trim()))) {
+      return { body, reply: {} };
+    }
+    // Every paragraph the range touches takes the style, as in Docs.
+    const first = text.slice(0, startIndex - 1).split('\n').length - 1;
+    const last = text.slice(0, endIndex - 2).split('\n').length - 1;
+    const styles = body.styles.map((s, i) => (i >= first && i <= last ? named : s));
+    return { body: { text, styles }, reply: {} };
   }
   throw new HttpFailure(400, 'badRequest', `Unsupported request: ${Object.keys(r).join(', ')}`);
+}
+
+/** An answer that is a file's content in another format, sent as is instead of as JSON. */
+class Exported {
+  constructor(
+    readonly mimeType: string,
+    readonly text: string,
+  ) {}
+}
+
+const HEADING_MARKS: Readonly<Record<string, string>> = {
+  TITLE: '#',
+  HEADING_1: '#',
+  HEADING_2: '##',
+  HEADING_3: '###',
+  HEADING_4: '####',
+  HEADING_5: '#####',
+  HEADING_6: '######',
+};
+
+/**
+ * The doc as Drive exports it to text/markdown: a heading paragraph becomes a `#` line of its
+ * level, any other paragraph its text, a blank line between them, empty paragraphs dropped.
+ */
+export function driveMarkdown(f: { readonly text: string; readonly styles: readonly string[] }): string {
+  const styles = stylesOf(f);
+  const blocks = f.text
+    .split('\n')
+    .slice(0, -1)
+    .flatMap((line, i) => {
+      if (line.trim() === '') return [];
+      const mark = HEADING_MARKS[styles[i] ?? ''];
+      return [mark ? `${mark} ${line}` : line];
+    });
+  return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
 }
 
 /** A minimal but valid Docs Document: a section break, then one paragraph per line. */
@@ -504,15 +619,16 @@ function documentJson(f: StoredFile): unknown {
   const content: unknown[] = [
     { endIndex: 1, sectionBreak: { sectionStyle: { columnSeparatorStyle: 'NONE' } } },
   ];
+  const styles = stylesOf(f);
   let at = 1;
-  for (const line of f.text.split(/(?<=\n)/)) {
+  for (const [i, line] of f.text.split(/(?<=\n)/).entries()) {
     const end = at + line.length;
     content.push({
       startIndex: at,
       endIndex: end,
       paragraph: {
         elements: [{ startIndex: at, endIndex: end, textRun: { content: line, textStyle: {} } }],
-        paragraphStyle: { namedStyleType: 'NORMAL_TEXT', direction: 'LEFT_TO_RIGHT' },
+        paragraphStyle: { namedStyleType: styles[i] ?? 'NORMAL_TEXT', direction: 'LEFT_TO_RIGHT' },
       },
     });
     at = end;

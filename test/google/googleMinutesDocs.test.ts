@@ -140,6 +140,50 @@ describe('minutes docs on the Google Drive and Docs wire format', () => {
     });
   });
 
+  it('exports a doc as Markdown the way Drive does: headings as # lines, paragraphs apart', async () => {
+    const made = await docs.copyTemplate(TEMPLATE, FOLDER, 'Exported');
+    await docs.fillTemplate(made.id, [
+      { placeholder: '{{title}}', text: 'Weekly call' },
+      { placeholder: '{{agenda}}', text: 'CloudEvents 2.0' },
+    ]);
+    await docs.insertParagraphs(made.id, { after: (await docs.text(made.id)).length }, [
+      { text: 'Decisions', style: 'heading' },
+      { text: 'Ship 2.0', style: 'subheading' },
+      { text: 'Agreed by all.', style: 'normal' },
+    ]);
+    expect(await docs.markdown(made.id)).toBe(
+      'Meeting: Weekly call\n\nAgenda:\n\nCloudEvents 2.0\n\n## Decisions\n\n### Ship 2.0\n\nAgreed by all.\n',
+    );
+    expect(google.callsTo('files.export').at(-1)?.query).toMatchObject({ mimeType: 'text/markdown' });
+  });
+
+  it('exports the styles a doc was given elsewhere, and leaves empty paragraphs out', async () => {
+    google.addDoc({
+      id: '1Styled000000000000',
+      name: 'Styled',
+      text: 'Serverless WG\nMinutes\n\nNotes here.\n',
+      styles: ['TITLE', 'HEADING_1'],
+    });
+    expect(await docs.markdown('1Styled000000000000')).toBe('# Serverless WG\n\n# Minutes\n\nNotes here.\n');
+  });
+
+  it('reports an export of a missing doc as not shared, and a busy Drive as retryable', async () => {
+    expect(await docs.markdown('1Missing0000000000').catch((e: unknown) => e)).toMatchObject({
+      failure: 'not-shared',
+      status: 404,
+    });
+    google.fault({ op: 'files.export', fileId: TEMPLATE, status: 403, reason: 'userRateLimitExceeded' });
+    expect(await docs.markdown(TEMPLATE).catch((e: unknown) => e)).toMatchObject({
+      failure: 'retryable',
+      status: 403,
+    });
+    google.fault({ op: 'files.export', fileId: TEMPLATE, status: 503 });
+    expect(await docs.markdown(TEMPLATE).catch((e: unknown) => e)).toMatchObject({
+      failure: 'retryable',
+      status: 503,
+    });
+  });
+
   it('is refused with a key the server does not know', async () => {
     const stranger = makeServiceAccountKey('stranger@elsewhere.iam.gserviceaccount.com');
     const other = googleMinutesDocs({
@@ -170,6 +214,25 @@ describe('minutes docs on the Google Drive and Docs wire format', () => {
       });
       expect(await viaOauth.text(TEMPLATE)).toBe('Hello\n');
       expect(oauthServer.callsTo('oauth.token')).toHaveLength(1);
+      // Drive converts a doc to the formats it knows; the stand-in knows only Markdown.
+      const { access_token } = (await (
+        await fetch(`${oauthServer.url}/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=refresh_token&refresh_token=refresh-1&client_id=client-1&client_secret=secret-1',
+        })
+      ).json()) as { access_token: string };
+      const exported = (mimeType: string) =>
+        fetch(
+          `${oauthServer.url}/drive/v3/files/${TEMPLATE}/export?mimeType=${encodeURIComponent(mimeType)}`,
+          {
+            headers: { authorization: `Bearer ${access_token}` },
+          },
+        );
+      expect((await exported('application/pdf')).status).toBe(400);
+      const markdown = await exported('text/markdown');
+      expect(markdown.headers.get('content-type')).toMatch(/^text\/markdown/);
+      expect(await markdown.text()).toBe('Hello\n');
       expect(oauthServer.callsTo('documents.get')[0]?.caller).toBe('oauth');
     } finally {
       await oauthServer.close();
