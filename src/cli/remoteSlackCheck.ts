@@ -1,7 +1,14 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { AppConfig } from '../config/env.js';
 import type { Group } from '../core/group.js';
+import { checkBotToken } from '../slackApi/checkBotToken.js';
 import { resolveChannels } from '../slackApi/resolveChannels.js';
+import {
+  type SlackFailure,
+  slackFailure,
+  slackFailureFix,
+  slackFailureText,
+} from '../slackApi/slackFailure.js';
 
 export interface RemoteCheck {
   readonly lines: readonly string[];
@@ -20,19 +27,16 @@ export async function remoteSlackCheck(config: AppConfig, groups: readonly Group
       problems: ['--remote: needs SLACK_BOT_TOKEN (there are no Slack credentials to check)'],
     };
   }
-  const client = new WebClient(config.slack.botToken, {
+  const options = {
     slackApiUrl: config.slackApiUrl,
     retryConfig: { retries: 0 },
     logLevel: LogLevel.ERROR,
     timeout: 15_000,
-  });
-  let identity: string;
-  try {
-    const auth = await client.auth.test();
-    identity = `bot token accepted by ${config.slackApiUrl}: team ${auth.team ?? '?'}, bot user ${auth.user_id ?? '?'}`;
-  } catch (error) {
-    return { lines: [], problems: [`SLACK_BOT_TOKEN: Slack refused it (${slackReason(error)})`] };
-  }
+  };
+  const client = new WebClient(config.slack.botToken, options);
+  const auth = await checkBotToken(config.slack.botToken, options);
+  if (!auth.ok) return { lines: [], problems: [tokenProblem(auth.failure, config.slackApiUrl)] };
+  const identity = `bot token accepted by ${config.slackApiUrl}: team ${auth.team}, bot user ${auth.botUserId}`;
   try {
     const resolved = await resolveChannels(groups, client);
     const channels = resolved
@@ -51,13 +55,22 @@ export async function remoteSlackCheck(config: AppConfig, groups: readonly Group
     const perGroup = message.split('\n').filter((l) => l.startsWith('groups.'));
     return {
       lines: [identity],
-      problems: perGroup.length > 0 ? perGroup : [`conversations.list: ${slackReason(error)}`],
+      problems:
+        perGroup.length > 0 ? perGroup : [`conversations.list: ${slackReason(error, config.slackApiUrl)}`],
     };
   }
 }
 
-function slackReason(error: unknown): string {
-  const data = (error as { data?: { error?: unknown } }).data;
-  if (typeof data?.error === 'string') return data.error;
+/** Slack's refusal names the token; no answer at all names the address, not the token. */
+function tokenProblem(failure: SlackFailure, slackApiUrl: string): string {
+  if (failure.kind === 'refused') return `SLACK_BOT_TOKEN: Slack refused it (${failure.error})`;
+  const { variable } = slackFailureFix(failure);
+  const hint = failure.kind === 'unreachable' ? '; check the network, DNS or proxy, and SLACK_API_URL' : '';
+  return `${variable}: ${slackFailureText(failure, slackApiUrl)}${hint}`;
+}
+
+function slackReason(error: unknown, slackApiUrl: string): string {
+  const failure = slackFailure(error);
+  if (failure) return failure.kind === 'refused' ? failure.error : slackFailureText(failure, slackApiUrl);
   return error instanceof Error ? error.message : String(error);
 }

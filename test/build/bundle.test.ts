@@ -1,6 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { promisify } from 'node:util';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundle } from '../../scripts/bundle.js';
+import { type SlackApiServer, startSlackApiServer } from '../../src/standins/slackApiServer.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const exampleGroups = join(repo, 'config/groups.example.yml');
@@ -30,6 +32,15 @@ function filesReadAtStart(meta: Metafile, entry: string): string[] {
 /** The source files bundled into those. */
 function sourcesReadAtStart(meta: Metafile, entry: string): string[] {
   return filesReadAtStart(meta, entry).flatMap((path) => Object.keys(meta.outputs[path]!.inputs));
+}
+
+/** A port on 127.0.0.1 that nothing listens on: bound, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** `node main.js` until it prints the sandbox banner; what it wrote to stdout up to then. */
@@ -112,6 +123,109 @@ describe('the production bundle (npm run build)', () => {
       const [code] = (await exited) as [number | null];
       expect(code).toBe(0);
     }
+  });
+
+  describe('a failed start is one JSON line on stdout and a non-zero exit', () => {
+    const wrongToken = 'xoxb-4242-refused-canary-token';
+    let slack: SlackApiServer;
+    let groupsFile: string;
+    beforeAll(async () => {
+      slack = await startSlackApiServer({
+        token: 'xoxb-the-right-token',
+        channels: [{ id: 'C0SERVERLESS', name: 'serverless' }],
+        users: [],
+      });
+      groupsFile = join(dir, 'groups.yml');
+      // By id: no conversations.list at start, so only the token check can catch a bad token.
+      writeFileSync(
+        groupsFile,
+        [
+          'groups:',
+          '  serverless:',
+          '    name: CNCF Serverless WG',
+          '    channel: C0SERVERLESS',
+          '    timezone: America/Los_Angeles',
+          '    leads: [U0LEAD001]',
+          '    meetings: [{ title: Weekly call, day: thursday, time: "09:00", duration: 1h }]',
+          '',
+        ].join('\n'),
+      );
+    });
+    afterAll(() => slack.close());
+
+    /** `node dist/main.js` with Slack settings, to its exit. */
+    const start = async (env: Record<string, string>) => {
+      const child = spawn(process.execPath, [join(dist, 'main.js')], {
+        cwd: dir,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          SLACK_SIGNING_SECRET: 'bundle-test-signing-secret-0123456789',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATA_DIR: join(dir, 'failed-start-data'),
+          GROUPS_FILE: groupsFile,
+          LOG_LEVEL: 'info',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // A start that does not fail (the regression this guards against) must not outlive the test.
+      const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const [code] = (await once(child, 'close')) as [number | null];
+      clearTimeout(guard);
+      const lines = stdout.split('\n').filter((line) => line !== '');
+      return { code, lines, stderr, entry: () => JSON.parse(lines[0] ?? '') as Record<string, unknown> };
+    };
+
+    it('names SLACK_BOT_TOKEN when Slack refuses it (invalid_auth), and never prints it', async () => {
+      const run = await start({ SLACK_BOT_TOKEN: wrongToken, SLACK_API_URL: `${slack.url}/api/` });
+      expect(run.code).toBe(78);
+      expect(run.lines).toHaveLength(1);
+      expect(run.stderr).toBe('');
+      expect(run.entry()).toMatchObject({
+        level: 60,
+        failed: 'slack',
+        variable: 'SLACK_BOT_TOKEN',
+        slack: { kind: 'refused', error: 'invalid_auth' },
+        msg: 'gavel cannot start: Slack refused SLACK_BOT_TOKEN (invalid_auth)',
+      });
+      expect(String(run.entry()['fix'])).toContain('OAuth & Permissions');
+      expect(run.lines[0]).not.toContain(wrongToken);
+    });
+
+    it('says Slack could not be reached when nothing answers at SLACK_API_URL', async () => {
+      const url = `http://127.0.0.1:${await closedPort()}/api/`;
+      const run = await start({ SLACK_BOT_TOKEN: wrongToken, SLACK_API_URL: url });
+      expect(run.code).toBe(69);
+      expect(run.lines).toHaveLength(1);
+      expect(run.stderr).toBe('');
+      expect(run.entry()).toMatchObject({
+        failed: 'slack',
+        variable: 'SLACK_API_URL',
+        slack: { kind: 'unreachable', reason: 'connection refused' },
+        msg: `gavel cannot start: Slack could not be reached at ${url} (connection refused)`,
+      });
+      expect(run.lines[0]).not.toContain('refused SLACK_BOT_TOKEN');
+    });
+
+    it('shows any other failure’s stack with source files and lines, not the bundle’s', async () => {
+      const run = await start({
+        SLACK_BOT_TOKEN: 'xoxb-the-right-token',
+        SLACK_API_URL: `${slack.url}/api/`,
+        DATA_DIR: '/dev/null/gavel',
+      });
+      expect(run.code).toBe(1);
+      expect(run.lines).toHaveLength(1);
+      expect(run.lines[0]!.length).toBeLessThan(5000);
+      const entry = run.entry() as { msg: string; error: { stack: string } };
+      expect(entry.msg).toContain('gavel failed to start: ENOTDIR');
+      expect(entry.error.stack).toMatch(/src\/gavel\.ts:\d+:\d+/);
+      expect(entry.error.stack).not.toMatch(/dist\/(chunks|main\.js)/);
+    });
   });
 
   it('runs `gavel check` on the example groups file', async () => {

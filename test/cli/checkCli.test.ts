@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackApiServer, startSlackApiServer } from '../../src/standins/slackApiServer.js';
@@ -164,5 +166,23 @@ describe('gavel check --remote, against the Slack stand-in', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✗ SLACK_BOT_TOKEN: Slack refused it (invalid_auth)');
     expect(run.output).not.toContain(wrong);
+  });
+
+  it('says Slack could not be reached, not that it refused the token, when nothing answers', async () => {
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const url = `http://127.0.0.1:${port}/api/`;
+    const run = await runCli(['check', '--remote'], {
+      cwd: workDir(SERVERLESS_YAML),
+      env: env({ SLACK_API_URL: url }),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `✗ SLACK_API_URL: Slack could not be reached at ${url} (connection refused); check the network, DNS or proxy, and SLACK_API_URL`,
+    );
+    expect(run.output).not.toContain('refused it');
+    expect(run.output).not.toContain('fetch failed');
   });
 });
