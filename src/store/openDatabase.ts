@@ -4,6 +4,7 @@ import { Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, sql } 
 import type { Log } from '../core/ports/log.js';
 import { cachedStatements } from './cachedStatements.js';
 import { migrationProvider } from './migrations.js';
+import { reconnectingPool } from './reconnectingPool.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -97,7 +98,7 @@ async function openPostgres(
     log.warn({ reason: error.message }, 'an idle database connection was lost; reconnecting on demand'),
   );
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: reconnectingPool(pool) }),
     ...(queryLog ? { log: queryLog } : {}),
   });
   return { db, dialect: 'postgres', ping: () => ping(db), close: () => db.destroy() };
