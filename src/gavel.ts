@@ -6,9 +6,11 @@ import type { Group } from './core/group.js';
 import type { Log } from './core/ports/log.js';
 import { buildServices } from './compose/buildServices.js';
 import { openStore } from './compose/openStore.js';
+import { observability, slackTokenCheck } from './compose/observability.js';
 import { wireDrivers } from './compose/wireDrivers.js';
 import type { Services } from './services.js';
 import { createSlackApp, type SlackConnection } from './slack/createSlackApp.js';
+import { timedAcks } from './slack/commands/timedAcks.js';
 import { startHeartbeat } from './jobs/heartbeat.js';
 import { JobWorker } from './jobs/jobWorker.js';
 import { forgetGroup, planAll, planGroup } from './usecases/planning/planGroup.js';
@@ -72,7 +74,9 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
   const { config, log, clock } = opts;
   const planning = (services: Services) =>
     opts.remindersFrom ? { ...services, remindersFrom: opts.remindersFrom } : services;
-  const store = await openStore(config, log);
+  const observed = await observability(config, log);
+  // Kysely's query hook only with metrics on: without them nothing would read what it counts.
+  const store = await openStore(config, log, config.metrics ? observed.telemetry : undefined);
   try {
     const timing = {
       ...(opts.apiTimeoutMs === undefined ? {} : { timeoutMs: opts.apiTimeoutMs }),
@@ -86,6 +90,8 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       clock,
       log,
       timing,
+      telemetry: observed.telemetry,
+      transport: (service) => observed.transport(service),
       replan: async (services, groupId) => {
         const group = services.groups.byId(groupId);
         if (group) await planGroup(planning(services), group);
@@ -94,19 +100,37 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
     const { services, groups } = built;
     const plan = planning(services);
     const drivers = wireDrivers({ config, services, ping: () => store.ping() });
+    const slackToken = slackTokenCheck({
+      botToken: opts.connection.botToken,
+      clientOptions: built.slackClientOptions,
+      clock,
+      log: log.child({ component: 'slack' }),
+    });
+    const readiness = {
+      database: () => store.ping(),
+      groups: () => groups.all().length > 0,
+      slack: () => slackToken.accepted(),
+    };
     const slack = createSlackApp({
       connection: opts.connection,
       clientOptions: built.slackClientOptions,
       port: config.port,
       host: config.host,
-      routes: [...drivers.routes, ...(opts.extraRoutes ?? [])],
+      routes: [...drivers.routes, ...observed.routes(readiness), ...(opts.extraRoutes ?? [])],
       log,
     });
-    drivers.register(slack);
+    const commands = timedAcks(slack, (command, s) => observed.telemetry.commandAcked(command, s));
+    drivers.register(commands);
+    observed.know({
+      jobKinds: Object.keys(drivers.jobs),
+      commands: commands.commands(),
+      jobCounts: (statuses) => services.queue.countByKind(statuses),
+    });
     const worker = new JobWorker({
       queue: services.queue,
       handlers: drivers.jobs,
       clock,
+      telemetry: observed.telemetry,
       log: log.child({ component: 'jobs' }),
     });
     await planAll(plan);

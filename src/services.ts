@@ -9,9 +9,11 @@ import type { SlackEventLog } from './core/ports/slackEventLog.js';
 import type { SlackWorkspace } from './core/ports/slackWorkspace.js';
 import type { OccurrenceRepository } from './core/ports/occurrenceRepository.js';
 import type { IssueTracker } from './core/ports/issueTracker.js';
+import type { RepositoryArchive } from './core/ports/repositoryArchive.js';
 import type { Log } from './core/ports/log.js';
 import type { MeetingRecordRepository } from './core/ports/meetingRecordRepository.js';
 import type { EffectLedger } from './core/ports/effectLedger.js';
+import type { Telemetry } from './core/ports/telemetry.js';
 
 /**
  * Every port's adapter, built once by the composition root (compose/buildServices.ts). Only
@@ -21,6 +23,8 @@ export interface Services {
   readonly clock: Clock;
   readonly groups: GroupDirectory;
   readonly log: Log;
+  /** Counts and timings for the operators' metrics (a no-op unless METRICS=on). */
+  readonly telemetry: Telemetry;
   readonly queue: JobQueue;
   readonly occurrences: OccurrenceRepository;
   readonly agenda: AgendaRepository;
@@ -35,6 +39,8 @@ export interface Services {
   readonly effects: EffectLedger;
   /** GitHub, when GITHUB_TOKEN or a GitHub App is configured: action items become issues. */
   readonly github?: IssueTracker;
+  /** The same GitHub access, for publishing meetings to their groups' repositories. */
+  readonly archive?: RepositoryArchive;
   /** The Slack workspace behind its port: how use cases and jobs post, schedule and look people up. */
   readonly workspace: SlackWorkspace;
   /** Google Drive and Docs for meeting minutes; absent when Google is not configured. */

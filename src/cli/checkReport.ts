@@ -112,5 +112,10 @@ function groupSummary(g: Group): string {
       : 'no reminders',
     g.minutes ? `minutes: ${g.minutes.mode === 'running' ? 'running doc' : 'doc per meeting'}` : 'no minutes',
     g.github ? `issues in ${g.github.owner}/${g.github.repo}` : 'no GitHub issues',
+    ...(g.archive
+      ? [
+          `published to ${g.archive.owner}/${g.archive.repo} (${g.archive.mode === 'commit' ? 'commit' : 'pull request'}, ${formatDurationMinutes(g.archive.afterMinutes)} after the end)`,
+        ]
+      : []),
   ].join(' · ');
 }

@@ -9,6 +9,7 @@ import {
 } from '../core/groupDirectory.js';
 import { withoutMinutes } from '../core/minutes/withoutMinutes.js';
 import type { Log } from '../core/ports/log.js';
+import type { RemoteService, Telemetry } from '../core/ports/telemetry.js';
 import type { Services } from '../services.js';
 import { resolveChannels } from '../slackApi/resolveChannels.js';
 import { webApiWorkspace } from '../slackApi/webApiWorkspace.js';
@@ -50,18 +51,35 @@ export async function buildServices(opts: {
   readonly clock: Clock;
   readonly log: Log;
   readonly timing: ClientTiming;
+  readonly telemetry: Telemetry;
+  /** Each remote service's transport (undefined: the global fetch); see compose/observability.ts. */
+  readonly transport: (service: RemoteService) => typeof fetch | undefined;
   readonly replan: (services: Services, groupId: string) => Promise<void>;
 }): Promise<BuiltServices> {
   const { config, store, clock, log, timing } = opts;
-  const slackClientOptions = webClientOptions({ slackApiUrl: config.slackApiUrl, ...timing });
+  const via = (service: RemoteService) => {
+    const fetch = opts.transport(service);
+    return fetch ? { fetch } : {};
+  };
+  const slackClientOptions = webClientOptions({
+    slackApiUrl: config.slackApiUrl,
+    ...timing,
+    ...via('slack'),
+  });
   const client = new WebClient(opts.botToken, slackClientOptions);
   // The Google and GitHub clients are loaded only when configured: together they are a
   // large share of the process's memory, and most deployments use one or neither.
   const minutes = config.google
-    ? (await import('../google/googleMinutesFromConfig.js')).googleMinutesFromConfig(config.google, timing)
+    ? (await import('../google/googleMinutesFromConfig.js')).googleMinutesFromConfig(config.google, {
+        ...timing,
+        ...via('google'),
+      })
     : undefined;
   const github = config.github
-    ? (await import('../github/githubFromConfig.js')).githubFromConfig(config.github, log, timing)
+    ? (await import('../github/githubFromConfig.js')).githubFromConfig(config.github, log, {
+        ...timing,
+        ...via('github'),
+      })
     : undefined;
   // Without Google credentials the minutes in groups.yml are ignored, and start-up says so.
   const noMinutes = minutes ? undefined : withoutMinutes(opts.groups);
@@ -79,6 +97,7 @@ export async function buildServices(opts: {
     clock,
     groups,
     log,
+    telemetry: opts.telemetry,
     queue: jobQueueStore(db, dialect),
     occurrences: occurrenceStore(db),
     agenda: agendaStore(db),

@@ -5,7 +5,7 @@ import { type MeetingCommandDeps, meetingCommand } from '../slack/meeting/meetin
 
 /** `/meeting next | notes | cancel | restore | add`, and the record's words (here, attendance …). */
 export function wireMeeting(services: Services): { register(slack: SlackApp): void } {
-  const { groups, log, clock, occurrences, queue, workspace, minutes, records } = services;
+  const { groups, log, clock, occurrences, queue, workspace, minutes, records, github } = services;
   const deps: MeetingCommandDeps = {
     clock,
     occurrences,
@@ -13,6 +13,7 @@ export function wireMeeting(services: Services): { register(slack: SlackApp): vo
     workspace,
     records,
     minutesOn: minutes !== undefined,
+    githubOn: github !== undefined,
     replan: (groupId) => services.replan(groupId),
   };
   return {

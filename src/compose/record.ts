@@ -1,4 +1,5 @@
 import type { JobHandlers } from '../jobs/jobHandler.js';
+import { archiveJobs } from '../jobs/archiveJobs.js';
 import { meetingRecordJobs } from '../jobs/meetingRecordJobs.js';
 import type { Services } from '../services.js';
 import type { SlackApp } from '../slack/createSlackApp.js';
@@ -8,7 +9,8 @@ import type { RecordDeps } from '../usecases/record/recordDeps.js';
 
 /**
  * The meeting record: the start post and its "I'm here", `/decision`, the wrap-up, recordings,
- * and what is written back to GitHub and the minutes. `/meeting`'s record words are wired with
+ * what is written back to GitHub and the minutes, and the meeting's publication to its
+ * group's repository. `/meeting`'s record words are wired with
  * `/meeting`. Shares the minutes' serial: its doc writes queue behind theirs.
  */
 export function wireRecord(
@@ -38,6 +40,9 @@ export function wireRecord(
         log: services.log,
         githubOn: github !== undefined,
       }),
-    jobs: meetingRecordJobs(deps),
+    jobs: {
+      ...meetingRecordJobs(deps),
+      ...archiveJobs({ ...deps, archive: services.archive, minutes: services.minutes }),
+    },
   };
 }

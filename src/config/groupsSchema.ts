@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { archivePatternProblem, filePathProblem } from '../core/archive/archivePath.js';
 import { parseDurationMinutes } from '../core/duration.js';
 import { WEEKDAYS } from '../core/group.js';
 import { isChannelId, isSlackUserId, parseLocalDate, parseLocalTime } from '../core/ids.js';
@@ -115,6 +116,21 @@ const recordings = z.strictObject({
 
 const wrapUp = z.strictObject({ after: duration.default('15m') });
 
+const refined = (problem: (s: string) => string | undefined) =>
+  z.string().superRefine((s, ctx) => {
+    const why = problem(s);
+    if (why !== undefined) ctx.addIssue({ code: 'custom', message: why });
+  });
+
+/** Where meetings are published; `repo` defaults to github.repo (checked in parseGroups). */
+const archive = z.strictObject({
+  repo: repoName.optional(),
+  path: refined(archivePatternProblem).default('meetings/{yyyy}/{date}.md'),
+  decisions: refined(filePathProblem).default('DECISIONS.md'),
+  mode: z.enum(['pull-request', 'commit']).default('pull-request'),
+  after: duration.default('24h'),
+});
+
 export const groupSchema = z.strictObject({
   name: text(80),
   channel: z
@@ -137,6 +153,7 @@ export const groupSchema = z.strictObject({
   voting: voting.optional(),
   recordings: recordings.optional(),
   wrap_up: wrapUp.optional(),
+  archive: archive.optional(),
 });
 
 export const groupsFileSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { parseDocument, type YAMLError } from 'yaml';
 import { parseDurationMinutes } from '../core/duration.js';
-import type { Frequency, Group, MeetingRule, NthWeekday } from '../core/group.js';
+import type { ArchiveSettings, Frequency, Group, MeetingRule, NthWeekday } from '../core/group.js';
 import {
   type ChannelId,
   groupId,
@@ -87,6 +87,11 @@ function crossChecks(file: GroupsFile): string[] {
         problems.push(`groups.${id}.meetings[${i}].until: ${m.until} is before from ${m.from}`);
       }
     });
+    if (g.archive && !g.archive.repo && !g.github) {
+      problems.push(
+        `groups.${id}.archive.repo: name the repository to publish to (owner/name), or set github.repo`,
+      );
+    }
   }
   return problems;
 }
@@ -159,6 +164,7 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
       withinMinutes: minutesOf(g.recordings?.within ?? '24h'),
     },
     wrapUpAfterMinutes: minutesOf(g.wrap_up?.after ?? '15m'),
+    archive: g.archive ? toArchive(g.archive, g.github?.repo) : undefined,
   };
 }
 
@@ -170,4 +176,16 @@ function peopleField(file: GroupsFile, field: 'github' | 'organization'): Record
       return value === undefined ? [] : [[id, value]];
     }),
   );
+}
+
+function toArchive(a: NonNullable<GroupEntry['archive']>, githubRepo: string | undefined): ArchiveSettings {
+  const [owner, repo] = (a.repo ?? githubRepo)!.split('/') as [string, string];
+  return {
+    owner,
+    repo,
+    pathPattern: a.path,
+    decisionsPath: a.decisions,
+    mode: a.mode,
+    afterMinutes: minutesOf(a.after),
+  };
 }

@@ -88,6 +88,23 @@ export interface RecordingSettings {
   readonly withinMinutes: number;
 }
 
+/**
+ * Where a group's meetings are published once they are over: a file per meeting and a
+ * decisions index in a repository, by pull request (a lead merges it) or straight to the
+ * default branch.
+ */
+export interface ArchiveSettings {
+  readonly owner: string;
+  readonly repo: string;
+  /** The meeting file's path, with {yyyy}, {mm}, {dd}, {date}, {group} and {meeting} filled in. */
+  readonly pathPattern: string;
+  /** The decisions index, rebuilt in the same change. */
+  readonly decisionsPath: string;
+  readonly mode: 'pull-request' | 'commit';
+  /** Minutes after the meeting's end: time for people to tidy the minutes doc first. */
+  readonly afterMinutes: number;
+}
+
 export interface Group {
   readonly id: GroupId;
   readonly name: string;
@@ -115,6 +132,7 @@ export interface Group {
   readonly recordings: RecordingSettings;
   /** Minutes after a meeting's end at which the wrap-up is posted in its thread. */
   readonly wrapUpAfterMinutes: number;
+  readonly archive: ArchiveSettings | undefined;
 }
 
 export const isLead = (group: Group, user: SlackUserId): boolean => group.leads.includes(user);

@@ -13,7 +13,7 @@ import { githubRepositoryArchive } from './githubRepositoryArchive.js';
 export function githubFromConfig(
   settings: GithubSettings,
   log: Log,
-  timing: { readonly timeoutMs?: number; readonly retryBaseMs?: number } = {},
+  timing: { readonly timeoutMs?: number; readonly retryBaseMs?: number; readonly fetch?: typeof fetch } = {},
 ): { readonly issues: IssueTracker; readonly archive: RepositoryArchive } {
   const client = createGithubClient({
     auth: settings.auth,
@@ -21,6 +21,7 @@ export function githubFromConfig(
     log,
     ...(timing.timeoutMs === undefined ? {} : { timeoutMs: timing.timeoutMs }),
     ...(timing.retryBaseMs === undefined ? {} : { retryAfterBaseValue: timing.retryBaseMs }),
+    ...(timing.fetch ? { fetch: timing.fetch } : {}),
   });
   return {
     issues: githubIssueTracker(client, { webhooks: settings.webhookSecret !== undefined }),

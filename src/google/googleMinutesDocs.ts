@@ -12,6 +12,8 @@ export interface GoogleMinutesDocsOptions {
   readonly apiUrl: string | undefined;
   /** How long one request may take before it counts as failed; default 10 s. */
   readonly timeoutMs?: number;
+  /** The transport (default the global fetch): the composition root's hook that counts calls. */
+  readonly fetch?: typeof fetch;
 }
 
 const FILE_FIELDS = 'id, name, webViewLink, trashed';
@@ -37,6 +39,7 @@ export function googleMinutesDocs(opts: GoogleMinutesDocsOptions): MinutesDocs {
     retry: false,
     timeout: opts.timeoutMs ?? 10_000,
     ...(opts.apiUrl ? { rootUrl: opts.apiUrl } : {}),
+    ...(opts.fetch ? { fetchImplementation: opts.fetch } : {}),
   };
   const drive = new drive_v3.Drive(common);
   const docs = new docs_v1.Docs(common);

@@ -111,6 +111,16 @@ export function meetingRecordStore(db: Kysely<Database>): MeetingRecordRepositor
 
     searchDecisions: (groupId, words, limit) => searchDecisions(db, groupId, words, limit),
 
+    allDecisions: async (groupId) =>
+      (
+        await db
+          .selectFrom('decisions')
+          .selectAll()
+          .where('group_id', '=', groupId)
+          .orderBy('number')
+          .execute()
+      ).map(toDecision),
+
     setRecording: async (groupId, meetingStartsAt, url, recordedBy, now) => {
       const row = {
         group_id: groupId,

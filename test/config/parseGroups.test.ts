@@ -202,5 +202,45 @@ groups:
       );
       expect(problemsOf(`people: { U0AAAAAAA1: { org: Google } }\n${minimal()}`).join()).toMatch(/people/);
     });
+
+    it('reads where meetings are published, the repository defaulting to github.repo', () => {
+      const r = parseGroups(minimal('    github: { repo: cncf/wg-serverless }\n    archive: {}'));
+      expect(r.ok && r.groups[0]!.archive).toEqual({
+        owner: 'cncf',
+        repo: 'wg-serverless',
+        pathPattern: 'meetings/{yyyy}/{date}.md',
+        decisionsPath: 'DECISIONS.md',
+        mode: 'pull-request',
+        afterMinutes: 1440,
+      });
+      const own = parseGroups(
+        minimal(
+          '    archive: { repo: cncf/toc, path: "wg/{group}/{date}.md", decisions: wg/DECISIONS.md, mode: commit, after: 2h }',
+        ),
+      );
+      expect(own.ok && own.groups[0]!.archive).toMatchObject({
+        owner: 'cncf',
+        repo: 'toc',
+        pathPattern: 'wg/{group}/{date}.md',
+        decisionsPath: 'wg/DECISIONS.md',
+        mode: 'commit',
+        afterMinutes: 120,
+      });
+      const none = parseGroups(minimal());
+      expect(none.ok && none.groups[0]!.archive).toBeUndefined();
+    });
+
+    it('refuses a publication with no repository, or a path that is not one file per meeting inside the repository', () => {
+      expect(problemsOf(minimal('    archive: {}')).join()).toContain(
+        'groups.serverless.archive.repo: name the repository to publish to (owner/name), or set github.repo',
+      );
+      expect(problemsOf(minimal('    archive: { repo: a/b, path: "../{date}.md" }')).join()).toContain(
+        'no ".."',
+      );
+      expect(problemsOf(minimal('    archive: { repo: a/b, path: "notes.md" }')).join()).toContain(
+        'must name the date',
+      );
+      expect(problemsOf(minimal('    archive: { repo: a/b, mode: push }')).join()).toMatch(/archive\.mode/);
+    });
   });
 });

@@ -24,6 +24,8 @@ export type MeetingCommand =
   | { readonly kind: 'absent'; readonly date: LocalDate; readonly user: SlackUserId | undefined }
   /** The recording's link, for the meeting on `date` or (undefined) the current or latest. */
   | { readonly kind: 'recording'; readonly url: string; readonly date: LocalDate | undefined }
+  /** Publish the meeting on `date`, or (undefined) the latest that has ended, to the group's repository. */
+  | { readonly kind: 'publish'; readonly date: LocalDate | undefined }
   /** `unknown`: the first word, when it was not a command, so the reply can say so. */
   | { readonly kind: 'help'; readonly unknown?: string }
   | { readonly kind: 'invalid'; readonly message: string };
@@ -64,6 +66,8 @@ export function parseMeetingCommand(text: string): MeetingCommand {
       return parseAbsent(args);
     case 'recording':
       return parseRecording(args);
+    case 'publish':
+      return parsePublish(rest);
     case 'help':
       return { kind: 'help' };
     default:
@@ -117,6 +121,16 @@ function parseAttendance(args: string[]): MeetingCommand {
     );
   }
   return { kind: 'attendance', date };
+}
+
+function parsePublish(args: string[]): MeetingCommand {
+  const date = args.length === 1 ? parseLocalDate(args[0]!) : undefined;
+  if (args.length > 0 && !date) {
+    return invalid(
+      `Usage: \`/meeting publish [date]\` with ${DATE_FORM}, or without one for the latest meeting.`,
+    );
+  }
+  return { kind: 'publish', date };
 }
 
 function parseAbsent(args: string): MeetingCommand {

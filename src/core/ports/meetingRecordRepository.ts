@@ -54,6 +54,8 @@ export interface MeetingRecordRepository {
    * matches all), newest first, at most `limit`.
    */
   searchDecisions(groupId: GroupId, words: readonly string[], limit: number): Promise<Decision[]>;
+  /** Every decision of the group, oldest first (for its published index). */
+  allDecisions(groupId: GroupId): Promise<Decision[]>;
 
   /** Sets (or replaces) the meeting's recording link. */
   setRecording(

@@ -43,6 +43,11 @@ export interface MinutesDocs {
   find(docId: string): Promise<DocRef | undefined>;
   /** The doc's body as plain text (paragraphs end with `\n`). */
   text(docId: string): Promise<string>;
+  /**
+   * The doc as Markdown, as Drive exports it (`files.export` to `text/markdown`): headings as
+   * `#` lines, lists, links. What the repository archive publishes.
+   */
+  markdown(docId: string): Promise<string>;
   /** Replaces every occurrence of each placeholder (case-sensitive), one after the other, in order. */
   fillTemplate(docId: string, fills: readonly TemplateFill[]): Promise<void>;
   /** Writes the paragraphs, in order and each with its style, at one place in the doc. */

@@ -5,6 +5,7 @@ import { reminderJobs } from '../reminder/reminderPlan.js';
 import type { Occurrence } from '../model/occurrence.js';
 import { agendaRolloverJobSpec } from '../agenda/agendaRolloverJob.js';
 import { meetingRecordJobs } from '../record/recordJobs.js';
+import { archiveJobs } from '../archive/archiveJobs.js';
 
 /**
  * The jobs one scheduled occurrence needs (reminders; later the minutes doc and the agenda
@@ -18,6 +19,7 @@ export function occurrenceJobs(group: ResolvedGroup, occurrence: Occurrence): Jo
     agendaRolloverJobSpec(group.id, occurrence),
     ...(group.minutes ? [minutesJobSpec(group.id, occurrence.startsAt, group.minutes)] : []),
     ...meetingRecordJobs(group, occurrence),
+    ...archiveJobs(group, occurrence),
   ];
 }
 

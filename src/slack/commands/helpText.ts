@@ -33,6 +33,8 @@ export const MEETING_HELP = [
   '• `/meeting recording <url> [YYYY-MM-DD]` — the meeting’s recording, posted in its thread',
   '• `/meeting voters` — who holds a vote at the next meeting (groups with a voting rule)',
   '• `/meeting absent <YYYY-MM-DD> [@person]` — a leave of absence: it does not count against a vote',
+  '*After the meeting*',
+  '• `/meeting publish [YYYY-MM-DD]` — leads: publish the minutes and decisions to the group’s repository now (groups with `archive:`; it happens by itself a day after the end)',
 ].join('\n');
 
 export const DECISION_HELP = [

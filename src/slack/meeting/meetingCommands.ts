@@ -10,6 +10,10 @@ import {
 } from '../../usecases/meeting/cancelMeeting.js';
 import { type MeetingNotesDeps, meetingNotes } from '../../usecases/meeting/meetingNotes.js';
 import { type NextMeetingDeps, nextMeeting } from '../../usecases/meeting/nextMeeting.js';
+import {
+  requestPublication,
+  type RequestPublicationDeps,
+} from '../../usecases/archive/requestPublication.js';
 import { attendanceReport } from '../../usecases/record/attendanceReport.js';
 import { checkIn, type CheckInDeps } from '../../usecases/record/checkIn.js';
 import type { RecordDeps } from '../../usecases/record/recordDeps.js';
@@ -21,6 +25,7 @@ import { MEETING_HELP } from '../commands/helpText.js';
 import { deferred, ephemeral, inChannel, type Reply } from '../reply.js';
 
 export type MeetingCommandDeps = CancelMeetingDeps &
+  RequestPublicationDeps &
   AddMeetingDeps &
   NextMeetingDeps &
   MeetingNotesDeps &
@@ -29,7 +34,7 @@ export type MeetingCommandDeps = CancelMeetingDeps &
 
 /**
  * `/meeting next | notes | cancel | restore | add | here | attendance | recording | voters |
- * absent`. Everything answered before the ack reads only the database.
+ * absent | publish`. Everything answered before the ack reads only the database.
  */
 export function meetingCommand(deps: MeetingCommandDeps): (input: CommandInput) => Promise<Reply> {
   return async ({ text, userId, group }) => {
@@ -93,6 +98,12 @@ export function meetingCommand(deps: MeetingCommandDeps): (input: CommandInput) 
         });
         return ephemeral(
           `:movie_camera: Recording saved for the ${meetingLabel}; it is posted in the meeting’s thread.`,
+        );
+      }
+      case 'publish': {
+        const { meetingLabel, repo } = await requestPublication(deps, { group, userId, date: parsed.date });
+        return ephemeral(
+          `:books: Publishing the ${meetingLabel} to ${repo}; the pull request (or commit) is posted in the meeting’s thread.`,
         );
       }
     }

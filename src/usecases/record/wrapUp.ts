@@ -1,4 +1,3 @@
-import { DAY_MS } from '../../core/duration.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { Occurrence } from '../../core/model/occurrence.js';
 import type { SlackMessage } from '../../core/ports/slackWorkspace.js';
@@ -6,6 +5,7 @@ import { type MeetingJobPayload, wrapUpKey } from '../../core/record/recordJobs.
 import { isRecordOpen } from '../../core/record/recordWindows.js';
 import { wrapUpMessage } from '../../core/record/wrapUpMessage.js';
 import { meetingThreadTs } from './meetingThread.js';
+import { meetingOutcome } from './meetingOutcome.js';
 import { postOnce } from './postOnce.js';
 import type { RecordDeps } from './recordDeps.js';
 
@@ -73,59 +73,18 @@ async function wrapUpContent(
   group: ResolvedGroup,
   occurrence: Occurrence,
 ): Promise<Pick<SlackMessage, 'text' | 'blocks'> & { text: string }> {
-  const startsAt = occurrence.startsAt;
-  const [attendance, decisions, recording, agenda, items, next] = await Promise.all([
-    deps.records.attendees(group.id, startsAt),
-    deps.records.decisionsOf(group.id, startsAt),
-    deps.records.recording(group.id, startsAt),
-    deps.agenda.forMeeting(group.id, startsAt),
-    deps.actionItems.list(group.id, { status: 'any' }),
-    nextMeeting(deps, group, occurrence),
-  ]);
-  const names = await deps.workspace.userNames(attendance.map((a) => a.userId));
-  // Topics left open moved on to the next meeting when this one ended (agenda.rollover), keeping
-  // the meeting they were first put on.
-  const movedOn = next
-    ? (await deps.agenda.forMeeting(group.id, next.startsAt)).filter(
-        (a) => a.rolledFrom !== null && a.rolledFrom <= startsAt,
-      )
-    : [];
+  const outcome = await meetingOutcome(deps, group, occurrence);
   return wrapUpMessage({
     groupName: group.name,
     title: occurrence.title,
-    startsAt: new Date(startsAt),
+    startsAt: new Date(occurrence.startsAt),
     timeZone: group.timeZone,
-    attendees: attendance.map((a) => ({
-      userId: a.userId,
-      name: names.get(a.userId) ?? a.userId,
-      organization: group.organizations[a.userId],
-    })),
-    decisions: decisions.map((d) => ({ number: d.number, text: d.text, reference: d.reference })),
-    actionItems: items
-      .filter((i) => i.meetingStartsAt === startsAt)
-      .map((i) => ({
-        number: i.number,
-        text: i.text,
-        owners: i.owners,
-        dueDate: i.dueDate,
-        issueUrl: i.githubIssue?.url ?? null,
-      })),
-    covered: agenda.filter((a) => a.status === 'covered').map((a) => ({ number: a.number, topic: a.topic })),
-    rolledOver: [...agenda.filter((a) => a.status === 'open'), ...movedOn].map((a) => ({
-      number: a.number,
-      topic: a.topic,
-    })),
+    attendees: outcome.attendees,
+    decisions: outcome.decisions,
+    actionItems: outcome.actionItems,
+    covered: outcome.covered,
+    rolledOver: outcome.rolledOver,
     minutesUrl: occurrence.minutes?.url ?? null,
-    recordingUrl: recording?.url ?? null,
+    recordingUrl: outcome.recordingUrl,
   });
-}
-
-async function nextMeeting(
-  deps: Pick<WrapUpDeps, 'occurrences'>,
-  group: ResolvedGroup,
-  occurrence: Occurrence,
-): Promise<Occurrence | undefined> {
-  const after = Date.parse(occurrence.startsAt) + 1;
-  const later = await deps.occurrences.between(group.id, new Date(after), new Date(after + 400 * DAY_MS));
-  return later.find((o) => o.status === 'scheduled');
 }
