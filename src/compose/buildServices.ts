@@ -1,3 +1,4 @@
+import { boltLogger } from '../slack/boltLogger.js';
 import { WebClient } from '@slack/web-api';
 import type { AppConfig } from '../config/env.js';
 import type { Clock } from '../core/clock.js';
@@ -66,7 +67,8 @@ export async function buildServices(opts: {
     ...timing,
     ...via('slack'),
   });
-  const client = new WebClient(opts.botToken, slackClientOptions);
+  // Its own logger would write plain-text lines (a 429's "[INFO] web-api:WebClient…") to stdout.
+  const client = new WebClient(opts.botToken, { ...slackClientOptions, logger: boltLogger(log) });
   // The Google and GitHub clients are loaded only when configured: together they are a
   // large share of the process's memory, and most deployments use one or neither.
   const minutes = config.google

@@ -88,7 +88,12 @@ export function createSandboxSession(deps: SandboxSessionDeps) {
   const show = (origin: Origin, body: unknown) => {
     if (!body || typeof body !== 'object') return;
     const b = body as SlackArgs;
-    if (b['delete_original'] === true) return;
+    if (b['delete_original'] === true) {
+      // Slack takes the ephemeral the button was in away (a question's Cancel).
+      const at = origin.entryKey ? timeline.findIndex((e) => e.key === origin.entryKey) : -1;
+      if (at >= 0 && timeline[at]!.kind === 'ephemeral') timeline.splice(at, 1);
+      return;
+    }
     if (typeof b['text'] !== 'string' && !b['blocks']) return;
     if (typeof b['text'] === 'string' && b['text'] === '' && !b['blocks']) return;
     if (b['replace_original'] === true && origin.entryKey) {

@@ -109,6 +109,14 @@ describe.skipIf(!haveChromium && !inCi)('the sandbox, as a newcomer uses it in a
     expect(await issue.innerText()).toContain('Write the blog post');
     expect(await issue.innerText()).toContain('cncf/wg-serverless#1');
     await page.screenshot({ path: `${SHOTS}/4-issue.png`, fullPage: true });
+
+    // A typo asks before it records anything; Cancel takes the question away.
+    await command('/todo lsit');
+    const question = page.locator('#messages').getByText(/Did you mean/);
+    await expect.poll(() => question.count()).toBe(1);
+    await page.locator('#messages').getByRole('button', { name: 'Cancel' }).last().click();
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await page.locator('#issues [data-testid="issue"]').count()).toBe(1);
   }, 90_000);
 
   // Goes on from the first walk: the clock is 10 minutes before the Serverless WG's meeting.
