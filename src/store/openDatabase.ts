@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type LogEvent, Migrator, PostgresDialect, sql } from 'kysely';
 import type { Log } from '../core/ports/log.js';
 import { cachedStatements } from './cachedStatements.js';
 import { migrationProvider } from './migrations.js';
 import { reconnectingPool } from './reconnectingPool.js';
+import { SerialMigrationsSqliteDialect } from './serialMigrationsSqlite.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -78,7 +79,7 @@ function openSqlite(path: string, log: KyselyLog | undefined): OpenedDatabase {
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: cachedStatements(database) }),
+    dialect: new SerialMigrationsSqliteDialect({ database: cachedStatements(database) }),
     ...(log ? { log } : {}),
   });
   return { db, dialect: 'sqlite', ping: () => ping(db), close: () => db.destroy() };

@@ -66,6 +66,22 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   };
 }
 
+/** Where a database would be, not yet opened or migrated: for tests of opening itself. */
+export async function blankDatabase(
+  engine: Engine,
+): Promise<{ databaseUrl: string | undefined; sqlitePath: string; dispose(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gavel-test-'));
+  const databaseUrl = engine === 'postgres' ? await createPostgresDatabase() : undefined;
+  return {
+    databaseUrl,
+    sqlitePath: join(dataDir, 'gavel.sqlite'),
+    async dispose() {
+      if (databaseUrl) await dropPostgresDatabase(databaseUrl);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await client.connect();
