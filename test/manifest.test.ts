@@ -39,6 +39,7 @@ describe('manifest.yml', () => {
       '/agenda',
       '/decision',
       '/meeting',
+      '/meetings',
       '/todo',
     ]);
     expect(manifest.features.shortcuts.map((s) => s.callback_id)).toEqual(['make_action_item']);

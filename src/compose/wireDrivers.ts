@@ -14,6 +14,7 @@ import type { SlackApp } from '../slack/createSlackApp.js';
 import { registerAppHome } from '../slack/events/appHome.js';
 import { wireAgenda } from './agenda.js';
 import { wireMeeting } from './meeting.js';
+import { wireFoundation } from './foundation.js';
 import { wireMinutes } from './minutes.js';
 import { wireTodo } from './todo.js';
 import { wireRecord } from './record.js';
@@ -37,6 +38,7 @@ export function wireDrivers(opts: {
   const { config, services } = opts;
   const agenda = wireAgenda(services);
   const meeting = wireMeeting(services);
+  const foundation = wireFoundation(services);
   // One serial for every writer of minutes docs in this process: their edits never interleave.
   const serial = keyedSerial();
   const minutes = wireMinutes(services, serial);
@@ -65,6 +67,7 @@ export function wireDrivers(opts: {
       todo.register(slack);
       meeting.register(slack);
       record.register(slack);
+      foundation.register(slack);
       registerAppHome(slack.app, services);
     },
   };

@@ -48,26 +48,45 @@ export function commandListener(
   services: CommandListenerDeps,
   handle: (input: CommandInput) => Promise<Reply>,
 ): CommandListener {
+  return listen(services, async (input, channelId) => {
+    const group = services.groups.byChannel(channelId);
+    if (!group) throw notAGroupChannel(services, input.command);
+    return handle({ ...input, group });
+  });
+}
+
+/** A command that works in any channel or DM (`/meetings`): its handler is given no group. */
+export function anyChannelCommandListener(
+  services: Pick<CommandListenerDeps, 'log'>,
+  handle: (input: Omit<CommandInput, 'group'>) => Promise<Reply>,
+): CommandListener {
+  return listen(services, (input) => handle(input));
+}
+
+function listen(
+  services: Pick<CommandListenerDeps, 'log'>,
+  handle: (input: Omit<CommandInput, 'group'>, channelId: string) => Promise<Reply>,
+): CommandListener {
   return async ({ command, ack, respond, client, context }) => {
     // Built only when there is something to log: most commands log nothing.
     const log = () => services.log.child({ requestId: context['requestId'], command: command.command });
     let reply: Reply;
     try {
-      const group = services.groups.byChannel(command.channel_id);
-      if (!group) throw notAGroupChannel(services, command.command);
       if (command.text.length > MAX_COMMAND_TEXT) {
         throw new GavelError(
           'bad_input',
           `That is too long (${command.text.length} characters); keep it under ${MAX_COMMAND_TEXT}.`,
         );
       }
-      reply = await handle({
-        command: command.command,
-        text: command.text.trim(),
-        userId: slackUserId(command.user_id),
-        group,
-        triggerId: command.trigger_id,
-      });
+      reply = await handle(
+        {
+          command: command.command,
+          text: command.text.trim(),
+          userId: slackUserId(command.user_id),
+          triggerId: command.trigger_id,
+        },
+        command.channel_id,
+      );
     } catch (error) {
       reply = errorReply(error, log());
     }
