@@ -1,5 +1,11 @@
 import type { LocalDate } from '../ids.js';
 import type { IssueReference } from '../model/meetingRecord.js';
+import type {
+  ActionItemLine,
+  AgendaLine,
+  AttendeeLine,
+  DecisionLine,
+} from '../record/meetingOutcomeLines.js';
 import { formatReference, referenceUrl } from '../record/issueReference.js';
 import { zonedTime } from '../slackDate.js';
 import { formatZoned } from '../zonedFormat.js';
@@ -24,28 +30,14 @@ export interface MeetingArchiveInput {
     | { readonly kind: 'markdown'; readonly text: string }
     | { readonly kind: 'absent' }
     | { readonly kind: 'unreadable'; readonly why: string };
-  readonly attendees: readonly { readonly name: string; readonly organization: string | undefined }[];
+  readonly attendees: readonly Pick<AttendeeLine, 'name' | 'organization'>[];
   readonly covered: readonly AgendaLine[];
   readonly rolledOver: readonly AgendaLine[];
-  readonly decisions: readonly {
-    readonly number: number;
-    readonly text: string;
-    readonly reference: IssueReference | null;
-  }[];
-  readonly actionItems: readonly {
-    readonly number: number;
-    readonly text: string;
-    readonly owners: readonly string[];
-    readonly dueDate: LocalDate | null;
-    readonly issueUrl: string | null;
-  }[];
+  readonly decisions: readonly DecisionLine[];
+  /** Owners by name: a file has no one to mention. */
+  readonly actionItems: readonly ActionItemLine<string>[];
   /** The decisions index, as a link relative to this file. */
   readonly decisionsLink: string;
-}
-
-interface AgendaLine {
-  readonly number: number;
-  readonly topic: string;
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import { clipCharacters } from '../agenda/characters.js';
-import type { LocalDate, SlackUserId } from '../ids.js';
+import type { LocalDate } from '../ids.js';
 import type { IssueReference } from '../model/meetingRecord.js';
 import { escapeMrkdwn, escapePlain, mentionUser } from '../mrkdwn.js';
 import { formatZoned } from '../zonedFormat.js';
 import { formatReference, referenceUrl } from './issueReference.js';
+import type { ActionItemLine, AgendaLine, AttendeeLine, DecisionLine } from './meetingOutcomeLines.js';
 import { longDateOf } from './longDate.js';
 
 export interface WrapUpInput {
@@ -12,25 +13,11 @@ export interface WrapUpInput {
   readonly title: string;
   readonly startsAt: Date;
   readonly timeZone: string;
-  readonly attendees: readonly {
-    readonly userId: SlackUserId;
-    readonly name: string;
-    readonly organization: string | undefined;
-  }[];
-  readonly decisions: readonly {
-    readonly number: number;
-    readonly text: string;
-    readonly reference: IssueReference | null;
-  }[];
-  readonly actionItems: readonly {
-    readonly number: number;
-    readonly text: string;
-    readonly owners: readonly SlackUserId[];
-    readonly dueDate: LocalDate | null;
-    readonly issueUrl: string | null;
-  }[];
-  readonly covered: readonly { readonly number: number; readonly topic: string }[];
-  readonly rolledOver: readonly { readonly number: number; readonly topic: string }[];
+  readonly attendees: readonly AttendeeLine[];
+  readonly decisions: readonly DecisionLine[];
+  readonly actionItems: readonly ActionItemLine[];
+  readonly covered: readonly AgendaLine[];
+  readonly rolledOver: readonly AgendaLine[];
   readonly minutesUrl: string | null;
   readonly recordingUrl: string | null;
 }

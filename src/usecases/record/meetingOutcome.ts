@@ -1,26 +1,16 @@
 import { DAY_MS } from '../../core/duration.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
-import type { LocalDate, SlackUserId } from '../../core/ids.js';
 import type { Decision } from '../../core/model/meetingRecord.js';
 import type { Occurrence } from '../../core/model/occurrence.js';
+import type { ActionItemLine, AgendaLine, AttendeeLine } from '../../core/record/meetingOutcomeLines.js';
 import type { RecordDeps } from './recordDeps.js';
 
 export interface MeetingOutcome {
-  readonly attendees: readonly {
-    readonly userId: SlackUserId;
-    readonly name: string;
-    readonly organization: string | undefined;
-  }[];
+  readonly attendees: readonly AttendeeLine[];
   readonly decisions: readonly Decision[];
-  readonly actionItems: readonly {
-    readonly number: number;
-    readonly text: string;
-    readonly owners: readonly SlackUserId[];
-    readonly dueDate: LocalDate | null;
-    readonly issueUrl: string | null;
-  }[];
-  readonly covered: readonly { readonly number: number; readonly topic: string }[];
-  readonly rolledOver: readonly { readonly number: number; readonly topic: string }[];
+  readonly actionItems: readonly ActionItemLine[];
+  readonly covered: readonly AgendaLine[];
+  readonly rolledOver: readonly AgendaLine[];
   readonly recordingUrl: string | null;
   /** Slack names of the attendees and the action items' owners. */
   readonly names: ReadonlyMap<string, string>;
