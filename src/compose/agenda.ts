@@ -8,10 +8,10 @@ import { registerAgenda } from '../slack/agenda/registerAgenda.js';
 
 /** The agenda: `/agenda`, its form and buttons, and the rollover job after each meeting. */
 export function wireAgenda(services: Services): { register(slack: SlackApp): void; jobs: JobHandlers } {
-  const { groups, log, clock, agenda, occurrences, workspace } = services;
-  const deps: AgendaDeps = { groups, log, clock, agenda, occurrences, workspace };
+  const { groups, log, clock, agenda, occurrences, workspace, queue } = services;
+  const deps: AgendaDeps = { groups, log, clock, agenda, occurrences, workspace, queue };
   return {
     register: (slack) => registerAgenda(slack, deps),
-    jobs: { [AGENDA_ROLLOVER_JOB]: agendaRolloverJob({ groups, occurrences, agenda }) },
+    jobs: { [AGENDA_ROLLOVER_JOB]: agendaRolloverJob({ groups, occurrences, agenda, queue }) },
   };
 }

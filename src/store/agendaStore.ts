@@ -96,6 +96,18 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
     forMeeting: async (groupId, meetingStartsAt) =>
       (await forMeeting(groupId, meetingStartsAt).execute()).map(toAgendaItem),
 
+    openChangedSince: async (groupId, since) =>
+      (
+        await db
+          .selectFrom('agenda_items')
+          .selectAll()
+          .where('group_id', '=', groupId)
+          .where('status', '=', 'open')
+          .where('updated_at', '>=', since)
+          .orderBy('id')
+          .execute()
+      ).map(toAgendaItem),
+
     byNumber: async (groupId, meetingStartsAt, number) =>
       maybe(await forMeeting(groupId, meetingStartsAt).where('number', '=', number).executeTakeFirst()),
 

@@ -4,7 +4,7 @@ import {
   ACTION_ITEMS_HEADING,
   hasSection,
   runningSection,
-  SECTION_AT,
+  runningSectionAt,
 } from '../../src/core/minutes/runningSection.js';
 import { type DocsRequest, paragraphRequests } from '../../src/google/docsRequests.js';
 
@@ -34,16 +34,17 @@ function applyInserts(body: string, requests: readonly DocsRequest[]): string {
 }
 
 /** The section as Docs receives it: one insertText, then a style per paragraph. */
-function sectionOf(m: MinutesMeeting): { heading: string; requests: DocsRequest[] } {
+function sectionOf(m: MinutesMeeting, body: string): { heading: string; requests: DocsRequest[] } {
   const { heading, paragraphs } = runningSection(m);
-  return { heading, requests: paragraphRequests(SECTION_AT, paragraphs) };
+  return { heading, requests: paragraphRequests(runningSectionAt(body), paragraphs) };
 }
 
 describe('a meeting’s section in a running minutes doc', () => {
   it('goes on top, under a heading naming the meeting, with the template’s content', () => {
-    const { heading, requests } = sectionOf(meeting);
+    const older = 'Older meeting — Thursday 19 November 2026\nnotes\n';
+    const { heading, requests } = sectionOf(meeting, older);
     expect(heading).toBe('Weekly call — Thursday 26 November 2026');
-    const after = applyInserts('Older meeting — Thursday 19 November 2026\nnotes\n', requests);
+    const after = applyInserts(older, requests);
     expect(after.split('\n').slice(0, 12)).toEqual([
       heading,
       'Thursday 26 November 2026, 09:00 PST (17:00 UTC)',
@@ -62,7 +63,7 @@ describe('a meeting’s section in a running minutes doc', () => {
   });
 
   it('styles the heading and sub-headings by their exact ranges, and every other line as normal text', () => {
-    const { heading, requests } = sectionOf(meeting);
+    const { heading, requests } = sectionOf(meeting, '\n');
     const inserted = requests[0] && 'insertText' in requests[0] ? requests[0].insertText.text : '';
     const styled = requests.flatMap((r) =>
       'updateParagraphStyle' in r
@@ -90,7 +91,7 @@ describe('a meeting’s section in a running minutes doc', () => {
   });
 
   it('is recognised by its heading, so it is never inserted twice', () => {
-    const { heading, requests } = sectionOf(meeting);
+    const { heading, requests } = sectionOf(meeting, 'Intro\n');
     const after = applyInserts('Intro\n', requests);
     expect(hasSection(after, heading)).toBe(true);
     expect(hasSection('Intro\n', heading)).toBe(false);

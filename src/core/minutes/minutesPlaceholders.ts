@@ -25,10 +25,14 @@ export function minutesPlaceholders(m: MinutesMeeting): Record<Placeholder, stri
 /** `1. Discuss CloudEvents 2.0 (Alice)`, one line per open item. */
 export function agendaLines(m: MinutesMeeting): string[] {
   if (m.agenda.length === 0) return [NO_AGENDA];
-  return m.agenda.map(
-    (a) => `${a.number}. ${slackToPlain(a.topic, m.names)} (${personLabel(a.authorId, m.names)})`,
-  );
+  return m.agenda.map((a) => agendaLine(a, m.names));
 }
+
+/** One agenda item as the doc's agenda lists it: its number (what a later write looks for), topic and author. */
+export const agendaLine = (
+  a: { readonly number: number; readonly topic: string; readonly authorId: string },
+  names: Readonly<Record<string, string>>,
+): string => `${a.number}. ${slackToPlain(a.topic, names)} (${personLabel(a.authorId, names)})`;
 
 /**
  * Every placeholder as it is written in a template (`{{title}}`) with its text. Filling again

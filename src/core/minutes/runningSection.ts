@@ -2,8 +2,33 @@ import type { DocParagraph, ParagraphStyle, ParagraphsAt } from '../ports/minute
 import { agendaLines, minutesPlaceholders } from './minutesPlaceholders.js';
 import { type MinutesMeeting, runningSectionHeading } from './minutesMeeting.js';
 
-/** Where a running doc's new section goes: the top of the doc. */
-export const SECTION_AT: ParagraphsAt = { before: 0 };
+/**
+ * A line that reads as a running doc's section heading, as runningSectionHeading writes it:
+ * `Weekly call — Thursday 26 November 2026`, with `, 09:00 PST` when two meetings share the
+ * date.
+ */
+const SECTION_HEADING = new RegExp(
+  '^.+ — (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{1,2} ' +
+    '(?:January|February|March|April|May|June|July|August|September|October|November|December) ' +
+    '\\d{4}(?:, \\d{2}:\\d{2} \\S+)?$',
+);
+export const looksLikeSectionHeading = (line: string): boolean => SECTION_HEADING.test(line.trim());
+
+/**
+ * Where a running doc's new section goes: above the newest meeting's section, below the
+ * doc's own title and whatever people wrote above the first section. A doc without any
+ * section gets it after its text; an empty doc at the top. Offsets count UTF-16 code units
+ * (string lengths), as Docs does.
+ */
+export function runningSectionAt(docText: string): ParagraphsAt {
+  const lines = docText.split('\n');
+  const last = lines.length - 1;
+  const first = lines.findIndex((l, i) => i < last && looksLikeSectionHeading(l));
+  const until = first === -1 ? last : first;
+  if (lines.slice(0, until).every((l) => l.trim() === '')) return { before: 0 };
+  const offset = lines.slice(0, until).reduce((n, l) => n + l.length + 1, 0);
+  return first === -1 ? { after: offset } : { before: offset };
+}
 
 export const ACTION_ITEMS_HEADING = 'Action items (What / Who / When)';
 

@@ -33,3 +33,11 @@ export function slackToPlain(text: string, names: UserNames = {}, opts: PlainOpt
   }
   return plain.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
+
+/**
+ * The people a Slack text mentions (`<@U…>`, `<@U…|label>`), in order, each once: a doc
+ * names them, so their names are looked up with the rest.
+ */
+export function mentionedUserIds(text: string): string[] {
+  return [...new Set([...text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>/g)].map((m) => m[1]!))];
+}

@@ -20,6 +20,8 @@ export interface AgendaRepository {
   openForMeeting(groupId: GroupId, meetingStartsAt: string): Promise<AgendaItem[]>;
   /** Every item of the meeting (open, covered, dropped), by number. */
   forMeeting(groupId: GroupId, meetingStartsAt: string): Promise<AgendaItem[]>;
+  /** The group's open items added or moved (onto any meeting) at or after `since`, ISO UTC. */
+  openChangedSince(groupId: GroupId, since: string): Promise<AgendaItem[]>;
   byNumber(groupId: GroupId, meetingStartsAt: string, number: number): Promise<AgendaItem | undefined>;
   byId(id: AgendaItemId): Promise<AgendaItem | undefined>;
   /** Adds an open item after the meeting's last one. */

@@ -1,4 +1,5 @@
-import { slackToPlain } from '../minutes/slackToPlain.js';
+import { looksLikeSectionHeading } from '../minutes/runningSection.js';
+import { slackToPlain, type UserNames } from '../minutes/slackToPlain.js';
 import type { DocParagraph, ParagraphsAt } from '../ports/minutesDocs.js';
 
 /** What of the meeting record gavel writes into its minutes: one paragraph each. */
@@ -19,8 +20,8 @@ export const attendeeLine = (name: string, organization: string | undefined): st
   oneLine(organization ? `${name} (${organization})` : name);
 
 /** `Decision #3: Adopt v1.0`: its number is what makes a retry find it. */
-export const decisionLine = (number: number, text: string): string =>
-  `Decision #${number}: ${oneLine(slackToPlain(text))}`;
+export const decisionLine = (number: number, text: string, names: UserNames = {}): string =>
+  `Decision #${number}: ${oneLine(slackToPlain(text, names))}`;
 
 export const recordingLine = (url: string): string => `Recording: ${url}`;
 
@@ -33,18 +34,9 @@ const ITEMS_HEADING = /^action items\b|what\s*\/\s*who\s*\/\s*when/i;
 const PART_HEADING =
   /^(?:agenda|notes|decisions|attendees|participants|action items\b.*|.*what\s*\/\s*who\s*\/\s*when.*)\s*:?$/i;
 
-/**
- * A running doc's section heading, as runningSectionHeading writes it: `Weekly call —
- * Thursday 26 November 2026`, with `, 09:00 PST` when two meetings share the date. Lines
- * gavel writes itself never count, whatever a user put in them.
- */
-const SECTION_HEADING = new RegExp(
-  '^.+ — (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{1,2} ' +
-    '(?:January|February|March|April|May|June|July|August|September|October|November|December) ' +
-    '\\d{4}(?:, \\d{2}:\\d{2} \\S+)?$',
-);
 const ENTRY_LINE = /^(?:#\d+ |Decision #\d+:|Recording: )/;
-const isSectionHeading = (line: string) => SECTION_HEADING.test(line.trim()) && !ENTRY_LINE.test(line.trim());
+/** Lines gavel writes itself never count as a section's heading, whatever a user put in them. */
+const isSectionHeading = (line: string) => looksLikeSectionHeading(line) && !ENTRY_LINE.test(line.trim());
 
 /** A line of a list under a part's heading: not blank, not the next part. */
 const isListLine = (line: string) => line.trim() !== '' && !PART_HEADING.test(line.trim());

@@ -20,7 +20,7 @@ import { agendaListView } from './agendaListView.js';
  * only the person who asked. Only local database work happens here, before the ack.
  */
 export function agendaCommandHandler(
-  deps: Pick<AgendaDeps, 'agenda' | 'occurrences' | 'clock' | 'groups'>,
+  deps: Pick<AgendaDeps, 'agenda' | 'occurrences' | 'clock' | 'groups' | 'queue'>,
 ): (input: CommandInput) => Promise<Reply> {
   return async (input) => {
     const command = parseAgendaCommand(input.text);

@@ -58,7 +58,7 @@ export function openAgendaModalFromButton(
  * the modal, then announces the item in the group's channel. Problems show in the modal.
  */
 export function submitAgendaModal(
-  deps: Pick<AgendaDeps, 'groups' | 'log' | 'agenda' | 'occurrences' | 'clock' | 'workspace'>,
+  deps: Pick<AgendaDeps, 'groups' | 'log' | 'agenda' | 'occurrences' | 'clock' | 'workspace' | 'queue'>,
 ) {
   return async ({ ack, body, view }: SubmitArgs): Promise<void> => {
     const log = deps.log.child({ view: view.callback_id });

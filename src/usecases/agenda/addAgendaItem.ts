@@ -5,12 +5,15 @@ import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { LocalDate, SlackUserId } from '../../core/ids.js';
 import type { AgendaItem } from '../../core/model/agendaItem.js';
 import type { Occurrence } from '../../core/model/occurrence.js';
+import { agendaMinutesJobs } from '../../core/minutes/agendaMinutesJob.js';
 import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
+import type { JobQueue } from '../../core/ports/jobQueue.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
 import { findMeeting, type MeetingLookupDeps } from './findMeeting.js';
 
 export interface AddAgendaItemDeps {
   readonly agenda: Pick<AgendaRepository, 'add'>;
+  readonly queue: Pick<JobQueue, 'enqueue'>;
   readonly clock: Clock;
 }
 
@@ -62,7 +65,11 @@ export async function addAgendaItemFromForm(
   return { kind: 'added', ...(await record(deps, input, meeting)) };
 }
 
-/** Records an item on a meeting's agenda; returns it with the sentence that announces it. */
+/**
+ * Records an item on a meeting's agenda, and queues its line in the meeting's minutes (for a
+ * doc that exists by then); returns it with the sentence that announces it. A crash between
+ * the two is healed by the planner (healAgendaMinutes).
+ */
 async function record(
   deps: AddAgendaItemDeps,
   input: NewItem,
@@ -79,6 +86,7 @@ async function record(
     },
     now,
   );
+  await deps.queue.enqueue(agendaMinutesJobs(input.group, [item], now), now);
   const text = addedText(input.userId, item, meetingLabelAt(meeting, input.group.timeZone, now));
   return { item, text };
 }

@@ -5,7 +5,9 @@ import { GavelError } from '../../core/errors.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
 import type { LocalDate, SlackUserId } from '../../core/ids.js';
 import type { AgendaItem } from '../../core/model/agendaItem.js';
+import { agendaMinutesJobs } from '../../core/minutes/agendaMinutesJob.js';
 import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
+import type { JobQueue } from '../../core/ports/jobQueue.js';
 import { agendaItemOf, type ItemLookupDeps, mustBeAllowedToChange } from './agendaItemOf.js';
 import { findMeeting } from './findMeeting.js';
 
@@ -14,7 +16,11 @@ import { findMeeting } from './findMeeting.js';
  * a meeting of that date that has not started. Returns the sentence for the channel.
  */
 export async function moveAgendaItem(
-  deps: ItemLookupDeps & { readonly agenda: Pick<AgendaRepository, 'move'>; readonly clock: Clock },
+  deps: ItemLookupDeps & {
+    readonly agenda: Pick<AgendaRepository, 'move'>;
+    readonly queue: Pick<JobQueue, 'enqueue'>;
+    readonly clock: Clock;
+  },
   input: {
     readonly group: ResolvedGroup;
     readonly userId: SlackUserId;
@@ -40,7 +46,10 @@ export async function moveAgendaItem(
       `#${item.number} was ${item.status} already; add it again if it needs more time.`,
     );
   }
-  const moved = await deps.agenda.move(item.id, target.startsAt, deps.clock.now());
+  const movedAt = deps.clock.now();
+  const moved = await deps.agenda.move(item.id, target.startsAt, movedAt);
+  // Onto the target meeting's minutes too, if they exist already.
+  await deps.queue.enqueue(agendaMinutesJobs(group, [moved], movedAt), movedAt);
   return {
     item: moved,
     text: movedText(userId, item, moved, label(meeting.startsAt), label(target.startsAt)),

@@ -1,13 +1,16 @@
 import type { AgendaRolloverPayload } from '../../core/agenda/agendaRolloverJob.js';
 import { rolloverPlan } from '../../core/agenda/rolloverPlan.js';
 import type { GroupDirectory } from '../../core/groupDirectory.js';
+import { agendaMinutesJobs } from '../../core/minutes/agendaMinutesJob.js';
 import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
+import type { JobQueue } from '../../core/ports/jobQueue.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
 
 export interface RollOverAgendaDeps {
   readonly groups: Pick<GroupDirectory, 'byId'>;
   readonly occurrences: Pick<OccurrenceRepository, 'find' | 'next'>;
   readonly agenda: Pick<AgendaRepository, 'rollOver' | 'dropOpen'>;
+  readonly queue: Pick<JobQueue, 'enqueue'>;
 }
 
 /** What became of a meeting's open items. */
@@ -42,6 +45,8 @@ export async function rollOverAgenda(
   switch (plan.kind) {
     case 'move': {
       const moved = await deps.agenda.rollOver(group.id, meeting.startsAt, plan.to, now);
+      // Into the next meeting's minutes, when they exist already.
+      await deps.queue.enqueue(agendaMinutesJobs(group, moved, now), now);
       return { kind: 'moved', to: plan.to, items: moved.length };
     }
     case 'drop':

@@ -5,7 +5,7 @@ import { minutesAnnounceJobSpec, type MinutesPayload } from '../../core/minutes/
 import { type MinutesMeeting, minutesDocName, minutesMeetingOf } from '../../core/minutes/minutesMeeting.js';
 import { minutesSetupProblem } from '../../core/minutes/minutesMessages.js';
 import { minutesPlaceholders, placeholderFills } from '../../core/minutes/minutesPlaceholders.js';
-import { hasSection, runningSection, SECTION_AT } from '../../core/minutes/runningSection.js';
+import { hasSection, runningSection, runningSectionAt } from '../../core/minutes/runningSection.js';
 import type { Occurrence } from '../../core/model/occurrence.js';
 import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
 import type { JobQueue } from '../../core/ports/jobQueue.js';
@@ -18,13 +18,15 @@ import {
 } from '../../core/ports/minutesDocs.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
 import type { SlackWorkspace } from '../../core/ports/slackWorkspace.js';
+import { docNames } from './docNames.js';
 import { creatingMinutes, writingDoc } from './docWrites.js';
 import type { KeyedSerial } from './keyedSerial.js';
+import { writeAgendaItemToMinutes } from './writeAgendaItemToMinutes.js';
 
 export interface CreateMinutesDeps {
   readonly groups: Pick<GroupDirectory, 'byId'>;
   readonly occurrences: Pick<OccurrenceRepository, 'find' | 'onDate' | 'setMinutes'>;
-  readonly agenda: Pick<AgendaRepository, 'openForMeeting'>;
+  readonly agenda: Pick<AgendaRepository, 'openForMeeting' | 'byId'>;
   readonly queue: Pick<JobQueue, 'enqueue'>;
   readonly workspace: Pick<SlackWorkspace, 'userNames' | 'post'>;
   /** Absent when Google is not configured. */
@@ -102,6 +104,7 @@ async function getOrCreate(ctx: CreateContext): Promise<CreateMinutesOutcome> {
     await deps.occurrences.setMinutes(occurrence.id, made.doc.id, made.doc.url, now);
     outcome = { kind: 'created', docId: made.doc.id, mode: settings.mode };
     label = made.label;
+    await catchUpAgenda(ctx, meeting);
   }
   await deps.queue.enqueue(
     [minutesAnnounceJobSpec({ groupId: ctx.group.id, startsAt: occurrence.startsAt, label }, now)],
@@ -141,8 +144,9 @@ async function runningDocSection(
   }
   const section = runningSection(meeting);
   await writingDoc(deps.serial, doc.id, log, async () => {
-    if (!hasSection(await docs.text(doc.id), section.heading)) {
-      await docs.insertParagraphs(doc.id, SECTION_AT, section.paragraphs);
+    const text = await docs.text(doc.id);
+    if (!hasSection(text, section.heading)) {
+      await docs.insertParagraphs(doc.id, runningSectionAt(text), section.paragraphs);
     }
   });
   return { doc, label: section.heading };
@@ -153,12 +157,30 @@ async function gatherMeeting({ deps, group, occurrence }: CreateContext): Promis
     deps.agenda.openForMeeting(group.id, occurrence.startsAt),
     deps.occurrences.onDate(group.id, occurrence.localDate),
   ]);
-  const names = await deps.workspace.userNames([...group.leads, ...agenda.map((a) => a.authorId)]);
+  const names = await docNames(
+    deps.workspace,
+    [...group.leads, ...agenda.map((a) => a.authorId)],
+    [occurrence.title, ...agenda.map((a) => a.topic)],
+  );
   return minutesMeetingOf(group, occurrence, {
     agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.authorId })),
-    names: Object.fromEntries(names),
+    names,
     sharesDate: sameDay.length > 1,
   });
+}
+
+/**
+ * The items added while the doc was being made: their own jobs ran before the doc was
+ * stored, found no doc and left them to this. Written like any later item, so once.
+ */
+async function catchUpAgenda({ deps, group, occurrence, log }: CreateContext, meeting: MinutesMeeting) {
+  const listed = new Set(meeting.agenda.map((a) => a.number));
+  const late = (await deps.agenda.openForMeeting(group.id, occurrence.startsAt)).filter(
+    (a) => !listed.has(a.number),
+  );
+  for (const item of late) {
+    await writeAgendaItemToMinutes(deps, { itemId: item.id, meetingStartsAt: item.meetingStartsAt }, log);
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { GroupDirectory } from '../../core/groupDirectory.js';
 import { PermanentJobError } from '../../core/jobs/permanentJobError.js';
-import { minutesMeetingOf, runningSectionHeading } from '../../core/minutes/minutesMeeting.js';
 import type { ItemJobPayload } from '../../core/todo/todoJobs.js';
 import type { ActionItemRepository } from '../../core/ports/actionItemRepository.js';
 import type { Log } from '../../core/ports/log.js';
@@ -8,6 +7,7 @@ import { isMinutesDocsError, type MinutesDocs } from '../../core/ports/minutesDo
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
 import type { SlackWorkspace } from '../../core/ports/slackWorkspace.js';
 import { minutesItemInsert, minutesItemLine } from '../../core/todo/minutesItemInsert.js';
+import { docNames, sectionHeadingOf } from './docNames.js';
 import { writingDoc } from './docWrites.js';
 import type { KeyedSerial } from './keyedSerial.js';
 
@@ -47,18 +47,14 @@ export async function writeActionItemToMinutes(
   const occurrence = await deps.occurrences.find(group.id, item.meetingStartsAt);
   if (!occurrence?.minutes) return { kind: 'no-doc' };
   const owners = item.owners;
-  const names = Object.fromEntries(await deps.workspace.userNames(owners));
+  const [names, section] = await Promise.all([
+    docNames(deps.workspace, owners, [item.text]),
+    group.minutes.mode === 'running' ? sectionHeadingOf(deps, group, occurrence) : undefined,
+  ]);
   const line = minutesItemLine(
     { number: item.number, text: item.text, owners, dueDate: item.dueDate },
     names,
   );
-  let section: string | undefined;
-  if (group.minutes.mode === 'running') {
-    const sameDay = await deps.occurrences.onDate(group.id, occurrence.localDate);
-    section = runningSectionHeading(
-      minutesMeetingOf(group, occurrence, { agenda: [], names, sharesDate: sameDay.length > 1 }),
-    );
-  }
   const docId = occurrence.minutes.docId;
   try {
     return await writingDoc(deps.serial, docId, log, async () => {

@@ -18,6 +18,8 @@ import { withdrawHandedOver } from '../reminders/withdrawHandedOver.js';
 import { healActionItemFollowUps } from '../todo/healFollowUps.js';
 import { healRecordFollowUps } from '../record/healRecordFollowUps.js';
 import type { MeetingRecordRepository } from '../../core/ports/meetingRecordRepository.js';
+import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
+import { healAgendaMinutes } from '../agenda/healAgendaMinutes.js';
 
 export interface PlanDeps {
   readonly clock: Clock;
@@ -28,6 +30,7 @@ export interface PlanDeps {
   readonly reminderDeliveries: Pick<ReminderDeliveries, 'scheduledAfter'>;
   readonly actionItems: ActionItemRepository;
   readonly records: Pick<MeetingRecordRepository, 'recordedSince'>;
+  readonly agenda: Pick<AgendaRepository, 'openChangedSince'>;
   readonly github?: IssueTracker | undefined;
   /** Whether Google is configured (minutes follow-ups are healed only then). */
   readonly minutes?: unknown;
@@ -49,6 +52,8 @@ export interface PlanResult {
   readonly followUpsHealed: number;
   /** The same for check-ins, decisions and recording links. */
   readonly recordFollowUpsHealed: number;
+  /** The same for agenda items' lines in the minutes. */
+  readonly agendaMinutesHealed: number;
 }
 
 /**
@@ -88,6 +93,7 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
     { ...deps, githubOn: deps.github !== undefined },
     group,
   );
+  const agendaMinutesHealed = deps.minutes ? await healAgendaMinutes(deps, group) : 0;
   return {
     occurrences: stored.length,
     jobsAdded,
@@ -95,6 +101,7 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
     remindersWithdrawn,
     followUpsHealed,
     recordFollowUpsHealed,
+    agendaMinutesHealed,
   };
 }
 

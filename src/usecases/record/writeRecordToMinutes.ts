@@ -1,7 +1,6 @@
 import { PermanentJobError } from '../../core/jobs/permanentJobError.js';
-import { minutesMeetingOf, runningSectionHeading } from '../../core/minutes/minutesMeeting.js';
+import { personLabel } from '../../core/minutes/minutesMeeting.js';
 import type { ResolvedGroup } from '../../core/groupDirectory.js';
-import type { Occurrence } from '../../core/model/occurrence.js';
 import type { Log } from '../../core/ports/log.js';
 import { isMinutesDocsError } from '../../core/ports/minutesDocs.js';
 import {
@@ -11,6 +10,7 @@ import {
   type RecordEntry,
 } from '../../core/record/minutesRecordInsert.js';
 import type { RecordMinutesPayload } from '../../core/record/recordJobs.js';
+import { docNames, sectionHeadingOf } from '../minutes/docNames.js';
 import { writingDoc } from '../minutes/docWrites.js';
 import type { RecordDeps } from './recordDeps.js';
 
@@ -39,7 +39,7 @@ export async function writeRecordToMinutes(
   const entry = await entryOf(deps, group, payload);
   if (!entry) return 'gone';
   const section =
-    group.minutes.mode === 'running' ? await sectionHeading(deps, group, occurrence) : undefined;
+    group.minutes.mode === 'running' ? await sectionHeadingOf(deps, group, occurrence) : undefined;
   const docId = occurrence.minutes.docId;
   try {
     return await writingDoc(deps.serial, docId, log, async () => {
@@ -62,30 +62,23 @@ async function entryOf(
 ): Promise<RecordEntry | undefined> {
   switch (payload.entry) {
     case 'attendee': {
-      const names = await deps.workspace.userNames([payload.userId]);
+      const names = await docNames(deps.workspace, [payload.userId]);
       return {
         kind: 'attendee',
-        line: attendeeLine(names.get(payload.userId) ?? payload.userId, group.organizations[payload.userId]),
+        line: attendeeLine(personLabel(payload.userId, names), group.organizations[payload.userId]),
       };
     }
     case 'decision': {
       const decision = await deps.records.decisionById(payload.decisionId);
-      return decision
-        ? { kind: 'decision', number: decision.number, line: decisionLine(decision.number, decision.text) }
-        : undefined;
+      if (!decision) return undefined;
+      const names = await docNames(deps.workspace, [], [decision.text]);
+      return {
+        kind: 'decision',
+        number: decision.number,
+        line: decisionLine(decision.number, decision.text, names),
+      };
     }
     case 'recording':
       return { kind: 'recording', url: payload.url };
   }
-}
-
-async function sectionHeading(
-  deps: Pick<WriteRecordDeps, 'occurrences'>,
-  group: ResolvedGroup,
-  occurrence: Occurrence,
-): Promise<string> {
-  const sameDay = await deps.occurrences.onDate(group.id, occurrence.localDate);
-  return runningSectionHeading(
-    minutesMeetingOf(group, occurrence, { agenda: [], names: {}, sharesDate: sameDay.length > 1 }),
-  );
 }
