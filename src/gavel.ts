@@ -47,6 +47,8 @@ export interface RunningGavel {
   /** The bound HTTP port (Slack requests in HTTP mode, health, calendar, webhooks). */
   readonly port: number;
   readonly services: Services;
+  /** The slash commands the app declares and listens to, e.g. `/agenda`. */
+  readonly commands: readonly string[];
   /** The database itself, for tests and operators' tools; gavel's code reaches it through the stores. */
   readonly database: Kysely<Database>;
   /** Runs due jobs until none is left at the clock's current time; resolves with how many ran. */
@@ -156,6 +158,7 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
     return {
       port,
       services,
+      commands: commands.commands(),
       database: store.db,
       tick: () => worker.drain(),
       nextWakeAt: () => services.queue.nextWakeAt(),

@@ -43,6 +43,9 @@ section.channel { display: flex; flex-direction: column; min-width: 0; backgroun
 .msg .body { margin-top: 2px; overflow-wrap: anywhere; }
 .b-header { font-weight: 700; font-size: 17px; margin: 4px 0; }
 .b-section { margin: 4px 0; display: flex; gap: 12px; align-items: flex-start; justify-content: space-between; }
+/* A long text wraps beside its button; the button keeps its size. */
+.b-section > .b-text { flex: 1 1 auto; min-width: 0; }
+.b-section > .b-accessory { flex: none; }
 .b-fields { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 16px; margin-top: 4px; }
 .b-context { font-size: 13px; color: #616061; margin: 4px 0; }
 .b-actions { margin: 6px 0; display: flex; gap: 8px; flex-wrap: wrap; }
@@ -53,7 +56,7 @@ pre { background: #f8f8f8; border: 1px solid #e2e2e2; border-radius: 4px; paddin
 a { color: #1264a3; }
 .mention { background: #e8f5fa; color: #1264a3; border-radius: 3px; padding: 0 2px; }
 .date { border-bottom: 1px dotted #888; }
-.btn { font: inherit; font-size: 13px; font-weight: 600; border: 1px solid #bbb; background: #fff; border-radius: 4px; padding: 3px 12px; cursor: pointer; color: #1d1c1d; text-decoration: none; display: inline-block; }
+.btn { font: inherit; font-size: 13px; font-weight: 600; border: 1px solid #bbb; background: #fff; border-radius: 4px; padding: 3px 12px; cursor: pointer; color: #1d1c1d; text-decoration: none; display: inline-block; white-space: nowrap; overflow-wrap: normal; }
 .btn:hover { background: #f3f3f3; }
 .btn.primary { background: #007a5a; border-color: #007a5a; color: #fff; }
 .btn.danger { background: #e01e5a; border-color: #e01e5a; color: #fff; }
@@ -69,6 +72,7 @@ aside h2 { font-size: 15px; margin: 12px 0 6px; }
 aside h2 small { font-weight: 400; color: #616061; }
 .card { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 8px 10px; margin-bottom: 8px; font-size: 13px; }
 .card .title { font-weight: 600; }
+.card.highlight { border-color: #1264a3; box-shadow: 0 0 0 2px #1264a3; }
 .card .meta { color: #616061; font-size: 12px; }
 .label { display: inline-block; background: #ededed; border-radius: 10px; padding: 0 6px; font-size: 11px; margin-right: 4px; }
 .state-open { color: #1a7f37; font-weight: 600; }

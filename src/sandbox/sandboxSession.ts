@@ -2,6 +2,7 @@ import type { RunningGavel } from '../gavel.js';
 import type { GithubApiServer } from '../standins/githubApiServer.js';
 import type { GoogleApiServer } from '../standins/googleApiServer.js';
 import type { SlackApiServer, SlackArgs } from '../standins/slackApiServer.js';
+import { dmOf } from '../standins/slackApiServer.js';
 import { sendInteraction, sendSlashCommand } from '../standins/slackRequests.js';
 import type { SandboxClock } from './sandboxClock.js';
 import type { SandboxWorkspace } from './sandboxWorkspace.js';
@@ -21,7 +22,12 @@ export type TimelineEntry =
       readonly user: string;
       text: string;
       blocks?: unknown;
+      /** Said by Slack itself (an unknown command), not by the app. */
+      readonly author?: 'slackbot';
     };
+
+/** A posted message as a response_url changed it: `replace_original` redrew it, `delete_original` took it away. */
+export type ReplacedMessage = { readonly text: string; readonly blocks?: unknown } | 'deleted';
 
 export interface OpenModal {
   readonly viewId: string;
@@ -47,6 +53,16 @@ interface Origin {
   readonly channel: string;
   /** The ephemeral entry a button was clicked in: `replace_original` replaces it. */
   readonly entryKey?: string;
+  /** The posted message a button was clicked in (its index in the stand-in's messages). */
+  readonly messageIndex?: number;
+}
+
+/** What Slack's client says when someone types a command no installed app declares. */
+export function unknownCommandText(command: string, known: readonly string[]): string {
+  return (
+    `${command} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.\n` +
+    `The commands gavel has: ${known.map((c) => `\`${c}\``).join(', ')}.`
+  );
 }
 
 export type SandboxSession = ReturnType<typeof createSandboxSession>;
@@ -57,6 +73,7 @@ export function createSandboxSession(deps: SandboxSessionDeps) {
   const modals: OpenModal[] = [];
   const origins = new Map<string, Origin>();
   const triggers = new Map<string, Origin>();
+  const replaced = new Map<number, ReplacedMessage>();
   const seen = { messages: 0, calls: 0, responses: 0 };
   let seq = 0;
   const nextId = (prefix: string) => `${prefix}${++seq}`;
@@ -71,6 +88,7 @@ export function createSandboxSession(deps: SandboxSessionDeps) {
     kind: 'ephemeral' | 'command' | 'public',
     origin: Origin,
     body: { text?: unknown; blocks?: unknown },
+    author?: 'slackbot',
   ) => {
     const entry: TimelineEntry = {
       key: nextId('e'),
@@ -79,6 +97,7 @@ export function createSandboxSession(deps: SandboxSessionDeps) {
       user: origin.user,
       text: typeof body.text === 'string' ? body.text : '',
       ...(body.blocks ? { blocks: body.blocks } : {}),
+      ...(author ? { author } : {}),
     };
     timeline.push(entry);
     return entry;
@@ -96,6 +115,14 @@ export function createSandboxSession(deps: SandboxSessionDeps) {
     }
     if (typeof b['text'] !== 'string' && !b['blocks']) return;
     if (typeof b['text'] === 'string' && b['text'] === '' && !b['blocks']) return;
+    if (b['replace_original'] === true && origin.messageIndex !== undefined) {
+      // A posted message redrawn through response_url, as the due-date DM's Done is.
+      replaced.set(origin.messageIndex, {
+        text: typeof b['text'] === 'string' ? b['text'] : '',
+        ...(b['blocks'] ? { blocks: b['blocks'] } : {}),
+      });
+      return;
+    }
     if (b['replace_original'] === true && origin.entryKey) {
       const old = timeline.find((e) => e.key === origin.entryKey);
       if (old && old.kind !== 'message') {
@@ -151,12 +178,15 @@ export function createSandboxSession(deps: SandboxSessionDeps) {
     if (!user) throw new SandboxError(400, 'unknown user');
     return user;
   };
-  const requireChannel = (id: unknown) => {
-    if (typeof id !== 'string' || !workspace.channels.some((c) => c.id === id)) {
+  /** A channel of the workspace, or the acting user's own DM with gavel (nobody else's). */
+  const requireChannel = (id: unknown, user: string) => {
+    if (typeof id !== 'string' || !(workspace.channels.some((c) => c.id === id) || id === dmOf(user))) {
       throw new SandboxError(400, 'unknown channel');
     }
     return id;
   };
+  const channelName = (id: string) =>
+    workspace.channels.find((c) => c.id === id)?.name ?? (id.startsWith('D') ? 'directmessage' : id);
   const originFor = (origin: Origin) => {
     const responseId = nextId('sandbox-');
     const triggerId = nextId('trigger-');
@@ -169,16 +199,23 @@ export function createSandboxSession(deps: SandboxSessionDeps) {
     sync,
     timeline: () => timeline,
     modals: () => modals,
+    /** Posted messages a response_url redrew or took away, by their index in the stand-in's messages. */
+    replaced: () => replaced as ReadonlyMap<number, ReplacedMessage>,
 
     async command(input: { user?: unknown; channel?: unknown; text?: unknown }) {
       const user = requireUser(input.user);
-      const channel = requireChannel(input.channel);
+      const channel = requireChannel(input.channel, user.id);
       const typed = typeof input.text === 'string' ? input.text.trim() : '';
-      const m = /^(\/\w+)\s*([\s\S]*)$/.exec(typed);
+      const m = /^(\/[^\s/]+)\s*([\s\S]*)$/.exec(typed);
       if (!m) throw new SandboxError(400, 'type a command such as /agenda add Our topic');
-      const { url } = app();
+      const { url, gavel } = app();
       sync();
       const origin = { user: user.id, channel };
+      if (!gavel.commands.includes(m[1]!)) {
+        // Slack never sends a command no app declares: its client answers at once, alone.
+        push('ephemeral', origin, { text: unknownCommandText(m[1]!, gavel.commands) }, 'slackbot');
+        return { status: 200, body: { unknown: m[1] } };
+      }
       push('command', origin, { text: typed });
       const { responseUrl, triggerId } = originFor(origin);
       const answer = await sendSlashCommand(url, deps.signingSecret, {
@@ -208,14 +245,18 @@ export function createSandboxSession(deps: SandboxSessionDeps) {
       value?: unknown;
     }) {
       const user = requireUser(input.user);
-      const channel = requireChannel(input.channel);
+      const channel = requireChannel(input.channel, user.id);
       const { url } = app();
       sync();
       const entry = timeline.find((e) => e.key === input.entryKey);
       if (!entry) throw new SandboxError(400, 'unknown message');
       const message = entry.kind === 'message' ? slack.messages()[entry.index] : undefined;
       const ts = typeof message?.['ts'] === 'string' ? message['ts'] : '1795600000.000001';
-      const origin = { user: user.id, channel, ...(entry.kind === 'message' ? {} : { entryKey: entry.key }) };
+      const origin = {
+        user: user.id,
+        channel,
+        ...(entry.kind === 'message' ? { messageIndex: entry.index } : { entryKey: entry.key }),
+      };
       const { responseUrl, triggerId } = originFor(origin);
       const answer = await sendInteraction(url, deps.signingSecret, {
         type: 'block_actions',
@@ -231,7 +272,7 @@ export function createSandboxSession(deps: SandboxSessionDeps) {
           channel_id: channel,
           is_ephemeral: entry.kind !== 'message',
         },
-        channel: { id: channel, name: workspace.channels.find((c) => c.id === channel)?.name ?? channel },
+        channel: { id: channel, name: channelName(channel) },
         message: message ?? { type: 'message', ts, text: entry.kind === 'message' ? '' : entry.text },
         actions: [
           {

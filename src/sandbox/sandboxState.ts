@@ -2,6 +2,7 @@ import type { Group } from '../core/group.js';
 import type { Occurrence } from '../core/model/occurrence.js';
 import { DAY_MS, MINUTE_MS } from '../core/duration.js';
 import type { OccurrenceRepository } from '../core/ports/occurrenceRepository.js';
+import { dmOf } from '../standins/slackApiServer.js';
 import type { SandboxSession, SandboxSessionDeps } from './sandboxSession.js';
 
 /** The page's whole picture, polled every second: small enough to send in full each time. */
@@ -52,20 +53,32 @@ export async function sandboxState(
     }),
   );
 
-  const timeline = session.timeline().map((e) => {
-    if (e.kind !== 'message') return e;
-    const m = messages[e.index] ?? {};
-    return {
-      key: e.key,
-      kind: 'bot',
-      channel: m['channel'],
-      ts: m['ts'],
-      threadTs: m['thread_ts'],
-      text: m['text'],
-      blocks: m['blocks'],
-      ...(edited.has(`${String(m['channel'])} ${String(m['ts'])}`) ? { edited: true } : {}),
-    };
-  });
+  // The app DMs a person by posting to their user id; Slack shows that in the bot's DM with them.
+  const dmWith = (channel: unknown) =>
+    workspace.users.find((u) => u.id === channel || dmOf(u.id) === channel)?.id;
+  const replaced = session.replaced();
+  const timeline = session
+    .timeline()
+    .filter((e) => e.kind !== 'message' || replaced.get(e.index) !== 'deleted')
+    .map((e) => {
+      if (e.kind !== 'message') return e;
+      const m = messages[e.index] ?? {};
+      const redrawn = replaced.get(e.index);
+      const dmUser = dmWith(m['channel']);
+      return {
+        key: e.key,
+        kind: 'bot',
+        channel: dmUser ? dmOf(dmUser) : m['channel'],
+        // A DM is seen by the person it is for, and nobody else.
+        ...(dmUser ? { dm: true, user: dmUser } : {}),
+        ts: m['ts'],
+        threadTs: m['thread_ts'],
+        ...(redrawn && redrawn !== 'deleted'
+          ? { text: redrawn.text, blocks: redrawn.blocks }
+          : { text: m['text'], blocks: m['blocks'] }),
+        ...(edited.has(`${String(m['channel'])} ${String(m['ts'])}`) ? { edited: true } : {}),
+      };
+    });
 
   const docIds = new Set<string>();
   const docs = [];
@@ -92,6 +105,7 @@ export async function sandboxState(
     .map((i) => ({
       repo: `${i.owner}/${i.repo}`,
       number: i.number,
+      pullRequest: i.pullRequest === true,
       title: i.title,
       body: i.body,
       state: i.state,

@@ -555,7 +555,7 @@ function withoutToken(args: SlackArgs): SlackArgs {
 }
 
 /** The bot's DM with a user, with an id a test can predict. */
-function dmOf(userId: string): string {
+export function dmOf(userId: string): string {
   return `D${userId.slice(1)}`;
 }
 

@@ -57,6 +57,14 @@ describe.skipIf(!haveChromium && !inCi)('the sandbox, as a newcomer uses it in a
     await expect.poll(() => page.inputValue('#command-input')).toBe('');
   };
   const messages = () => page.locator('#messages [data-testid="message"]');
+  /** A 1280×720 window shows the command box without scrolling. */
+  const commandBoxInView = async () => {
+    const box = await page.locator('#command-input').boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+  };
 
   it('adds two agenda items, sees them in the reminder, records a todo and sees its GitHub issue', async () => {
     await page.goto(sandbox!.url.replace('localhost', '127.0.0.1'));
@@ -177,5 +185,80 @@ describe.skipIf(!haveChromium && !inCi)('the sandbox, as a newcomer uses it in a
     await page.setViewportSize({ width: 1280, height: 720 });
     await wrapUp.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/5-wrap-up.png` });
+    await commandBoxInView();
   }, 90_000);
+
+  // Goes on from the second walk, at 1280×720, as lead1 in #serverless.
+  it('answers an unknown command, links bare URLs, keeps GitHub links local and shows a DM only to its reader', async () => {
+    const ephemerals = () => page.locator('#messages [data-testid="ephemeral"]');
+    // Slack's own answer, at once (a poll of one second, well inside the three of dispatch_failed).
+    await command('/foo bar');
+    await expect
+      .poll(() => ephemerals().last().innerText(), { timeout: 1000 })
+      .toContain(
+        '/foo is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.',
+      );
+    expect(await ephemerals().last().innerText()).toContain('/agenda');
+    expect(await ephemerals().last().innerText()).toContain('Slackbot');
+    expect(await page.locator('#messages').innerText()).not.toContain('dispatch_failed');
+
+    // A long topic wraps beside its Covered button, which keeps its size; its URL is a link.
+    const topic =
+      'Walk through the long-running discussion about the CloudEvents 2.0 specification, the SDK roadmap, ' +
+      'the conformance tests and who owns which part, notes at https://example.org/notes_2026?a=1&b=2.';
+    await command(`/agenda add ${topic}`);
+    await command('/agenda list');
+    const list = ephemerals()
+      .filter({ has: page.getByRole('button', { name: 'Covered' }) })
+      .last();
+    await expect.poll(() => list.count()).toBe(1);
+    await list.scrollIntoViewIfNeeded();
+    const covered = list.getByRole('button', { name: 'Covered' }).last();
+    const button = (await covered.boundingBox())!;
+    expect(button.height).toBeLessThan(32);
+    expect(button.width).toBeGreaterThan(60);
+    const link = list.getByRole('link', { name: 'https://example.org/notes_2026?a=1&b=2' });
+    expect(await link.getAttribute('href')).toBe('https://example.org/notes_2026?a=1&b=2');
+    await commandBoxInView();
+    await page.screenshot({ path: `${SHOTS}/6-agenda-list.png` });
+
+    // The action item's "GitHub issue #1" opens the GitHub stand-in's issue in the pane.
+    const issueLink = page.locator('#messages').getByRole('link', { name: 'GitHub issue #1' }).first();
+    expect(await issueLink.getAttribute('href')).toBe('#issue-cncf-wg-serverless-1');
+    await issueLink.click();
+    const card = page.locator('#issues [data-issue-key="cncf/wg-serverless#1"]');
+    await expect.poll(() => card.getAttribute('class')).toContain('highlight');
+    expect(page.url()).not.toContain('github.com');
+
+    // The due-date DM reaches alice, and only alice, in her DM with gavel.
+    const dmButton = page.locator('#channels button', { hasText: /^gavel$/ });
+    await page.selectOption('#user-select', 'U0SANDBOXALICE');
+    for (let day = 0; day < 9 && (await dmButton.count()) === 0; day++) {
+      await page.click('#jump-day');
+      await expect.poll(() => page.textContent('#clock-status'), { timeout: 15_000 }).toMatch(/job\(s\) ran/);
+      await expect.poll(() => page.textContent('#clock'), { timeout: 5000 }).not.toBe('');
+    }
+    await expect.poll(() => dmButton.count(), { timeout: 5000 }).toBe(1);
+    for (const other of ['U0EXAMPLE01', 'U0SANDBOXBOB']) {
+      await page.selectOption('#user-select', other);
+      // Rendered for them once the DM's entry is gone from the sidebar (drawn for the viewer).
+      await expect.poll(() => dmButton.count()).toBe(0);
+      expect(await page.locator('#channels').innerText()).not.toMatch(/direct messages/i);
+      expect(await page.locator('#messages').innerText()).not.toContain('Due today');
+    }
+    await page.selectOption('#user-select', 'U0SANDBOXALICE');
+    await dmButton.click();
+    await expect.poll(() => page.textContent('#channel-name')).toBe('gavel');
+    expect(await page.textContent('#channel-info')).toBe('Direct message with gavel');
+    const dm = messages().filter({ hasText: 'Write the blog post' }).last();
+    expect(await dm.innerText()).toContain('action item #1');
+    await dm.getByRole('button', { name: 'Done' }).click();
+    await expect
+      .poll(() => page.locator('#messages').innerText(), { timeout: 10_000 })
+      .toContain('Done: action item #1: Write the blog post');
+    expect(await page.textContent('#composer-error')).toBe('');
+    expect(await page.locator('#messages').getByRole('button', { name: 'Done' }).count()).toBe(0);
+    await commandBoxInView();
+    await page.screenshot({ path: `${SHOTS}/7-dm.png` });
+  }, 120_000);
 });

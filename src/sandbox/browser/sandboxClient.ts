@@ -99,6 +99,10 @@ interface TimelineEntry {
   readonly blocks?: readonly Block[];
   /** Changed since it was posted (chat.update). */
   readonly edited?: boolean;
+  /** In the bot's DM with `user`: shown to that user only. */
+  readonly dm?: boolean;
+  /** Said by Slack itself (an unknown command), not by the app. */
+  readonly author?: 'slackbot';
 }
 interface Modal {
   readonly viewId: string;
@@ -115,6 +119,7 @@ interface Doc {
 interface Issue {
   readonly repo: string;
   readonly number: number;
+  readonly pullRequest?: boolean;
   readonly title: string;
   readonly body: string;
   readonly state: string;
@@ -266,6 +271,59 @@ function slackDate(unix: string, format: string): string | null {
   return format.replace(/\{(\w+)\}/g, (whole, name: string) => parts.get(name) || whole);
 }
 
+// ---- links. The GitHub stand-in names its issues by their github.com address, as GitHub
+// does; those open the sandbox's own view of the issue (the pane on the right) instead, so
+// nothing leaves the machine.
+function issueKey(repo: string, number: number): string {
+  return `${repo}#${number}`;
+}
+function issueAnchor(key: string): string {
+  return 'issue-' + key.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+/** The stand-in's issue or pull request a github.com URL names, if it has one. */
+function localIssue(url: string): Issue | undefined {
+  const m = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/(issues|pull)\/(\d+)(?:[#?/].*)?$/i.exec(url);
+  if (!m) return undefined;
+  return state?.issues.find(
+    (i) =>
+      i.repo.toLowerCase() === m[1]!.toLowerCase() &&
+      i.number === Number(m[3]) &&
+      Boolean(i.pullRequest) === (m[2] === 'pull'),
+  );
+}
+/** An `<a>`'s href and target for an http(s) or mailto URL (already decoded); null for any other. */
+function linkAttrs(url: string): string | null {
+  const issue = localIssue(url);
+  if (issue) {
+    const key = issueKey(issue.repo, issue.number);
+    return `href="#${esc(issueAnchor(key))}" data-issue="${esc(key)}" title="${esc(`${key} in the GitHub stand-in (${url})`)}"`;
+  }
+  if (!/^(https?:|mailto:)/i.test(url)) return null;
+  return `href="${esc(url)}" target="_blank" rel="noopener noreferrer"`;
+}
+/**
+ * A bare URL in message text, linked as Slack links it: up to whitespace or `<`, without the
+ * punctuation that ends a sentence, and without a closing bracket it did not open.
+ */
+// It stops at NUL too, which brackets the placeholders of inline() below.
+// eslint-disable-next-line no-control-regex
+const BARE_URL = /\b(?:https?:\/\/|mailto:)(?:(?!&lt;|&gt;)[^\s<>\u0000])+/gi;
+function bareUrl(raw: string): { url: string; rest: string } {
+  let url = raw;
+  let rest = '';
+  for (;;) {
+    const last = url.slice(-1);
+    const unopened = last === ')' && (url.match(/\(/g) || []).length < (url.match(/\)/g) || []).length;
+    if (/[.,!?:;'"*_~]/.test(last) || unopened) {
+      rest = last + rest;
+      url = url.slice(0, -1);
+    } else if (url.endsWith('&amp;')) {
+      rest = '&amp;' + rest;
+      url = url.slice(0, -5);
+    } else return { url, rest };
+  }
+}
+
 // ---- mrkdwn
 function token(t: string): string {
   const bar = t.indexOf('|');
@@ -282,10 +340,8 @@ function token(t: string): string {
   }
   if (head.startsWith('!'))
     return `<span class="mention">@${esc(label || head.slice(1).split('^')[0])}</span>`;
-  const url = decode(head);
-  if (/^(https?:|mailto:)/i.test(url)) {
-    return `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${esc(decode(label || head))}</a>`;
-  }
+  const attrs = linkAttrs(decode(head));
+  if (attrs) return `<a ${attrs}>${esc(decode(label || head))}</a>`;
   return esc(decode(`<${t}>`));
 }
 // NUL brackets the placeholders for code and links, kept out of the emphasis pass; it is
@@ -306,7 +362,12 @@ function inline(text: string): string {
         if (code !== undefined) return keep(`<code>${esc(decode(code))}</code>`);
         return keep(token(tok));
       },
-    );
+    )
+    .replace(BARE_URL, (found: string) => {
+      const { url, rest } = bareUrl(found);
+      const attrs = /^(?:https?:\/\/[^/]|mailto:.)/i.test(url) ? linkAttrs(decode(url)) : null;
+      return attrs ? keep(`<a ${attrs}>${esc(decode(url))}</a>`) + rest : found;
+    });
   const html = esc(decode(s))
     .replace(/(^|[\s(\u0000])\*(?!\s)([^*\n]+?)\*(?=$|[\s.,!?:;)\u0000])/g, '$1<b>$2</b>')
     .replace(/(^|[\s(\u0000])_(?!\s)([^_\n]+?)_(?=$|[\s.,!?:;)\u0000])/g, '$1<i>$2</i>')
@@ -358,8 +419,8 @@ function element(e: BlockElement | undefined, entryKey: string, blockId: string 
   if (e.type === 'button') {
     const cls = 'btn' + (e.style ? ' ' + esc(e.style) : '');
     if (e.url) {
-      const href = /^https?:/i.test(e.url) ? esc(e.url) : '#';
-      return `<a class="${cls}" href="${href}" target="_blank" rel="noopener noreferrer">${esc(plain(e.text))}</a>`;
+      const attrs = /^https?:/i.test(e.url) ? linkAttrs(e.url) : null;
+      return `<a class="${cls}" ${attrs ?? 'href="#"'}>${esc(plain(e.text))}</a>`;
     }
     return (
       `<button type="button" class="${cls}" data-entry="${esc(entryKey)}" data-block="${esc(blockId || '')}"` +
@@ -381,12 +442,14 @@ function blocks(list: readonly Block[] | undefined, entryKey: string): string {
           return '<hr>';
         case 'section':
           return (
-            `<div class="b-section"><div>${textObject(b.text)}` +
+            `<div class="b-section"><div class="b-text">${textObject(b.text)}` +
             (b.fields
               ? `<div class="b-fields">${b.fields.map((f) => `<div>${textObject(f)}</div>`).join('')}</div>`
               : '') +
             '</div>' +
-            (b.accessory ? `<div>${element(b.accessory, entryKey, b.block_id)}</div>` : '') +
+            (b.accessory
+              ? `<div class="b-accessory">${element(b.accessory, entryKey, b.block_id)}</div>`
+              : '') +
             '</div>'
           );
         case 'context':
@@ -409,6 +472,7 @@ function blocks(list: readonly Block[] | undefined, entryKey: string): string {
 // ---- the channel
 function visible(e: TimelineEntry): boolean {
   if (e.channel !== channel) return false;
+  if (e.dm) return e.user === viewer;
   return e.kind === 'bot' || e.kind === 'public' || e.user === viewer;
 }
 /** One message as the channel shows it; a reply is drawn inside its parent's thread. */
@@ -426,7 +490,9 @@ function messageHtml(e: TimelineEntry, reply: boolean): string {
   return (
     `<div class="msg ${ephemeral ? 'ephemeral' : 'bot'}${reply ? ' reply' : ''}${orphan ? ' thread' : ''}"` +
     ` data-key="${esc(e.key)}" data-testid="${ephemeral ? 'ephemeral' : 'message'}">` +
-    '<span class="who">gavel</span><span class="app">APP</span>' +
+    (e.author === 'slackbot'
+      ? '<span class="who">Slackbot</span>'
+      : '<span class="who">gavel</span><span class="app">APP</span>') +
     (ephemeral ? '<span class="only">Only visible to you</span>' : '') +
     (orphan ? '<span class="only">in a thread</span>' : '') +
     `<div class="body">${body}</div>` +
@@ -438,7 +504,9 @@ function messageHtml(e: TimelineEntry, reply: boolean): string {
 let shownKeys = new Set<string>();
 function renderMessages(s: SandboxState): void {
   const list = s.timeline.filter(visible);
-  const key = JSON.stringify([viewer, channel, list, Math.floor(Date.parse(s.clock) / 60000)]);
+  // Links to the GitHub stand-in's issues point into the issues pane once the issue exists.
+  const issues = s.issues.map((i) => issueKey(i.repo, i.number));
+  const key = JSON.stringify([viewer, channel, list, issues, Math.floor(Date.parse(s.clock) / 60000)]);
   if (key === rendered.timeline) return;
   rendered.timeline = key;
   const box = $('messages');
@@ -505,26 +573,35 @@ function describeNext(group: Group | undefined): string {
 }
 function renderChannels(s: SandboxState): void {
   const ids = s.channels.map((c) => c.id);
-  for (const e of s.timeline) if (e.channel && !ids.includes(e.channel)) ids.push(e.channel);
-  if (!channel || !ids.includes(channel)) channel = ids[0];
-  const key = JSON.stringify([channel, s.channels, ids]);
+  for (const e of s.timeline) if (e.channel && !e.dm && !ids.includes(e.channel)) ids.push(e.channel);
+  // The viewer's own DM with gavel, once gavel wrote there; nobody else's.
+  const dm = s.timeline.find((e) => e.dm && e.user === viewer)?.channel;
+  const all = dm ? [...ids, dm] : ids;
+  if (!channel || !all.includes(channel)) channel = all[0];
+  const key = JSON.stringify([channel, s.channels, all]);
   if (key !== rendered.channels) {
     rendered.channels = key;
-    $('channels').innerHTML = ids
-      .map((id) => {
-        const c = s.channels.find((x) => x.id === id);
-        const label = c ? '# ' + c.name : '@ ' + userName(id);
-        return (
-          `<button type="button" data-channel="${esc(id)}"${id === channel ? ' class="active"' : ''}>${esc(label)}` +
-          (c?.group ? `<small>${esc(c.group.name)}</small>` : '') +
-          '</button>'
-        );
-      })
-      .join('');
+    const button = (id: string, label: string, small: string) =>
+      `<button type="button" data-channel="${esc(id)}"${id === channel ? ' class="active"' : ''}>${esc(label)}` +
+      (small ? `<small>${esc(small)}</small>` : '') +
+      '</button>';
+    $('channels').innerHTML =
+      ids
+        .map((id) => {
+          const c = s.channels.find((x) => x.id === id);
+          return button(id, '# ' + (c ? c.name : id), c?.group?.name ?? '');
+        })
+        .join('') + (dm ? '<h2>Direct messages</h2>' + button(dm, 'gavel', '') : '');
   }
   const current = s.channels.find((x) => x.id === channel);
-  $('channel-name').textContent = current ? '#' + current.name : 'Direct messages';
-  $('channel-info').textContent = describeNext(current?.group);
+  if (channel !== undefined && channel === dm) {
+    // As Slack titles a DM with an app: the app's name, and what the conversation is.
+    $('channel-name').textContent = 'gavel';
+    $('channel-info').textContent = 'Direct message with gavel';
+  } else {
+    $('channel-name').textContent = current ? '#' + current.name : '#' + (channel ?? '');
+    $('channel-info').textContent = describeNext(current?.group);
+  }
 }
 
 // ---- side panes
@@ -543,8 +620,10 @@ function renderDocs(s: SandboxState): void {
           )
           .join('');
 }
+/** The issue a link in a message last showed in the pane. */
+let highlighted = '';
 function renderIssues(s: SandboxState): void {
-  const key = JSON.stringify(s.issues);
+  const key = JSON.stringify([s.issues, highlighted]);
   if (key === rendered.issues) return;
   rendered.issues = key;
   $('issues').innerHTML =
@@ -553,7 +632,9 @@ function renderIssues(s: SandboxState): void {
       : s.issues
           .map(
             (i) =>
-              `<div class="card" data-testid="issue"><div class="title">${esc(i.title)}</div>` +
+              `<div class="card${issueKey(i.repo, i.number) === highlighted ? ' highlight' : ''}" data-testid="issue"` +
+              ` id="${esc(issueAnchor(issueKey(i.repo, i.number)))}" data-issue-key="${esc(issueKey(i.repo, i.number))}">` +
+              `<div class="title">${esc(i.title)}</div>` +
               `<div class="meta">${esc(i.repo)}#${esc(i.number)}` +
               ` · <span class="state-${esc(i.state)}">${esc(i.state)}</span>` +
               (i.assignees.length ? ` · assigned to ${esc(i.assignees.join(', '))}` : '') +
@@ -856,6 +937,17 @@ $('hints').addEventListener('click', (ev) => {
     input.value = b.textContent;
     input.focus();
   }
+});
+/** A link to the GitHub stand-in's issue shows it in the issues pane, open and highlighted. */
+$('messages').addEventListener('click', (ev) => {
+  const a = clicked(ev, 'a[data-issue]');
+  if (!a || !state) return;
+  ev.preventDefault();
+  highlighted = a.getAttribute('data-issue') || '';
+  renderIssues(state);
+  const card = document.getElementById(issueAnchor(highlighted));
+  card?.querySelector('details')?.setAttribute('open', '');
+  card?.scrollIntoView({ block: 'nearest' });
 });
 $('messages').addEventListener('click', (ev) => {
   const b = clicked(ev, 'button[data-action]');
