@@ -3,6 +3,8 @@ import type { AppConfig } from '../config/env.js';
 import { RETENTION_JOB } from '../core/jobs/retention.js';
 import { REMINDER_WITHDRAW_JOB } from '../core/reminder/reminderWithdrawJob.js';
 import { calendarRoute } from '../http/calendarRoute.js';
+import { combinedCalendarRoute } from '../http/combinedCalendarRoute.js';
+import { foundationRoutes } from '../http/foundationRoutes.js';
 import { githubWebhookRoute } from '../http/githubWebhookRoute.js';
 import { healthRoute } from '../http/healthRoute.js';
 import type { JobHandlers } from '../jobs/jobHandler.js';
@@ -19,9 +21,10 @@ import { wireMinutes } from './minutes.js';
 import { wireTodo } from './todo.js';
 import { wireRecord } from './record.js';
 import { keyedSerial } from '../usecases/minutes/keyedSerial.js';
+import { createNameCache } from '../usecases/foundation/nameCache.js';
 
 export interface Drivers {
-  /** gavel's own HTTP routes beside Slack's endpoint: health, calendar feeds, GitHub's webhook. */
+  /** gavel's own HTTP routes beside Slack's endpoint: health, calendar feeds, public pages, GitHub's webhook. */
   readonly routes: CustomRoute[];
   /** Every kind of durable job gavel runs, by kind. */
   readonly jobs: JobHandlers;
@@ -48,6 +51,12 @@ export function wireDrivers(opts: {
     routes: [
       healthRoute(opts.ping),
       calendarRoute(services, config.publicUrl ? new URL(config.publicUrl).hostname : undefined),
+      combinedCalendarRoute(services, config.publicUrl),
+      // The public pages; the sandbox's own `/` (a redirect to /sandbox) is registered after and wins.
+      ...foundationRoutes(
+        { ...services, names: createNameCache(services.workspace, services.clock) },
+        config.publicUrl,
+      ),
       githubWebhookRoute(
         { log: services.log, deliver: (event, payload) => todo.githubWebhook(event, payload) },
         config.github?.webhookSecret,

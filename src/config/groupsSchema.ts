@@ -131,6 +131,17 @@ const archive = z.strictObject({
   after: duration.default('24h'),
 });
 
+/** The group's public page: where its work lives (mailing_list may be an e-mail address). */
+const links = z.strictObject({
+  forum: url.optional(),
+  mailing_list: z
+    .union([url, z.email()], { error: 'expected an http(s) URL or an e-mail address' })
+    .optional(),
+  notes: url.optional(),
+  recordings: url.optional(),
+  repo: url.optional(),
+});
+
 export const groupSchema = z.strictObject({
   name: text(80),
   channel: z
@@ -154,6 +165,13 @@ export const groupSchema = z.strictObject({
   recordings: recordings.optional(),
   wrap_up: wrapUp.optional(),
   archive: archive.optional(),
+  description: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000, 'at most 1000 characters (the page shows it whole)')
+    .optional(),
+  links: links.optional(),
 });
 
 export const groupsFileSchema = z.strictObject({

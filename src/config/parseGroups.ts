@@ -165,6 +165,16 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
     },
     wrapUpAfterMinutes: minutesOf(g.wrap_up?.after ?? '15m'),
     archive: g.archive ? toArchive(g.archive, g.github?.repo) : undefined,
+    description: g.description,
+    links: g.links
+      ? {
+          forum: g.links.forum,
+          mailingList: g.links.mailing_list,
+          notes: g.links.notes,
+          recordings: g.links.recordings,
+          repo: g.links.repo,
+        }
+      : undefined,
   };
 }
 

@@ -1,7 +1,7 @@
-import { renderIcsFeed } from '../../core/calendar/icsFeed.js';
+import { type IcsFeedInput, renderIcsFeed } from '../../core/calendar/icsFeed.js';
 import type { Clock } from '../../core/clock.js';
 import { DAY_MS } from '../../core/duration.js';
-import type { GroupDirectory } from '../../core/groupDirectory.js';
+import type { GroupDirectory, ResolvedGroup } from '../../core/groupDirectory.js';
 import type { MeetingRecordRepository } from '../../core/ports/meetingRecordRepository.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
 
@@ -24,7 +24,16 @@ export async function groupCalendarFeed(
 ): Promise<string | undefined> {
   const group = deps.groups.byId(groupId);
   if (!group) return undefined;
-  const now = deps.clock.now();
+  return renderIcsFeed(await calendarFeedInput(deps, group, host, deps.clock.now()));
+}
+
+/** What the feed of one group is made of: the groups file's rules with the database's changes. */
+export async function calendarFeedInput(
+  deps: Omit<CalendarFeedDeps, 'groups' | 'clock'>,
+  group: ResolvedGroup,
+  host: string,
+  now: Date,
+): Promise<IcsFeedInput> {
   // A year back and ahead covers what calendar apps show; older one-offs are history.
   const stored = await deps.occurrences.between(
     group.id,
@@ -36,7 +45,7 @@ export async function groupCalendarFeed(
     group.id,
     past.map((o) => o.startsAt),
   );
-  return renderIcsFeed({
+  return {
     recordings: recordings.map((r) => ({ startsAt: new Date(r.meetingStartsAt), url: r.url })),
     group,
     added: stored
@@ -47,5 +56,5 @@ export async function groupCalendarFeed(
       .map((o) => new Date(o.startsAt)),
     now,
     host,
-  });
+  };
 }
