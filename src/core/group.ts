@@ -133,6 +133,19 @@ export interface Group {
   /** Minutes after a meeting's end at which the wrap-up is posted in its thread. */
   readonly wrapUpAfterMinutes: number;
   readonly archive: ArchiveSettings | undefined;
+  /** What the group is for, shown on its public page (plain text, paragraphs by blank lines). */
+  readonly description?: string;
+  /** Where the group's work lives, shown on its public page. */
+  readonly links?: GroupLinks;
+}
+
+/** http(s) URLs; `mailingList` may also be an e-mail address. */
+export interface GroupLinks {
+  readonly forum?: string;
+  readonly mailingList?: string;
+  readonly notes?: string;
+  readonly recordings?: string;
+  readonly repo?: string;
 }
 
 export const isLead = (group: Group, user: SlackUserId): boolean => group.leads.includes(user);

@@ -34,6 +34,37 @@ const ZONE_YEARS_AHEAD = 5;
  * (see vtimezone.ts), so clients that ignore IANA names still get the offsets right.
  */
 export function renderIcsFeed(input: IcsFeedInput): string {
+  const feed = icsFeedParts(input);
+  return joinContentLines([
+    ...calendarHeader(input.group.name),
+    `X-WR-TIMEZONE:${feed.zone}`,
+    ...vtimezoneLines(feed.zone, feed.firstYear, feed.lastYear),
+    ...feed.events,
+    'END:VCALENDAR',
+  ]);
+}
+
+/** A feed's VEVENTs, with the zone and the years its VTIMEZONE must cover. */
+export interface IcsFeedParts {
+  readonly zone: string;
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** Content lines, not yet folded. */
+  readonly events: readonly string[];
+}
+
+/** The opening lines of a VCALENDAR named `name`. */
+export const calendarHeader = (name: string): string[] => [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//gavel//Working group meetings//EN',
+  'CALSCALE:GREGORIAN',
+  'METHOD:PUBLISH',
+  `X-WR-CALNAME:${escapeText(name)}`,
+];
+
+/** The group's events, to be laid out in its own feed or beside other groups' in one. */
+export function icsFeedParts(input: IcsFeedInput): IcsFeedParts {
   const { group, now } = input;
   const zone = group.timeZone;
   const ctx = { ...input, stamp: utcDateTime(now), cancelled: cancelledKeys(input) };
@@ -52,22 +83,16 @@ export function renderIcsFeed(input: IcsFeedInput): string {
     ...extras.map((e) => Number(e.date.slice(0, 4))),
     ...input.added.map((a) => a.startsAt.getUTCFullYear()),
   ];
-  const lastYear = Math.max(now.getUTCFullYear() + ZONE_YEARS_AHEAD, ...years);
-
-  return joinContentLines([
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//gavel//Working group meetings//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(group.name)}`,
-    `X-WR-TIMEZONE:${zone}`,
-    ...vtimezoneLines(zone, Math.min(...years) - 1, lastYear),
-    ...ruleEvents.flatMap((e) => e.lines),
-    ...extras.flatMap((extra) => extraEvent(ctx, extra)),
-    ...input.added.flatMap((added) => addedEvent(ctx, added)),
-    'END:VCALENDAR',
-  ]);
+  return {
+    zone,
+    firstYear: Math.min(...years) - 1,
+    lastYear: Math.max(now.getUTCFullYear() + ZONE_YEARS_AHEAD, ...years),
+    events: [
+      ...ruleEvents.flatMap((e) => e.lines),
+      ...extras.flatMap((extra) => extraEvent(ctx, extra)),
+      ...input.added.flatMap((added) => addedEvent(ctx, added)),
+    ],
+  };
 }
 
 interface FeedContext extends IcsFeedInput {
