@@ -102,7 +102,11 @@ async function main(): Promise<number> {
     return failedToStart(log, error);
   }
   const { sandbox, running } = started;
-  if (sandbox) process.stdout.write(sandboxBanner(sandbox.url));
+  if (sandbox) {
+    // The banner is for the person at the terminal; stdout carries only JSON log lines.
+    process.stderr.write(sandboxBanner(sandbox.url));
+    log.info({ url: sandbox.url }, 'sandbox ready');
+  }
   // The example file is a fallback, not configuration to follow; the sandbox's pretend
   // workspace is made from the file once, at start.
   const follower =

@@ -126,4 +126,14 @@ describe('gavel without Slack credentials', () => {
     expect(host((await run({}, started)).stdout)).toBe('127.0.0.1');
     expect(host((await run({ HOST: '0.0.0.0' }, started)).stdout)).toBe('0.0.0.0');
   });
+
+  it('says on stderr where the sandbox is, and writes only JSON lines on stdout', async () => {
+    const ready = await run({}, (l) => l.includes('"msg":"sandbox ready"'));
+    expect(ready.stdout.length).toBeGreaterThan(1);
+    for (const line of ready.stdout) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+    const readyLine = ready.stdout.find((l) => l.includes('"msg":"sandbox ready"'))!;
+    const url = (JSON.parse(readyLine) as { url?: string }).url;
+    expect(url).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\d+\/sandbox$/);
+    expect(ready.stderr.join('\n')).toContain(`Open ${url}`);
+  });
 });
