@@ -1,4 +1,5 @@
 import { WebClient } from '@slack/web-api';
+import { createDigestSource } from '../src/core/digest/digestSettings.js';
 import { sql } from 'kysely';
 import { parseGroups } from '../src/config/parseGroups.js';
 import { ManualClock } from '../src/core/clock.js';
@@ -73,6 +74,7 @@ async function services(db: TestDatabase, clock: ManualClock, yaml: string): Pro
   return {
     clock,
     groups,
+    digest: createDigestSource(undefined),
     log: silentLogger,
     telemetry: noTelemetry,
     queue: jobQueueStore(kysely, dialect),

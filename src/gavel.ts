@@ -2,6 +2,7 @@ import type { CustomRoute } from '@slack/bolt';
 import type { Kysely } from 'kysely';
 import type { AppConfig } from './config/env.js';
 import type { Clock } from './core/clock.js';
+import type { DigestSettings } from './core/digest/digestSettings.js';
 import type { Group } from './core/group.js';
 import type { Log } from './core/ports/log.js';
 import { buildServices } from './compose/buildServices.js';
@@ -19,6 +20,8 @@ export interface GavelOptions {
   readonly config: AppConfig;
   readonly connection: SlackConnection;
   readonly groups: readonly Group[];
+  /** The groups file's weekly digest, if it has one. */
+  readonly digest?: DigestSettings | undefined;
   readonly clock: Clock;
   readonly log: Log;
   /**
@@ -61,9 +64,11 @@ export interface RunningGavel {
    * Takes a new set of groups (the groups file changed): resolves their channels, swaps them
    * in, re-plans, and cancels the pending jobs of groups that are gone (taking back any reminder
    * Slack already holds for a meeting that no longer goes ahead). If a channel cannot be
-   * resolved it throws and the running groups stay as they were.
+   * resolved it throws and the running groups stay as they were. The file's `digest` comes
+   * along: without one the digest is off (its pending job cancelled); a digest channel not
+   * found is logged and turns the digest off, the groups are reloaded all the same.
    */
-  reloadGroups(groups: readonly Group[]): Promise<void>;
+  reloadGroups(groups: readonly Group[], digest?: DigestSettings): Promise<void>;
   /** Stops taking work, lets in-flight work finish, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -89,6 +94,7 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       botToken: opts.connection.botToken,
       store,
       groups: opts.groups,
+      digest: opts.digest,
       clock,
       log,
       timing,
@@ -163,11 +169,13 @@ export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
       tick: () => worker.drain(),
       nextWakeAt: () => services.queue.nextWakeAt(),
       replanAll: () => planAll(plan),
-      reloadGroups: async (configured) => {
+      reloadGroups: async (configured, digest) => {
         const next = await built.prepareGroups(configured);
+        const nextDigest = await built.prepareDigest(digest);
         const kept = new Set(next.map((g) => g.id as string));
         const gone = groups.all().filter((g) => !kept.has(g.id));
         groups.replace(next);
+        built.digest.replace(nextDigest);
         await planAll(plan);
         for (const group of gone) await forgetGroup(plan, group);
         log.info({ groups: next.length, removed: gone.map((g) => g.id) }, 'groups reloaded');

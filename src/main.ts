@@ -92,6 +92,7 @@ async function main(): Promise<number> {
             config,
             connection: slack,
             groups: groups.groups,
+            digest: groups.digest,
             clock: systemClock,
             log,
           });
@@ -112,7 +113,7 @@ async function main(): Promise<number> {
   const follower =
     groups.usedExample || sandbox
       ? undefined
-      : followGroupsFile(groups.path, (next) => running.reloadGroups(next), log);
+      : followGroupsFile(groups.path, (next, digest) => running.reloadGroups(next, digest), log);
   process.on('SIGHUP', () => follower?.reloadNow());
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -1,5 +1,6 @@
 import type { Clock } from './core/clock.js';
 import type { GroupDirectory } from './core/groupDirectory.js';
+import type { DigestSource } from './core/digest/digestSettings.js';
 import type { MinutesDocs } from './core/ports/minutesDocs.js';
 import type { ActionItemRepository } from './core/ports/actionItemRepository.js';
 import type { AgendaRepository } from './core/ports/agendaRepository.js';
@@ -22,6 +23,8 @@ import type { Telemetry } from './core/ports/telemetry.js';
 export interface Services {
   readonly clock: Clock;
   readonly groups: GroupDirectory;
+  /** The weekly digest's setting (groups file `digest:`), its channel resolved; none when off. */
+  readonly digest: DigestSource;
   readonly log: Log;
   /** Counts and timings for the operators' metrics (a no-op unless METRICS=on). */
   readonly telemetry: Telemetry;

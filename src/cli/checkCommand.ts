@@ -48,6 +48,7 @@ export async function checkCommand(input: {
     groupsFile: groupsFile.path,
     usedExample: groupsFile.ok && groupsFile.usedExample,
     groups,
+    digest: groupsFile.ok ? groupsFile.digest : undefined,
     problems,
     notes,
     remote,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AppConfig } from '../config/env.js';
 import { formatDurationMinutes } from '../core/duration.js';
+import type { DigestSettings } from '../core/digest/digestSettings.js';
 import type { Group } from '../core/group.js';
 
 export interface CheckFindings {
@@ -10,6 +11,8 @@ export interface CheckFindings {
   readonly groupsFile: string;
   readonly usedExample: boolean;
   readonly groups: readonly Group[] | undefined;
+  /** The groups file's weekly digest, if any. */
+  readonly digest?: DigestSettings | undefined;
   readonly problems: readonly string[];
   readonly notes: readonly string[];
   readonly remote: readonly string[];
@@ -48,6 +51,7 @@ export function checkReport(f: CheckFindings): string {
     );
     const width = Math.max(...f.groups.map((g) => g.id.length)) + 2;
     lines.push(...f.groups.map((g) => `  ${g.id.padEnd(width)}${groupSummary(g)}`));
+    if (f.digest) lines.push('', `Weekly digest: ${digestSummary(f.digest)}`);
   }
   if (f.notes.length > 0) {
     lines.push('', 'Notes', ...f.notes.map((n) => `  - ${n}`));
@@ -118,4 +122,10 @@ function groupSummary(g: Group): string {
         ]
       : []),
   ].join(' · ');
+}
+
+/** `every Friday at 16:00 Europe/Berlin in #wg-all, next week's meetings (Monday to Sunday) of every group`. */
+function digestSummary(d: DigestSettings): string {
+  const day = `${d.weekday.slice(0, 1).toUpperCase()}${d.weekday.slice(1)}`;
+  return `every ${day} at ${d.time} ${d.timeZone} in ${d.channel}, next week's meetings (Monday to Sunday) of every group`;
 }

@@ -12,7 +12,13 @@ import { withoutMinutes } from '../core/minutes/withoutMinutes.js';
 import type { Log } from '../core/ports/log.js';
 import type { RemoteService, Telemetry } from '../core/ports/telemetry.js';
 import type { Services } from '../services.js';
-import { resolveChannels } from '../slackApi/resolveChannels.js';
+import { resolveChannels, resolveDigestChannel } from '../slackApi/resolveChannels.js';
+import {
+  createDigestSource,
+  type DigestSettings,
+  type ResolvedDigest,
+  type SwappableDigestSource,
+} from '../core/digest/digestSettings.js';
 import { webApiWorkspace } from '../slackApi/webApiWorkspace.js';
 import { webClientOptions } from '../slackApi/webClientOptions.js';
 import { actionItemStore } from '../store/actionItemStore.js';
@@ -38,6 +44,13 @@ export interface BuiltServices {
   readonly slackClientOptions: ReturnType<typeof webClientOptions>;
   /** Resolves a groups file's channels and drops its minutes when Google is not configured. */
   prepareGroups(configured: readonly Group[]): Promise<ResolvedGroup[]>;
+  /** The same as services.digest, with the swap a groups-file reload needs. */
+  readonly digest: SwappableDigestSource;
+  /**
+   * Resolves the digest's channel; one not found is logged (one line, with its path) and the
+   * digest is off: undefined.
+   */
+  prepareDigest(configured: DigestSettings | undefined): Promise<ResolvedDigest | undefined>;
 }
 
 /**
@@ -49,6 +62,7 @@ export async function buildServices(opts: {
   readonly botToken: string;
   readonly store: OpenedDatabase;
   readonly groups: readonly Group[];
+  readonly digest?: DigestSettings | undefined;
   readonly clock: Clock;
   readonly log: Log;
   readonly timing: ClientTiming;
@@ -93,11 +107,20 @@ export async function buildServices(opts: {
   }
   const prepareGroups = async (configured: readonly Group[]) =>
     resolveChannels(minutes ? configured : withoutMinutes(configured).groups, client);
+  const prepareDigest = async (configured: DigestSettings | undefined) => {
+    if (!configured) return undefined;
+    const resolved = await resolveDigestChannel(configured, client);
+    if ('digest' in resolved) return resolved.digest;
+    log.error({ path: 'digest.channel', channel: configured.channel }, resolved.problem);
+    return undefined;
+  };
   const { db, dialect } = store;
   const groups = createSwappableGroupDirectory(await prepareGroups(opts.groups));
+  const digest = createDigestSource(await prepareDigest(opts.digest));
   const services: Services = {
     clock,
     groups,
+    digest,
     log,
     telemetry: opts.telemetry,
     queue: jobQueueStore(db, dialect),
@@ -113,5 +136,5 @@ export async function buildServices(opts: {
     ...(github ? { github: github.issues, archive: github.archive } : {}),
     replan: (groupId) => opts.replan(services, groupId),
   };
-  return { services, groups, slackClientOptions, prepareGroups };
+  return { services, groups, slackClientOptions, prepareGroups, digest, prepareDigest };
 }

@@ -69,6 +69,7 @@ export function wireDrivers(opts: {
       ...minutes.jobs,
       ...todo.jobs,
       ...record.jobs,
+      ...foundation.jobs,
       [RETENTION_JOB]: retentionJob(services),
     },
     register(slack) {

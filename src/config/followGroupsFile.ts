@@ -1,3 +1,4 @@
+import type { DigestSettings } from '../core/digest/digestSettings.js';
 import type { Group } from '../core/group.js';
 import type { Log } from '../core/ports/log.js';
 import { loadGroupsFile, type LoadGroupsResult } from './loadGroupsFile.js';
@@ -16,7 +17,7 @@ export interface GroupsFollower {
  */
 export function followGroupsFile(
   path: string,
-  reload: (groups: readonly Group[]) => Promise<void>,
+  reload: (groups: readonly Group[], digest: DigestSettings | undefined) => Promise<void>,
   log: Log,
   opts: { readonly intervalMs?: number } = {},
 ): GroupsFollower {
@@ -31,7 +32,7 @@ export function followGroupsFile(
         return;
       }
       try {
-        await reload(loaded.groups);
+        await reload(loaded.groups, loaded.digest);
       } catch (error) {
         log.error(
           { err: error, path },

@@ -28,6 +28,8 @@ const slackUser = z
 const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+const weekday = z.enum(WEEKDAYS, { error: `expected one of ${WEEKDAYS.join(', ')}` });
+
 const frequency = z.union(
   [
     z.literal('weekly'),
@@ -43,7 +45,7 @@ const meeting = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected lowercase letters, digits and dashes')
     .optional(),
   title: text(150).optional(),
-  day: z.enum(WEEKDAYS, { error: `expected one of ${WEEKDAYS.join(', ')}` }),
+  day: weekday,
   time,
   duration: duration.default('1h'),
   frequency: frequency.default('weekly'),
@@ -142,15 +144,21 @@ const links = z.strictObject({
   repo: url.optional(),
 });
 
+const channel = z
+  .string()
+  .refine(
+    (s) => isChannelId(s) || /^#[a-z0-9][a-z0-9_-]{0,79}$/.test(s),
+    'expected a channel id (C…) or #channel-name',
+  );
+const timezone = z.string().refine(isTimeZone, 'expected an IANA time zone like America/Los_Angeles');
+
+/** The weekly digest of every group's meetings of the next week. */
+const digest = z.strictObject({ channel, day: weekday, time, timezone });
+
 export const groupSchema = z.strictObject({
   name: text(80),
-  channel: z
-    .string()
-    .refine(
-      (s) => isChannelId(s) || /^#[a-z0-9][a-z0-9_-]{0,79}$/.test(s),
-      'expected a channel id (C…) or #channel-name',
-    ),
-  timezone: z.string().refine(isTimeZone, 'expected an IANA time zone like America/Los_Angeles'),
+  channel,
+  timezone,
   leads: z.array(slackUser).min(1, 'name at least one lead').max(20),
   meetings: z.array(meeting).max(10).default([]),
   extra_meetings: z.array(extraMeeting).max(100).default([]),
@@ -178,6 +186,7 @@ export const groupsFileSchema = z.strictObject({
   defaults: z.strictObject({ reminders: z.array(duration).max(5).optional() }).optional(),
   github_logins: githubLogins.optional(),
   people: z.record(slackUser, person).optional(),
+  digest: digest.optional(),
   groups: z.record(
     z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'group ids are lowercase letters, digits and dashes'),
     groupSchema,

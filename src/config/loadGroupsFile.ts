@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { DigestSettings } from '../core/digest/digestSettings.js';
 import type { Group } from '../core/group.js';
 import { parseGroups } from './parseGroups.js';
 
@@ -9,6 +10,7 @@ export type LoadGroupsResult =
   | {
       readonly ok: true;
       readonly groups: readonly Group[];
+      readonly digest: DigestSettings | undefined;
       readonly path: string;
       readonly usedExample: boolean;
     }
@@ -30,6 +32,6 @@ export function loadGroupsFile(configured: string | undefined): LoadGroupsResult
   }
   const parsed = parseGroups(text);
   return parsed.ok
-    ? { ok: true, groups: parsed.groups, path, usedExample }
+    ? { ok: true, groups: parsed.groups, digest: parsed.digest, path, usedExample }
     : { ok: false, path, problems: parsed.problems.map((p) => `${path}: ${p}`) };
 }

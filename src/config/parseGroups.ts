@@ -9,11 +9,17 @@ import {
   parseLocalDate,
   parseLocalTime,
 } from '../core/ids.js';
+import type { DigestSettings } from '../core/digest/digestSettings.js';
 import { type GroupEntry, type GroupsFile, groupsFileSchema } from './groupsSchema.js';
 import { formatIssuePath } from './issuePath.js';
 
 export type ParseGroupsResult =
-  | { readonly ok: true; readonly groups: readonly Group[] }
+  | {
+      readonly ok: true;
+      readonly groups: readonly Group[];
+      /** The weekly digest, when the file has `digest:`. */
+      readonly digest: DigestSettings | undefined;
+    }
   | { readonly ok: false; readonly problems: readonly string[] };
 
 const DEFAULT_REMINDERS = ['24h', '10m'];
@@ -43,6 +49,7 @@ export function parseGroups(yamlText: string): ParseGroupsResult {
   return {
     ok: true,
     groups: Object.entries(parsed.data.groups).map(([id, g]) => toGroup(id, g, parsed.data)),
+    digest: parsed.data.digest ? toDigest(parsed.data.digest) : undefined,
   };
 }
 
@@ -197,5 +204,14 @@ function toArchive(a: NonNullable<GroupEntry['archive']>, githubRepo: string | u
     decisionsPath: a.decisions,
     mode: a.mode,
     afterMinutes: minutesOf(a.after),
+  };
+}
+
+function toDigest(d: NonNullable<GroupsFile['digest']>): DigestSettings {
+  return {
+    channel: d.channel as ChannelId | `#${string}`,
+    weekday: d.day,
+    time: localTime(d.time),
+    timeZone: d.timezone,
   };
 }

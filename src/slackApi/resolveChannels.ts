@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Group } from '../core/group.js';
+import type { DigestSettings, ResolvedDigest } from '../core/digest/digestSettings.js';
 import type { ResolvedGroup } from '../core/groupDirectory.js';
 import { type ChannelId, isChannelId } from '../core/ids.js';
 
@@ -26,7 +27,26 @@ export async function resolveChannels(groups: readonly Group[], client: WebClien
   return resolved;
 }
 
-async function channelNames(client: WebClient, wanted: Set<string>): Promise<Map<string, string>> {
+/**
+ * The digest's channel, resolved as the groups' are. A name that matches nothing is no reason
+ * to stop gavel: the answer says why, and the caller runs without the digest.
+ */
+export async function resolveDigestChannel(
+  digest: DigestSettings,
+  client: WebClient,
+): Promise<{ readonly digest: ResolvedDigest } | { readonly problem: string }> {
+  if (isChannelId(digest.channel)) return { digest: { ...digest, channelId: digest.channel } };
+  const name = digest.channel.slice(1);
+  const id = (await channelNames(client, new Set([name]))).get(name);
+  if (!id) {
+    return {
+      problem: `digest.channel: no channel named ${digest.channel} is visible to the bot; no weekly digest is posted. Use the channel id (C…), or add the channels:read scope and check the name.`,
+    };
+  }
+  return { digest: { ...digest, channelId: id as ChannelId } };
+}
+
+export async function channelNames(client: WebClient, wanted: Set<string>): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   let cursor: string | undefined;
   for (let page = 0; page < 100; page++) {

@@ -134,6 +134,7 @@ export async function startHarness(opts: HarnessOptions): Promise<GavelHarness> 
     config,
     connection: config.slack,
     groups: groups.groups,
+    digest: groups.digest,
     clock,
     log: opts.log ?? silentLogger,
     heartbeat: false,

@@ -20,6 +20,8 @@ import { healRecordFollowUps } from '../record/healRecordFollowUps.js';
 import type { MeetingRecordRepository } from '../../core/ports/meetingRecordRepository.js';
 import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
 import { healAgendaMinutes } from '../agenda/healAgendaMinutes.js';
+import type { DigestSource } from '../../core/digest/digestSettings.js';
+import { planDigest } from './planDigest.js';
 
 export interface PlanDeps {
   readonly clock: Clock;
@@ -40,6 +42,8 @@ export interface PlanDeps {
    * deployment back from downtime still posts one late (see reminderJobs).
    */
   readonly remindersFrom?: Date;
+  /** The weekly digest's setting, when the groups file has one (planned by planAll). */
+  readonly digest?: Pick<DigestSource, 'current'>;
 }
 
 export interface PlanResult {
@@ -112,12 +116,17 @@ function remindsBefore(job: JobSpec, from: Date | undefined): boolean {
   return reminderDueAt(new Date(startsAt), leadMinutes).getTime() < from.getTime();
 }
 
-/** Plans every group, then queues the hourly housekeeping (the key keeps it to one, on any replica). */
+/**
+ * Plans every group and the weekly digest, then queues the hourly housekeeping (the key keeps
+ * it to one, on any replica).
+ */
 export async function planAll(deps: PlanDeps): Promise<void> {
   for (const group of deps.groups.all()) {
     const result = await planGroup(deps, group);
     deps.log.info({ group: group.id, ...result }, 'planned');
   }
+  const digest = await planDigest(deps);
+  if (digest.digestPlanned || digest.digestJobsCancelled > 0) deps.log.info(digest, 'digest planned');
   const now = deps.clock.now();
   await deps.queue.enqueue([retentionJobSpec(now)], now);
 }

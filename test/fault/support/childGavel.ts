@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     config,
     connection: config.slack,
     groups: groups.groups,
+    digest: groups.digest,
     clock,
     log: createLogger({ level: config.logLevel, secrets: [] }),
     heartbeat: true,
