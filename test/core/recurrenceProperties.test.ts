@@ -8,6 +8,7 @@ import type { LocalDate, LocalTime } from '../../src/core/ids.js';
 import { occurrencesBetween } from '../../src/core/schedule/occurrences.js';
 import { parseRecurrence, recurrenceRuleText } from '../../src/core/schedule/parseRecurrence.js';
 import { ruleDays } from '../../src/core/schedule/ruleDays.js';
+import { ruleGapProblem } from '../../src/core/schedule/ruleGap.js';
 import { expandedStarts } from '../support/icalFeed.js';
 
 /*
@@ -63,10 +64,15 @@ const ordinalDay = fc
 const monthDays = Array.from({ length: 31 }, (_, i) => i + 1);
 const fromEnd = [-1, -2, -5];
 
-/** An RRULE in gavel's subset, written as a person would. */
+/**
+ * An RRULE in gavel's subset (see parseRecurrence), written as a person would: DAILY, WEEKLY or
+ * MONTHLY; ordinals and days from the month's end only where BYDAY and BYMONTHDAY are not
+ * combined; BYSETPOS in MONTHLY among plain weekdays, without BYMONTH; MONTHLY over several
+ * months one day a month.
+ */
 const rruleArb: fc.Arbitrary<string> = fc
   .record({
-    freq: fc.constantFrom('DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'),
+    freq: fc.constantFrom('DAILY', 'WEEKLY', 'MONTHLY'),
     interval: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 4 })),
     plainDays: subset(DAYS, 3),
     ordinalDays: fc.uniqueArray(ordinalDay, { maxLength: 3 }),
@@ -81,24 +87,25 @@ const rruleArb: fc.Arbitrary<string> = fc
   .map((r) => {
     const parts = [`FREQ=${r.freq}`];
     if (r.interval > 1) parts.push(`INTERVAL=${r.interval}`);
-    const monthly = r.freq === 'MONTHLY' || r.freq === 'YEARLY';
-    const setPos = r.freq === 'MONTHLY' && r.setPos.length > 0;
-    const days = monthly && !setPos ? r.ordinalDays : r.plainDays;
+    const monthly = r.freq === 'MONTHLY';
+    const setPos = monthly && r.setPos.length > 0;
     const withMonthDays = r.freq !== 'WEEKLY' && !setPos && r.useMonthDays && r.monthDays.length > 0;
-    let withDays = (r.useDays || r.freq === 'WEEKLY' || (monthly && !withMonthDays)) && days.length > 0;
-    if (r.freq === 'WEEKLY' && !withDays) return undefined;
-    if (monthly && !withDays && !withMonthDays) return undefined;
-    if (r.freq === 'YEARLY' && r.months.length === 0) return undefined;
-    const dayList = [...r.monthDays, ...(monthly ? r.fromEnd : [])].filter(
-      (n) => r.freq !== 'YEARLY' || Math.abs(n) <= 28,
-    );
-    if (withMonthDays && dayList.length > 0) parts.push(`BYMONTHDAY=${dayList.join(',')}`);
-    else if (monthly && !withDays) return undefined;
+    const withDays = r.freq === 'WEEKLY' || setPos || (monthly && !withMonthDays) || r.useDays;
+    // Beside BYMONTHDAY (and with BYSETPOS) only plain weekdays; alone, MONTHLY takes ordinals.
+    const days = monthly && !withMonthDays && !setPos ? r.ordinalDays : r.plainDays;
+    if (withDays && days.length === 0) return undefined;
+    if (!withDays && !withMonthDays) return undefined;
+    // Days from the month's end only without BYDAY.
+    const dayList = [...r.monthDays, ...(monthly && !withDays ? r.fromEnd : [])];
+    if (withMonthDays) parts.push(`BYMONTHDAY=${dayList.join(',')}`);
     if (withDays) parts.push(`BYDAY=${days.join(',')}`);
-    withDays ||= false;
-    if (r.months.length > 0 && (r.freq === 'YEARLY' || r.interval === 1))
-      parts.push(`BYMONTH=${r.months.join(',')}`);
-    if (setPos && withDays) parts.push(`BYSETPOS=${r.setPos.join(',')}`);
+    // With several months, MONTHLY names one day a month (parseRecurrence insists).
+    const oneDayAMonth = withMonthDays
+      ? !withDays && dayList.length === 1
+      : days.length === 1 && /\d/.test(days[0]!);
+    const months = monthly && !oneDayAMonth ? r.months.slice(0, 1) : r.months;
+    if (months.length > 0 && r.interval === 1 && !setPos) parts.push(`BYMONTH=${months.join(',')}`);
+    if (setPos) parts.push(`BYSETPOS=${r.setPos.join(',')}`);
     if (r.freq === 'WEEKLY') parts.push(`WKST=${r.wkst}`);
     return parts.join(';');
   })
@@ -178,6 +185,8 @@ describe('RRULE expansion against ical.js, in zones with DST, 2000–2038', () =
     fc.assert(
       fc.property(caseArb, (c) => {
         const rule = ruleOf(c, c.count === undefined ? c.text : `${c.text};COUNT=${c.count}`);
+        // The groups file refuses a rule with more than MAX_GAP_DAYS between meetings.
+        fc.pre(ruleGapProblem(rule) === undefined);
         const group = { timeZone: c.zone, meetings: [rule], extraMeetings: [], cancelled: [] };
         const from = new Date(c.from * DAY_MS);
         const to = new Date((c.from + c.span) * DAY_MS);

@@ -11,12 +11,10 @@ export type ParsedRecurrence =
   | { readonly ok: false; readonly problem: string };
 
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-const FREQUENCIES: readonly string[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
+const FREQUENCIES: readonly string[] = ['DAILY', 'WEEKLY', 'MONTHLY'];
 const TIME_PARTS = ['BYHOUR', 'BYMINUTE', 'BYSECOND'];
 const UNSUPPORTED = ['BYYEARDAY', 'BYWEEKNO', 'RSCALE', 'SKIP'];
 const MAX_COUNT = 1000;
-/** The shortest length of each month (February 28). */
-const MONTH_LENGTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 class Refused extends Error {}
 const refuse = (why: string): never => {
@@ -25,11 +23,12 @@ const refuse = (why: string): never => {
 
 /**
  * Reads an RFC 5545 RRULE value (`FREQ=MONTHLY;BYDAY=WE;BYMONTHDAY=23,24,25,26,27,28,29`,
- * an optional `RRULE:` in front). The subset: FREQ DAILY, WEEKLY, MONTHLY or YEARLY; INTERVAL;
- * BYDAY (with ordinals for MONTHLY and YEARLY); BYMONTHDAY; BYMONTH; BYSETPOS (MONTHLY with BYDAY); COUNT; UNTIL;
- * WKST. A meeting's time of day comes from its `time`, so the sub-daily frequencies and
- * BYHOUR/BYMINUTE/BYSECOND, which would give more than one meeting a day, are refused, as are
- * BYYEARDAY and BYWEEKNO. The problem names the part at fault.
+ * an optional `RRULE:` in front). The subset: FREQ DAILY, WEEKLY or MONTHLY; INTERVAL; BYDAY
+ * (ordinals like 2TU or -1FR with MONTHLY, not beside BYMONTHDAY); BYMONTHDAY (−1 … −31 from the
+ * month's end, not beside BYDAY); BYMONTH; BYSETPOS (MONTHLY with plain BYDAY, no BYMONTH);
+ * COUNT; UNTIL; WKST. YEARLY is refused: MONTHLY with BYMONTH says the same. A meeting's time
+ * of day comes from its `time`, so the sub-daily frequencies and BYHOUR/BYMINUTE/BYSECOND,
+ * which would give more than one meeting a day, are refused, as are BYYEARDAY and BYWEEKNO. The problem names the part at fault.
  */
 export function parseRecurrence(text: string): ParsedRecurrence {
   try {
@@ -63,11 +62,19 @@ function parseParts(text: string): ParsedRecurrence {
       refuse(`${name} is not an RRULE part`);
     }
   }
-  const freqText = parts.get('FREQ') ?? refuse('FREQ is missing (DAILY, WEEKLY, MONTHLY or YEARLY)');
+  const freqText = parts.get('FREQ') ?? refuse('FREQ is missing (DAILY, WEEKLY or MONTHLY)');
   if (['HOURLY', 'MINUTELY', 'SECONDLY'].includes(freqText)) {
     refuse(`FREQ=${freqText} is not supported: a meeting happens at most once a day`);
   }
-  if (!FREQUENCIES.includes(freqText)) refuse(`FREQ=${freqText}: expected DAILY, WEEKLY, MONTHLY or YEARLY`);
+  if (freqText === 'YEARLY') {
+    // ical.js, the reference gavel's expansion is tested against, gets YEARLY wrong with days
+    // from the month's end, repeated weekdays (BYDAY=SA,1SA) and BYMONTH lists: MONTHLY with
+    // BYMONTH says the same thing without those doubts.
+    refuse(
+      'FREQ=YEARLY is not supported: write FREQ=MONTHLY with BYMONTH (for example FREQ=MONTHLY;BYMONTH=3;BYDAY=2TU)',
+    );
+  }
+  if (!FREQUENCIES.includes(freqText)) refuse(`FREQ=${freqText}: expected DAILY, WEEKLY or MONTHLY`);
   const freq = freqText as RecurrenceFrequency;
 
   const interval = integer(parts, 'INTERVAL', 1, 99) ?? 1;
@@ -89,28 +96,47 @@ function parseParts(text: string): ParsedRecurrence {
 
   if (freq === 'WEEKLY' && byDay.length === 0) refuse('FREQ=WEEKLY needs BYDAY (for example BYDAY=TU)');
   if (freq === 'DAILY' && byMonthDay.some((n) => n < 0)) {
-    refuse('BYMONTHDAY from the end of the month (-1) needs FREQ=MONTHLY or YEARLY');
+    refuse('BYMONTHDAY from the end of the month (-1) needs FREQ=MONTHLY');
   }
   if (freq === 'WEEKLY' && byMonthDay.length > 0) refuse('BYMONTHDAY cannot be used with FREQ=WEEKLY');
   if (freq === 'MONTHLY' && byDay.length === 0 && byMonthDay.length === 0) {
     refuse('FREQ=MONTHLY needs BYDAY or BYMONTHDAY (gavel does not take the day from a start date)');
   }
-  if (freq === 'YEARLY' && (byMonth.length === 0 || (byDay.length === 0 && byMonthDay.length === 0))) {
-    refuse('FREQ=YEARLY needs BYMONTH, and BYDAY or BYMONTHDAY');
+  // BYDAY and BYMONTHDAY together mean "both": calendar apps (ical.js among them) get ordinals
+  // and days from the month's end wrong there, so only plain weekdays and days 1-31 are taken.
+  if (byDay.length > 0 && byMonthDay.length > 0) {
+    const ordinal = byDay.find((d) => d.nth !== undefined);
+    if (ordinal !== undefined) {
+      refuse(
+        `BYDAY=${ordinal.nth}${DAYS[ordinal.weekday]} with BYMONTHDAY: an ordinal cannot be combined with BYMONTHDAY; write plain weekdays (BYDAY=WE;BYMONTHDAY=23,24,25,26,27,28,29)`,
+      );
+    }
+    const fromEnd = byMonthDay.find((n) => n < 0);
+    if (fromEnd !== undefined) {
+      refuse(
+        `BYMONTHDAY=${fromEnd} with BYDAY: days counted from the month's end cannot be combined with BYDAY`,
+      );
+    }
   }
-  // Calendar apps disagree about BYSETPOS elsewhere (ical.js ignores it in WEEKLY and without BYDAY).
+  // With a BYMONTH list and more than one day a month, ical.js repeats or drops months
+  // ("every Monday of January and October"); one day a month it gets right.
+  const oneDayAMonth =
+    (byMonthDay.length === 1 && byDay.length === 0) ||
+    (byMonthDay.length === 0 && byDay.length === 1 && byDay[0]!.nth !== undefined);
+  if (freq === 'MONTHLY' && byMonth.length > 1 && !oneDayAMonth) {
+    refuse(
+      `BYMONTH=${byMonth.join(',')}: with several months a MONTHLY rule names one day a month (BYMONTHDAY=15, or BYDAY=2TU); for every such weekday of those months write FREQ=WEEKLY with BYMONTH, otherwise one meeting per month`,
+    );
+  }
+  // Calendar apps disagree about BYSETPOS elsewhere (ical.js ignores it in WEEKLY and without
+  // BYDAY, and skips months with BYMONTH).
   if (bySetPos.length > 0 && (freq !== 'MONTHLY' || byDay.length === 0)) {
     refuse('BYSETPOS is supported with FREQ=MONTHLY and BYDAY only');
   }
+  if (bySetPos.length > 0 && byMonth.length > 0) refuse('BYSETPOS cannot be combined with BYMONTH');
   if (bySetPos.length > 0 && (byMonthDay.length > 0 || byDay.some((d) => d.nth !== undefined))) {
     refuse(
       'BYSETPOS picks among plain weekdays (BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1), without BYMONTHDAY or ordinals like 2TU',
-    );
-  }
-  const shortMonth = byMonth.find((m) => byMonthDay.some((n) => Math.abs(n) > MONTH_LENGTH[m - 1]!));
-  if (freq === 'YEARLY' && shortMonth !== undefined) {
-    refuse(
-      `BYMONTHDAY=${byMonthDay.join(',')} is not a day of every BYMONTH month (${shortMonth}); write FREQ=MONTHLY with BYMONTH, which skips the months without it`,
     );
   }
 
@@ -165,8 +191,7 @@ function weekdayOf(value: string, freq: RecurrenceFrequency): RecurrenceDay {
     );
   if (match![1] === undefined) return { weekday, nth: undefined };
   const nth = Number(match![1]);
-  if (freq !== 'MONTHLY' && freq !== 'YEARLY')
-    refuse(`BYDAY=${value}: an ordinal needs FREQ=MONTHLY or YEARLY`);
+  if (freq !== 'MONTHLY') refuse(`BYDAY=${value}: an ordinal needs FREQ=MONTHLY`);
   if (nth === 0 || Math.abs(nth) > 5)
     refuse(`BYDAY=${value}: the ordinal is 1 to 5 or -1 to -5 (within the month)`);
   return { weekday, nth };

@@ -7,7 +7,7 @@ import { dayNumberOf, daysInMonth, weekdayIndex, yearMonth } from './civilDate.j
  * day and a zone's transitions can never move a date. UNTIL is folded into the meeting's
  * `until` when the groups file is read; COUNT counts from the meeting's `from`.
  */
-export type RecurrenceFrequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
+export type RecurrenceFrequency = 'DAILY' | 'WEEKLY' | 'MONTHLY';
 
 export interface RecurrenceDay {
   /** 0 = Monday … 6 = Sunday, as WEEKDAYS. */
@@ -45,7 +45,7 @@ export const monthlyDayRecurrence = (day: number): Recurrence => ({
 /** A Monday (1970-01-05): weeks are counted from it, moved to the week start. */
 const MONDAY: DayNumber = 4;
 
-/** The period (day, week, month or year) a day falls in, as a running number. */
+/** The period (day, week or month) a day falls in, as a running number. */
 function periodOf(rec: Recurrence, day: DayNumber): number {
   const { year, month } = yearMonth(day);
   switch (rec.freq) {
@@ -55,8 +55,6 @@ function periodOf(rec: Recurrence, day: DayNumber): number {
       return Math.floor((day - MONDAY - rec.weekStart) / 7);
     case 'MONTHLY':
       return year * 12 + month - 1;
-    case 'YEARLY':
-      return year;
   }
 }
 
@@ -112,9 +110,6 @@ function periodDays(rec: Recurrence, period: number): DayNumber[] {
       days = rec.byMonth.length === 0 || rec.byMonth.includes(month) ? daysOfMonth(rec, year, month) : [];
       break;
     }
-    case 'YEARLY':
-      days = [...rec.byMonth].sort((a, b) => a - b).flatMap((month) => daysOfMonth(rec, period, month));
-      break;
   }
   if (rec.bySetPos.length === 0) return days;
   const picked = rec.bySetPos
@@ -132,8 +127,6 @@ function periodStart(rec: Recurrence, period: number): DayNumber {
       return MONDAY + rec.weekStart + 7 * period;
     case 'MONTHLY':
       return dayNumberOf(Math.floor(period / 12), (period % 12) + 1, 1);
-    case 'YEARLY':
-      return dayNumberOf(period, 1, 1);
   }
 }
 
