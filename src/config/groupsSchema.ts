@@ -35,9 +35,20 @@ const frequency = z.union(
     z.literal('weekly'),
     z.strictObject({ every_weeks: z.int().min(1).max(52), from: date }),
     z.strictObject({ monthly: z.enum(['1st', '2nd', '3rd', '4th', 'last']) }),
+    z.strictObject({ monthly_day: z.int().min(1).max(31) }),
+    // Read by the core's parseRecurrence in parseGroups, which names the part at fault.
+    z.strictObject({ rrule: z.string().trim().min(1).max(500) }),
   ],
-  { error: 'expected weekly, {every_weeks: 2, from: YYYY-MM-DD} or {monthly: 1st|2nd|3rd|4th|last}' },
+  {
+    error:
+      'expected weekly, {every_weeks: 2, from: YYYY-MM-DD}, {monthly: 1st|2nd|3rd|4th|last}, {monthly_day: 1-31} or {rrule: "FREQ=…"}',
+  },
 );
+
+/** One of a meeting's rotating times: "08:00", or { time, join_url }. */
+const rotatingTime = z.union([time, z.strictObject({ time, join_url: url.optional() })], {
+  error: 'expected HH:MM or { time: HH:MM, join_url: … }',
+});
 
 const meeting = z.strictObject({
   id: z
@@ -45,8 +56,11 @@ const meeting = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected lowercase letters, digits and dashes')
     .optional(),
   title: text(150).optional(),
-  day: weekday,
-  time,
+  // Required for weekly and monthly rules (checked in parseGroups).
+  day: weekday.optional(),
+  // One of time or times (checked in parseGroups).
+  time: time.optional(),
+  times: z.array(rotatingTime).min(2, 'give two or more times, or one time:').max(8).optional(),
   duration: duration.default('1h'),
   frequency: frequency.default('weekly'),
   from: date.optional(),

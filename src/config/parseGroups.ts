@@ -1,6 +1,6 @@
 import { parseDocument, type YAMLError } from 'yaml';
 import { parseDurationMinutes } from '../core/duration.js';
-import type { ArchiveSettings, Frequency, Group, MeetingRule, NthWeekday } from '../core/group.js';
+import type { ArchiveSettings, Group, MeetingRule } from '../core/group.js';
 import {
   type ChannelId,
   groupId,
@@ -11,6 +11,7 @@ import {
 } from '../core/ids.js';
 import type { DigestSettings } from '../core/digest/digestSettings.js';
 import { type GroupEntry, type GroupsFile, groupsFileSchema } from './groupsSchema.js';
+import { meetingProblems, toFrequency } from './meetingRule.js';
 import { formatIssuePath } from './issuePath.js';
 
 export type ParseGroupsResult =
@@ -23,7 +24,6 @@ export type ParseGroupsResult =
   | { readonly ok: false; readonly problems: readonly string[] };
 
 const DEFAULT_REMINDERS = ['24h', '10m'];
-const NTH: Record<string, NthWeekday> = { '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, last: 'last' };
 
 const minutesOf = (d: string): number => parseDurationMinutes(d)!;
 const localDate = (s: string): LocalDate => parseLocalDate(s)!;
@@ -87,6 +87,7 @@ function crossChecks(file: GroupsFile): string[] {
     }
     const ids = new Set<string>();
     g.meetings.forEach((m, i) => {
+      problems.push(...meetingProblems(m, g.timezone).map((p) => `groups.${id}.meetings[${i}].${p}`));
       const mid = m.id ?? `meeting-${i + 1}`;
       if (ids.has(mid)) problems.push(`groups.${id}.meetings[${i}].id: ${mid} is used twice`);
       ids.add(mid);
@@ -112,21 +113,22 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
     leads: g.leads,
     timeZone: g.timezone,
     meetings: g.meetings.map((m, i): MeetingRule => {
-      const frequency: Frequency =
-        m.frequency === 'weekly'
-          ? { kind: 'weekly', interval: 1, anchor: undefined }
-          : 'every_weeks' in m.frequency
-            ? { kind: 'weekly', interval: m.frequency.every_weeks, anchor: localDate(m.frequency.from) }
-            : { kind: 'monthly', nth: NTH[m.frequency.monthly]! };
+      const { frequency, until } = toFrequency(m, g.timezone);
+      const times = m.times?.map((t) =>
+        typeof t === 'string'
+          ? { time: localTime(t), joinUrl: undefined }
+          : { time: localTime(t.time), joinUrl: t.join_url },
+      );
       return {
         id: m.id ?? `meeting-${i + 1}`,
         title: m.title ?? g.name,
         weekday: m.day,
-        time: localTime(m.time),
+        time: times?.[0]?.time ?? localTime(m.time!),
+        ...(times === undefined ? {} : { times }),
         durationMinutes: minutesOf(m.duration),
         frequency,
         from: m.from ? localDate(m.from) : undefined,
-        until: m.until ? localDate(m.until) : undefined,
+        until,
         joinUrl: m.join_url,
         dialIn: m.dial_in,
       };

@@ -1,4 +1,5 @@
 import type { ChannelId, GroupId, LocalDate, LocalTime, SlackUserId } from './ids.js';
+import type { Recurrence } from './schedule/recurrence.js';
 
 export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 
@@ -18,15 +19,33 @@ export type NthWeekday = 1 | 2 | 3 | 4 | 'last';
 export type Frequency =
   /** Every `interval` weeks; with interval > 1 the weeks are counted from `anchor`. */
   | { readonly kind: 'weekly'; readonly interval: number; readonly anchor: LocalDate | undefined }
-  | { readonly kind: 'monthly'; readonly nth: NthWeekday };
+  | { readonly kind: 'monthly'; readonly nth: NthWeekday }
+  /** The `day` of each month; a month without it (31 in April) has no meeting. */
+  | { readonly kind: 'monthlyDay'; readonly day: number }
+  /** An RFC 5545 RRULE (the subset parseRecurrence accepts), its UNTIL folded into `until`. */
+  | { readonly kind: 'rrule'; readonly recurrence: Recurrence; readonly text: string };
+
+/** One of a meeting's rotating times, with the join link for meetings at that time. */
+export interface MeetingTime {
+  readonly time: LocalTime;
+  readonly joinUrl: string | undefined;
+}
 
 /** One recurring meeting of a group, as configured. */
 export interface MeetingRule {
   /** Stable within the group (the configured id, or `meeting-<index>`). */
   readonly id: string;
   readonly title: string;
-  readonly weekday: Weekday;
+  /** The day of `weekly` and `monthly` rules; undefined for `monthlyDay` and `rrule`. */
+  readonly weekday: Weekday | undefined;
+  /** The meeting's time, or with `times` the first of them. */
   readonly time: LocalTime;
+  /**
+   * Rotating times of a weekly rule (two or more): the first meeting on or after `from` (or
+   * the every-N-weeks anchor) takes times[0], the next times[1], and so on, cancelled meetings
+   * counted. Undefined: always `time`.
+   */
+  readonly times?: readonly MeetingTime[];
   readonly durationMinutes: number;
   readonly frequency: Frequency;
   /** First date on which the rule may produce a meeting (inclusive). */

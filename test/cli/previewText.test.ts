@@ -96,3 +96,35 @@ describe('gavel preview: the coming meetings of a group', () => {
     expect(text).not.toContain('Reminder for meeting 1');
   });
 });
+
+describe('gavel preview: how each rule repeats', () => {
+  const yaml = `
+groups:
+  docs:
+    name: SIG Docs APAC
+    channel: "#sig-docs-apac"
+    timezone: America/Los_Angeles
+    leads: [U0LEAD0001]
+    meetings:
+      - { title: APAC call, time: "09:00", frequency: { rrule: "FREQ=MONTHLY;BYDAY=WE;BYMONTHDAY=23,24,25,26,27,28,29" } }
+      - { title: Triage, time: "10:00", frequency: { monthly_day: 31 } }
+      - { title: Weekly, day: tuesday, from: 2027-03-02, times: ["08:00", "17:00"] }
+`;
+
+  it('names the RRULE, the day of the month and rotating times, then the meetings they give across DST', () => {
+    const text = preview(group('docs', yaml), '2027-03-01T00:00:00Z');
+    expect(text).toContain(
+      'Repeats: APAC call: RRULE FREQ=MONTHLY;BYDAY=WE;BYMONTHDAY=23,24,25,26,27,28,29, at 09:00',
+    );
+    expect(text).toContain(
+      'Repeats: Triage: day 31 of each month (a month without it has no meeting), at 10:00',
+    );
+    expect(text).toContain('Repeats: Weekly: every tuesday, at 08:00, 17:00 in turn from 2027-03-02');
+    const starts = startLines(text);
+    expect(starts[0]).toMatch(/Tue 2027-03-02 08:00 PST\s+Tue 2027-03-02 16:00 UTC/);
+    expect(starts[1]).toMatch(/Tue 2027-03-09 17:00 PST\s+Wed 2027-03-10 01:00 UTC/);
+    expect(starts[2]).toMatch(/Tue 2027-03-16 08:00 PDT\s+Tue 2027-03-16 15:00 UTC/);
+    expect(starts[3]).toMatch(/Tue 2027-03-23 17:00 PDT\s+Wed 2027-03-24 00:00 UTC/);
+    expect(starts[4]).toMatch(/Wed 2027-03-24 09:00 PDT\s+Wed 2027-03-24 16:00 UTC/);
+  });
+});

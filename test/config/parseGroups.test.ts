@@ -244,3 +244,114 @@ groups:
     });
   });
 });
+
+const withMeeting = (meeting: string) => `
+groups:
+  docs:
+    name: SIG Docs APAC
+    channel: "#sig-docs-apac"
+    timezone: Australia/Sydney
+    leads: [U0LEAD0001]
+    meetings:
+      - ${meeting}
+`;
+
+describe('any recurrence: rrule, monthly_day and rotating times', () => {
+  it('reads the SIG Docs APAC RRULE (the Wednesday after the fourth Tuesday) without a day', () => {
+    const r = parseGroups(
+      withMeeting(
+        '{ time: "05:00", frequency: { rrule: "FREQ=MONTHLY;BYDAY=WE;BYMONTHDAY=23,24,25,26,27,28,29" } }',
+      ),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const rule = r.groups[0]!.meetings[0]!;
+    expect(rule.weekday).toBeUndefined();
+    expect(rule.frequency).toMatchObject({
+      kind: 'rrule',
+      text: 'FREQ=MONTHLY;BYDAY=WE;BYMONTHDAY=23,24,25,26,27,28,29',
+      recurrence: { freq: 'MONTHLY', byDay: [{ weekday: 2 }], byMonthDay: [23, 24, 25, 26, 27, 28, 29] },
+    });
+  });
+
+  it('reads monthly_day: 31 (months without a 31st are skipped by the schedule)', () => {
+    const r = parseGroups(withMeeting('{ time: "09:00", frequency: { monthly_day: 31 } }'));
+    expect(r.ok && r.groups[0]!.meetings[0]!.frequency).toEqual({ kind: 'monthlyDay', day: 31 });
+  });
+
+  it('folds the RRULE UNTIL into until: a date, or the last date whose meeting starts by a UTC UNTIL', () => {
+    const until = (rrule: string, time = '09:00') => {
+      const r = parseGroups(withMeeting(`{ time: "${time}", frequency: { rrule: "${rrule}" } }`));
+      if (!r.ok) throw new Error(r.problems.join('\n'));
+      return r.groups[0]!.meetings[0]!.until;
+    };
+    expect(until('FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601')).toBe('2027-06-01');
+    // 2027-06-01T00:00Z is 10:00 in Sydney: the 09:00 meeting that day is in, a 11:00 one out.
+    expect(until('FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601T000000Z')).toBe('2027-06-01');
+    expect(until('FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601T000000Z', '11:00')).toBe('2027-05-31');
+  });
+
+  it('reads rotating times, plain or with their own join link, on a weekly rule with from', () => {
+    const r = parseGroups(
+      withMeeting(
+        '{ day: tuesday, from: 2026-01-06, join_url: "https://zoom.example/a", times: ["08:00", { time: "17:00", join_url: "https://zoom.example/b" }] }',
+      ),
+    );
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    expect(r.groups[0]!.meetings[0]).toMatchObject({
+      time: '08:00',
+      times: [
+        { time: '08:00', joinUrl: undefined },
+        { time: '17:00', joinUrl: 'https://zoom.example/b' },
+      ],
+    });
+  });
+
+  it.each([
+    [
+      '{ time: "09:00", frequency: { rrule: "FREQ=HOURLY" } }',
+      'groups.docs.meetings[0].frequency.rrule: FREQ=HOURLY is not supported: a meeting happens at most once a day',
+    ],
+    [
+      '{ time: "09:00", frequency: { rrule: "FREQ=WEEKLY;BYDAY=TU;BYHOUR=9,17" } }',
+      'groups.docs.meetings[0].frequency.rrule: BYHOUR is not supported: a meeting happens once a day, at its time: (or times:)',
+    ],
+    [
+      '{ time: "09:00", frequency: { rrule: "FREQ=YEARLY;BYMONTH=3;BYDAY=2TU" } }',
+      'groups.docs.meetings[0].frequency.rrule: FREQ=YEARLY is not supported: write FREQ=MONTHLY with BYMONTH (for example FREQ=MONTHLY;BYMONTH=3;BYDAY=2TU)',
+    ],
+    [
+      '{ time: "09:00", frequency: { rrule: "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=29" } }',
+      'groups.docs.meetings[0].frequency.rrule: no meeting between 2000-02-29 and 2004-02-29; gavel needs one at least every 400 days',
+    ],
+    [
+      '{ time: "09:00", frequency: { rrule: "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=1" } }',
+      "groups.docs.meetings[0].from: the RRULE's INTERVAL counts from the first meeting on or after from: give from",
+    ],
+    [
+      '{ time: "09:00", until: 2027-01-01, frequency: { rrule: "FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601" } }',
+      "groups.docs.meetings[0].until: give until or the RRULE's UNTIL, not both",
+    ],
+    ['{ time: "09:00" }', 'groups.docs.meetings[0].day: required for weekly, every_weeks and monthly rules'],
+    [
+      '{ day: tuesday, time: "09:00", frequency: { monthly_day: 16 } }',
+      'groups.docs.meetings[0].day: not used with monthly_day or rrule, which name the days themselves',
+    ],
+    [
+      '{ times: ["08:00", "17:00"], frequency: { monthly_day: 16 } }',
+      'groups.docs.meetings[0].times: rotating times need a weekly or every_weeks rule',
+    ],
+    [
+      '{ day: tuesday, times: ["08:00", "17:00"] }',
+      'groups.docs.meetings[0].from: rotating times are taken in turn from the first meeting on or after from: give from',
+    ],
+    [
+      '{ day: tuesday, time: "09:00", times: ["08:00", "17:00"], from: 2026-01-06 }',
+      'groups.docs.meetings[0].times: give time or times, not both',
+    ],
+    ['{ day: tuesday }', 'groups.docs.meetings[0].time: required (or times: for rotating times)'],
+    ['{ time: "09:00", frequency: { monthly_day: 32 } }', 'groups.docs.meetings[0].frequency.monthly_day: '],
+  ])('refuses %s with its path', (meeting, problem) => {
+    expect(problemsOf(withMeeting(meeting)).join('\n')).toContain(problem);
+  });
+});

@@ -254,7 +254,7 @@ function windowOf(c: Case): { from: Date; to: Date } {
 
 /** Does the rule meet on this date? Decided day by day, independently of the schedule code. */
 function ruleMeetsOn(rule: MeetingRule, day: number): boolean {
-  if (weekdayIndex(day) !== WEEKDAYS.indexOf(rule.weekday)) return false;
+  if (weekdayIndex(day) !== WEEKDAYS.indexOf(rule.weekday!)) return false;
   if (rule.from !== undefined && day < dayOf(rule.from)) return false;
   if (rule.until !== undefined && day > dayOf(rule.until)) return false;
   const f = rule.frequency;
@@ -264,9 +264,10 @@ function ruleMeetsOn(rule: MeetingRule, day: number): boolean {
     if (f.nth === 'last') return new Date((day + 7) * DAY_MS).getUTCMonth() !== date.getUTCMonth();
     return Math.ceil(dom / 7) === f.nth;
   }
+  if (f.kind !== 'weekly') throw new Error('only weekly and monthly rules are drawn here');
   if (f.anchor === undefined) return true;
   let anchor = dayOf(f.anchor);
-  while (weekdayIndex(anchor) !== WEEKDAYS.indexOf(rule.weekday)) anchor += 1;
+  while (weekdayIndex(anchor) !== WEEKDAYS.indexOf(rule.weekday!)) anchor += 1;
   return day >= anchor && (day - anchor) % (7 * f.interval) === 0;
 }
 

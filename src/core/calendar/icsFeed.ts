@@ -1,12 +1,14 @@
 import type { ExtraMeeting, Group, MeetingRule } from '../group.js';
-import type { LocalDate, LocalTime } from '../ids.js';
+import type { LocalDate } from '../ids.js';
 import type { DayNumber } from '../schedule/civilDate.js';
 import { dayNumber, localDateOf, yearMonth } from '../schedule/civilDate.js';
 import { occurrenceOn } from '../schedule/occurrences.js';
-import { firstRuleDay, ruleDays } from '../schedule/ruleDays.js';
+import { ruleDays } from '../schedule/ruleDays.js';
 import { instantToLocal, localToInstant } from '../schedule/zonedTime.js';
 import { escapeText, joinContentLines } from './icsText.js';
-import { byDay, durationOf, localDateTime, utcDateTime } from './icsValues.js';
+import { type FeedSeries, feedSeries } from './feedSeries.js';
+import { feedRecurrence } from './feedRecurrence.js';
+import { durationOf, localDateTime, utcDateTime } from './icsValues.js';
 import { vtimezoneLines } from './vtimezone.js';
 import { DAY_MS } from '../duration.js';
 
@@ -28,7 +30,8 @@ const ZONE_YEARS_AHEAD = 5;
 
 /**
  * The group's meetings as an RFC 5545 feed for calendar subscriptions: one recurring VEVENT
- * per rule (its cancellations as EXDATEs), one VEVENT per extra or added meeting.
+ * per rule (per rotating time of a rule: see feedSeries), its cancellations as EXDATEs, one
+ * VEVENT per extra or added meeting.
  *
  * Times carry the group's IANA TZID, defined by a VTIMEZONE derived from the tz database
  * (see vtimezone.ts), so clients that ignore IANA names still get the offsets right.
@@ -70,12 +73,12 @@ export function icsFeedParts(input: IcsFeedInput): IcsFeedParts {
   const ctx = { ...input, stamp: utcDateTime(now), cancelled: cancelledKeys(input) };
   const nowDay = dayNumber(instantToLocal(new Date(now.getTime() - 365 * DAY_MS), zone).date);
 
-  const ruleEvents = group.meetings.flatMap((rule) => {
-    const first = firstRuleDay(rule, rule.from === undefined ? nowDay : dayNumber(rule.from));
-    return first === undefined
-      ? []
-      : [{ first, lines: [...ruleEvent(ctx, rule, first), ...recordedInstances(ctx, rule, first)] }];
-  });
+  const ruleEvents = group.meetings
+    .flatMap((rule) => feedSeries(rule, rule.from === undefined ? nowDay : dayNumber(rule.from)))
+    .map((series) => ({
+      first: series.first,
+      lines: [...ruleEvent(ctx, series), ...recordedInstances(ctx, series)],
+    }));
   const extras = group.extraMeetings.filter((extra) => keepsExtra(ctx, extra));
   const years = [
     yearMonth(nowDay).year,
@@ -108,18 +111,18 @@ function cancelledKeys(input: IcsFeedInput) {
   };
 }
 
-function ruleEvent(ctx: FeedContext, rule: MeetingRule, first: DayNumber): string[] {
+function ruleEvent(ctx: FeedContext, { rule, uid, first }: FeedSeries): string[] {
   const zone = ctx.group.timeZone;
   const exdates = [...cancelledRuleDays(ctx, rule, first)]
     .sort((a, b) => a - b)
     .map((day) => `EXDATE;TZID=${zone}:${localDateTime(localDateOf(day), rule.time)}`);
   return [
     'BEGIN:VEVENT',
-    `UID:${escapeText(`${rule.id}.${ctx.group.id}@${ctx.host}`)}`,
+    `UID:${escapeText(`${uid}.${ctx.group.id}@${ctx.host}`)}`,
     `DTSTAMP:${ctx.stamp}`,
     `DTSTART;TZID=${zone}:${localDateTime(localDateOf(first), rule.time)}`,
     `DURATION:${durationOf(rule.durationMinutes)}`,
-    `RRULE:${recurrence(ctx, rule)}`,
+    `RRULE:${feedRecurrence(rule, first, zone)}`,
     ...exdates,
     `SUMMARY:${escapeText(rule.title)}`,
     ...joinDetails(rule),
@@ -132,7 +135,7 @@ function ruleEvent(ctx: FeedContext, rule: MeetingRule, first: DayNumber): strin
  * RECURRENCE-ID) with the recording in its description; RFC 5545 has no other way to give one
  * occurrence of a series its own text.
  */
-function recordedInstances(ctx: FeedContext, rule: MeetingRule, first: DayNumber): string[] {
+function recordedInstances(ctx: FeedContext, { rule, uid, first }: FeedSeries): string[] {
   const zone = ctx.group.timeZone;
   const cancelled = cancelledRuleDays(ctx, rule, first);
   return (ctx.recordings ?? []).flatMap(({ startsAt, url }) => {
@@ -141,7 +144,7 @@ function recordedInstances(ctx: FeedContext, rule: MeetingRule, first: DayNumber
     const local = localDateTime(localDateOf(day), rule.time);
     return [
       'BEGIN:VEVENT',
-      `UID:${escapeText(`${rule.id}.${ctx.group.id}@${ctx.host}`)}`,
+      `UID:${escapeText(`${uid}.${ctx.group.id}@${ctx.host}`)}`,
       `DTSTAMP:${ctx.stamp}`,
       `RECURRENCE-ID;TZID=${zone}:${local}`,
       `DTSTART;TZID=${zone}:${local}`,
@@ -167,22 +170,6 @@ function ruleDayAt(rule: MeetingRule, first: DayNumber, start: number, zone: str
 
 const recordingAt = (ctx: FeedContext, start: number): string | undefined =>
   ctx.recordings?.find((r) => r.startsAt.getTime() === start)?.url;
-
-function recurrence(ctx: FeedContext, rule: MeetingRule): string {
-  const f = rule.frequency;
-  const parts =
-    f.kind === 'weekly'
-      ? ['FREQ=WEEKLY', `INTERVAL=${Math.max(1, Math.floor(f.interval))}`, `BYDAY=${byDay(rule.weekday)}`]
-      : ['FREQ=MONTHLY', `BYDAY=${f.nth === 'last' ? -1 : f.nth}${byDay(rule.weekday)}`];
-  if (rule.until !== undefined) {
-    // UNTIL must be UTC when DTSTART has a TZID (RFC 5545 §3.3.10); the end of the until
-    // date keeps that day's meeting whatever its time.
-    const next = localDateOf(dayNumber(rule.until) + 1);
-    const end = new Date(localToInstant(next, '00:00' as LocalTime, ctx.group.timeZone).getTime() - 1000);
-    parts.push(`UNTIL=${utcDateTime(end)}`);
-  }
-  return parts.join(';');
-}
 
 /** The rule's dates, from `first` on, cancelled in groups.yml or in Slack. */
 function cancelledRuleDays(ctx: FeedContext, rule: MeetingRule, first: DayNumber): Set<DayNumber> {

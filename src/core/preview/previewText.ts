@@ -2,6 +2,7 @@ import { formatZoned } from '../zonedFormat.js';
 import { formatDurationMinutes } from '../duration.js';
 import type { Group } from '../group.js';
 import { reminderPreview } from './reminderPreview.js';
+import { ruleSummary } from './ruleSummary.js';
 import type { UpcomingMeeting } from './upcomingMeetings.js';
 
 export type PreviewGroup = Pick<
@@ -41,7 +42,10 @@ export function previewText(group: PreviewGroup, meetings: readonly UpcomingMeet
     `     ${label.padEnd(10)}${local(at, zone).padEnd(width)}   ${utc(at)}${note ? `   ${note}` : ''}`;
   const past = (at: Date) => (at.getTime() <= now.getTime() ? ' (already past)' : '');
 
-  const lines = [`${group.id} · ${group.name} · ${group.channel} · ${zone}`];
+  const lines = [
+    `${group.id} · ${group.name} · ${group.channel} · ${zone}`,
+    ...group.meetings.map((rule) => `  Repeats: ${ruleSummary(rule)}`),
+  ];
   const real = meetings.filter((m) => !m.occurrence.cancelled);
   lines.push(
     real.length === 0

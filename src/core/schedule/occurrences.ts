@@ -3,6 +3,7 @@ import type { LocalDate } from '../ids.js';
 import type { DayNumber } from './civilDate.js';
 import { dayNumber, localDateOf } from './civilDate.js';
 import { ruleDays } from './ruleDays.js';
+import { rotationStart, ruleTimeOn } from './ruleTime.js';
 import { localToInstant } from './zonedTime.js';
 import { DAY_MS, MINUTE_MS } from '../duration.js';
 
@@ -73,16 +74,18 @@ function occurrencesOnDays(group: ScheduleInput, first: DayNumber, last: DayNumb
     });
   };
   for (const rule of group.meetings) {
+    const start = rotationStart(rule);
     for (const day of ruleDays(rule, first, last)) {
       const localDate = localDateOf(day);
+      const { time, joinUrl } = ruleTimeOn(rule, day, start);
       add(
         {
-          startsAt: localToInstant(localDate, rule.time, group.timeZone),
+          startsAt: localToInstant(localDate, time, group.timeZone),
           localDate,
           title: rule.title,
           source: 'rule',
           ruleId: rule.id,
-          joinUrl: rule.joinUrl,
+          joinUrl,
           dialIn: rule.dialIn,
         },
         rule.durationMinutes,

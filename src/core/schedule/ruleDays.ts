@@ -2,6 +2,7 @@ import type { MeetingRule, NthWeekday, Weekday } from '../group.js';
 import { WEEKDAYS } from '../group.js';
 import type { DayNumber } from './civilDate.js';
 import { dayNumber, dayNumberOf, daysInMonth, onOrAfter, weekdayIndex, yearMonth } from './civilDate.js';
+import { monthlyDayRecurrence, recurrenceDays } from './recurrence.js';
 
 export type RuleShape = Pick<MeetingRule, 'weekday' | 'frequency' | 'from' | 'until'>;
 
@@ -16,6 +17,13 @@ export function ruleDays(rule: RuleShape, first: DayNumber, last: DayNumber): Da
   let lo = rule.from === undefined ? first : Math.max(first, dayNumber(rule.from));
   const hi = rule.until === undefined ? last : Math.min(last, dayNumber(rule.until));
   const f = rule.frequency;
+  if (f.kind === 'rrule' || f.kind === 'monthlyDay') {
+    const recurrence = f.kind === 'rrule' ? f.recurrence : monthlyDayRecurrence(f.day);
+    const start = rule.from === undefined ? undefined : dayNumber(rule.from);
+    return recurrenceDays(recurrence, start, lo, hi);
+  }
+  // parseGroups gives weekly and monthly rules a weekday.
+  if (rule.weekday === undefined) return [];
   if (f.kind === 'monthly') return monthlyDays(rule.weekday, f.nth, lo, hi);
 
   const step = 7 * Math.max(1, Math.floor(f.interval));
@@ -54,8 +62,11 @@ export function nthWeekdayOfMonth(year: number, month: number, weekday: Weekday,
   return lastDay - ((weekdayIndex(lastDay) - WEEKDAYS.indexOf(weekday) + 7) % 7);
 }
 
-/** The rule's first date on or after `day`, if it has one within about a year. */
+/** Gaps between a rule's meetings are at most this long (parseGroups checks RRULEs for it). */
+export const MAX_GAP_DAYS = 400;
+
+/** The rule's first date on or after `day`, if it has one within the longest gap allowed. */
 export function firstRuleDay(rule: RuleShape, day: DayNumber): DayNumber | undefined {
-  // Every-52-weeks is the sparsest rule the config allows.
-  return ruleDays(rule, day, day + 7 * 53)[0];
+  // Every-52-weeks is the sparsest weekly rule, an RRULE may leave MAX_GAP_DAYS between meetings.
+  return ruleDays(rule, day, day + MAX_GAP_DAYS + 1)[0];
 }
