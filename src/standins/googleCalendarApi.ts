@@ -41,7 +41,7 @@ export class CalendarFailure extends Error {
 export interface CalendarRoute {
   readonly op: CalendarOp;
   readonly eventId: string | undefined;
-  run(caller: string): unknown;
+  readonly run: (caller: string) => unknown;
 }
 
 const EVENT_ID = /^[a-v0-9]{5,1024}$/;
@@ -91,12 +91,12 @@ export function calendarApi() {
 
   /** Fields set to null are removed, as in a Google PATCH. */
   const merged = (base: Record<string, unknown>, change: Record<string, unknown>) => {
-    const out: Record<string, unknown> = { ...base };
+    const out = new Map(Object.entries(base));
     for (const [k, v] of Object.entries(change)) {
-      if (v === null) delete out[k];
-      else out[k] = v;
+      if (v === null) out.delete(k);
+      else out.set(k, v);
     }
-    return out;
+    return Object.fromEntries(out);
   };
   const stamp = (body: Record<string, unknown>, id: string, sequence: number) => ({
     ...body,
@@ -208,4 +208,6 @@ export function calendarApi() {
 }
 
 /** An answer without a body (204), as events.delete gives. */
-export class NoContent {}
+export class NoContent {
+  readonly status = 204;
+}
