@@ -15,6 +15,7 @@ import type { Log } from './core/ports/log.js';
 import type { MeetingRecordRepository } from './core/ports/meetingRecordRepository.js';
 import type { EffectLedger } from './core/ports/effectLedger.js';
 import type { Telemetry } from './core/ports/telemetry.js';
+import type { SharedCalendar } from './core/ports/sharedCalendar.js';
 
 /**
  * Every port's adapter, built once by the composition root (compose/buildServices.ts). Only
@@ -48,6 +49,8 @@ export interface Services {
   readonly workspace: SlackWorkspace;
   /** Google Drive and Docs for meeting minutes; absent when Google is not configured. */
   readonly minutes?: MinutesDocs;
+  /** The shared Google Calendar (GOOGLE_CALENDAR_ID) kept in step with the plan; absent when unset. */
+  readonly calendar?: SharedCalendar;
   /** Re-plans one group's occurrences and reminder jobs now (after a `/meeting` change). */
   replan(groupId: string): Promise<void>;
 }

@@ -91,6 +91,15 @@ export async function buildServices(opts: {
         ...via('google'),
       })
     : undefined;
+  const calendarId = config.google?.calendarId;
+  const calendar =
+    config.google && calendarId
+      ? (await import('../google/googleCalendarFromConfig.js')).googleCalendarFromConfig(
+          config.google,
+          calendarId,
+          { ...timing, ...via('google') },
+        )
+      : undefined;
   const github = config.github
     ? (await import('../github/githubFromConfig.js')).githubFromConfig(config.github, log, {
         ...timing,
@@ -133,6 +142,7 @@ export async function buildServices(opts: {
     effects: effectLedgerStore(db),
     workspace: webApiWorkspace(client, log.child({ component: 'slack' })),
     ...(minutes ? { minutes } : {}),
+    ...(calendar ? { calendar } : {}),
     ...(github ? { github: github.issues, archive: github.archive } : {}),
     replan: (groupId) => opts.replan(services, groupId),
   };

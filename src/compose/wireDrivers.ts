@@ -20,6 +20,7 @@ import { wireFoundation } from './foundation.js';
 import { wireMinutes } from './minutes.js';
 import { wireTodo } from './todo.js';
 import { wireRecord } from './record.js';
+import { wireCalendar } from './calendar.js';
 import { keyedSerial } from '../usecases/minutes/keyedSerial.js';
 import { createNameCache } from '../usecases/foundation/nameCache.js';
 
@@ -70,6 +71,7 @@ export function wireDrivers(opts: {
       ...todo.jobs,
       ...record.jobs,
       ...foundation.jobs,
+      ...wireCalendar(services).jobs,
       [RETENTION_JOB]: retentionJob(services),
     },
     register(slack) {

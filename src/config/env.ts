@@ -67,6 +67,15 @@ const envSchema = z.object({
   GOOGLE_OAUTH_REFRESH_TOKEN: optionalText,
   GOOGLE_API_URL: optionalText.pipe(apiUrl.optional()),
   GOOGLE_TOKEN_URL: optionalText.pipe(apiUrl.optional()),
+  GOOGLE_CALENDAR_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^(?:primary|[^\s@/?#]+@[^\s@/?#]+\.[^\s@/?#]+)$/,
+        'expected a calendar id such as abc123@group.calendar.google.com (Google Calendar → the calendar’s Settings → Integrate calendar → Calendar ID)',
+      )
+      .optional(),
+  ),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -141,6 +150,16 @@ function combinationProblems(env: RawEnv): string[] {
   for (const [a, b, c, what] of groups) {
     if ([a, b, c].some(set)) for (const k of [a, b, c]) need(k, `with ${a}, ${b} and ${c} (${what})`);
   }
+  const googleSet = [
+    'GOOGLE_APPLICATION_CREDENTIALS',
+    'GOOGLE_CREDENTIALS_JSON',
+    'GOOGLE_OAUTH_REFRESH_TOKEN',
+  ].some(set);
+  if (set('GOOGLE_CALENDAR_ID') && !googleSet) {
+    problems.push(
+      'GOOGLE_CALENDAR_ID: set, but Google is not configured: set GOOGLE_APPLICATION_CREDENTIALS, GOOGLE_CREDENTIALS_JSON or GOOGLE_OAUTH_* (the same credentials as the minutes)',
+    );
+  }
   if (set('METRICS_TOKEN') && (env['METRICS'] ?? '').trim().toLowerCase() !== 'on') {
     problems.push('METRICS_TOKEN: set, but METRICS is not on: set METRICS=on to serve GET /metrics');
   }
@@ -201,5 +220,7 @@ function googleSettings(e: Env): AppConfig['google'] {
             subject: e.GOOGLE_IMPERSONATE,
           }
         : undefined;
-  return auth ? { auth, apiUrl: e.GOOGLE_API_URL, tokenUrl: e.GOOGLE_TOKEN_URL } : undefined;
+  return auth
+    ? { auth, apiUrl: e.GOOGLE_API_URL, tokenUrl: e.GOOGLE_TOKEN_URL, calendarId: e.GOOGLE_CALENDAR_ID }
+    : undefined;
 }

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { JWT, OAuth2Client } from 'google-auth-library';
 import type { GoogleAuthSettings } from '../core/settings/integrationSettings.js';
 
+/** The shared calendar's events (GOOGLE_CALENDAR_ID), asked for by its own client only. */
+export const CALENDAR_SCOPES = ['https://www.googleapis.com/auth/calendar.events'] as const;
+
 /** Drive to copy and find docs (in shared drives too), Docs to fill them. */
 export const GOOGLE_SCOPES = [
   'https://www.googleapis.com/auth/drive',
@@ -25,6 +28,8 @@ export interface GoogleAuthOptions {
   /** The OAuth token endpoint, for the refresh-token flow (GOOGLE_TOKEN_URL). */
   readonly tokenUrl: string | undefined;
   readonly readFile?: (path: string) => string;
+  /** What the service account asks for; default Drive and Docs (GOOGLE_SCOPES). */
+  readonly scopes?: readonly string[];
 }
 
 /**
@@ -50,7 +55,7 @@ export function googleCredentials(settings: GoogleAuthSettings, opts: GoogleAuth
     email: key.clientEmail,
     key: key.privateKey,
     ...(key.privateKeyId ? { keyId: key.privateKeyId } : {}),
-    scopes: [...GOOGLE_SCOPES],
+    scopes: [...(opts.scopes ?? GOOGLE_SCOPES)],
     ...(settings.subject ? { subject: settings.subject } : {}),
   });
   // Domain-wide delegation needs the token endpoint: a self-signed JWT cannot act as a user.

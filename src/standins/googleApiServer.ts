@@ -2,6 +2,16 @@ import { createVerify, generateKeyPairSync, type KeyObject, randomBytes } from '
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody } from './readBody.js';
+import {
+  type CalendarOp,
+  type CalendarOptions,
+  CalendarFailure,
+  calendarApi,
+  NoContent,
+  type StoredCalendarEvent,
+} from './googleCalendarApi.js';
+
+export type { CalendarOp, CalendarOptions, StoredCalendarEvent } from './googleCalendarApi.js';
 
 /**
  * A local stand-in for Google Drive v3 and Docs v1: just enough of files.copy, files.list,
@@ -10,6 +20,7 @@ import { readBody } from './readBody.js';
  * text with a named style per paragraph. Every request must carry
  * `Authorization: Bearer <JWT>` signed by a known service account key (checked with its
  * public half), or an access token this server issued at its OAuth token endpoint.
+ * Calendar API v3 events are in googleCalendarApi.ts.
  */
 
 export type GoogleOp =
@@ -19,7 +30,8 @@ export type GoogleOp =
   | 'files.export'
   | 'documents.get'
   | 'documents.batchUpdate'
-  | 'oauth.token';
+  | 'oauth.token'
+  | CalendarOp;
 
 export interface RecordedGoogleCall {
   readonly op: GoogleOp | 'unknown';
@@ -47,7 +59,7 @@ export interface StoredFile {
 
 export interface GoogleFault {
   readonly op: GoogleOp;
-  /** Only requests about this file (the source of a copy, the document of an update). */
+  /** Only requests about this file (the source of a copy, the document of an update), or this calendar event. */
   readonly fileId?: string;
   readonly status: number;
   /** Google's error reason, e.g. `storageQuotaExceeded`, `rateLimitExceeded`. */
@@ -113,6 +125,12 @@ export interface GoogleApiServer {
   /** Documents (not folders) whose parents include the folder, oldest first. */
   filesIn(folderId: string): StoredFile[];
   fault(f: GoogleFault): void;
+  /** A calendar gavel may write to (GOOGLE_CALENDAR_ID); requests for any other answer 404. */
+  addCalendar(id: string, opts?: CalendarOptions): void;
+  /** An event someone else made in the calendar (no gavel mark unless the body has one). */
+  addCalendarEvent(calendarId: string, body: Record<string, unknown>): StoredCalendarEvent;
+  /** The calendar's events, deleted ones (status cancelled) included. */
+  calendarEvents(calendarId: string): StoredCalendarEvent[];
   /**
    * The next successful `op` takes effect, then `before` runs and only then is the answer
    * sent: a crash test kills the app there, after the change but before it heard. `undefined`
@@ -123,11 +141,20 @@ export interface GoogleApiServer {
 }
 
 const SCOPES = ['https://www.googleapis.com/auth/drive', 'https://www.googleapis.com/auth/documents'];
+/** Either grants the Calendar API's events. */
+const CALENDAR_SCOPES = [
+  'https://www.googleapis.com/auth/calendar',
+  'https://www.googleapis.com/auth/calendar.events',
+];
+const isCalendarOp = (op: GoogleOp | 'unknown'): op is CalendarOp => op.startsWith('events.');
 const STATUS_TEXT: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
   401: 'UNAUTHENTICATED',
   403: 'PERMISSION_DENIED',
   404: 'NOT_FOUND',
+  409: 'ALREADY_EXISTS',
+  410: 'GONE',
+  502: 'BAD_GATEWAY',
   429: 'RESOURCE_EXHAUSTED',
   500: 'INTERNAL',
   503: 'UNAVAILABLE',
@@ -151,6 +178,7 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
   const faults: { fault: GoogleFault; left: number }[] = [];
   const answerHooks = new Map<GoogleOp, () => Promise<void>>();
   const calls: RecordedGoogleCall[] = [];
+  const calendar = calendarApi();
   let seq = 0;
 
   const nextFaultFor = (op: GoogleOp, fileId: string | undefined) => {
@@ -161,14 +189,24 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
     return hit?.fault;
   };
 
-  function authenticate(req: IncomingMessage): string {
+  function authenticate(req: IncomingMessage, op: GoogleOp | 'unknown'): string {
     const header = req.headers.authorization ?? '';
     const token = /^Bearer (.+)$/.exec(header)?.[1];
     if (!token) throw new HttpFailure(401, 'required', 'Login Required.');
     if (issuedTokens.has(token)) return 'oauth';
-    const caller = verifyServiceAccountJwt(token, keys);
-    if (!caller) throw new HttpFailure(401, 'authError', 'Invalid Credentials');
-    return caller;
+    const signed = verifyServiceAccountJwt(token, keys);
+    if (!signed) throw new HttpFailure(401, 'authError', 'Invalid Credentials');
+    const scoped = isCalendarOp(op)
+      ? CALENDAR_SCOPES.some((sc) => signed.scopes.includes(sc))
+      : SCOPES.every((sc) => signed.scopes.includes(sc));
+    if (!scoped) {
+      throw new HttpFailure(
+        403,
+        'insufficientPermissions',
+        'Request had insufficient authentication scopes.',
+      );
+    }
+    return signed.iss;
   }
 
   const docOrFail = (id: string) => {
@@ -291,6 +329,8 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
       const id = decodeURIComponent(m[1]!);
       return { op: 'documents.batchUpdate', fileId: id, run: () => batchUpdate(id, b) };
     }
+    const cal = calendar.route(req.method ?? 'GET', url, b);
+    if (cal) return { op: cal.op, ...(cal.eventId ? { fileId: cal.eventId } : {}), run: cal.run };
     return {
       op: 'unknown',
       run: () => {
@@ -328,7 +368,7 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
     let out: unknown;
     let caller: string | undefined;
     try {
-      if (op !== 'oauth.token') caller = authenticate(req);
+      if (op !== 'oauth.token') caller = authenticate(req, op);
       const fault = op === 'unknown' ? undefined : nextFaultFor(op, fileId);
       if (fault?.hang) {
         calls.push({
@@ -351,7 +391,12 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
         await hook();
       }
     } catch (error) {
-      const f = error instanceof HttpFailure ? error : new HttpFailure(500, 'backendError', String(error));
+      const f =
+        error instanceof HttpFailure
+          ? error
+          : error instanceof CalendarFailure
+            ? new HttpFailure(error.status, error.reason, error.message)
+            : new HttpFailure(500, 'backendError', String(error));
       status = f.status;
       out = {
         error: {
@@ -371,6 +416,11 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
       status,
       caller,
     });
+    if (out instanceof NoContent) {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     if (out instanceof Exported) {
       res.writeHead(status, { 'content-type': `${out.mimeType}; charset=utf-8` });
       res.end(out.text);
@@ -409,6 +459,9 @@ export async function startGoogleApiServer(opts: GoogleApiServerOptions = {}): P
         .filter((f) => f.parents.includes(folderId))
         .sort((a, b) => a.createdSeq - b.createdSeq),
     fault: (fault) => void faults.push({ fault, left: fault.times ?? 1 }),
+    addCalendar: (id, o) => calendar.addCalendar(id, o),
+    addCalendarEvent: (calendarId, body) => calendar.addEvent(calendarId, body),
+    calendarEvents: (calendarId) => calendar.eventsIn(calendarId),
     beforeAnswer: (op, before) => {
       if (before) answerHooks.set(op, before);
       else answerHooks.delete(op);
@@ -446,8 +499,11 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   }
 }
 
-/** The JWT's issuer if it is an RS256 token signed by a known key, scoped for Drive and Docs, unexpired. */
-function verifyServiceAccountJwt(token: string, keys: ReadonlyMap<string, KeyObject>): string | undefined {
+/** The JWT's issuer and scopes if it is an RS256 token signed by a known key, unexpired. */
+function verifyServiceAccountJwt(
+  token: string,
+  keys: ReadonlyMap<string, KeyObject>,
+): { iss: string; scopes: string[] } | undefined {
   const [h, p, s] = token.split('.');
   if (!h || !p || !s) return undefined;
   try {
@@ -463,7 +519,7 @@ function verifyServiceAccountJwt(token: string, keys: ReadonlyMap<string, KeyObj
     const scopes = (payload.scope ?? '').split(' ');
     // The JWT is signed with the real clock (google-auth-library's), not the test's clock.
     const fresh = typeof payload.exp === 'number' && payload.exp * 1000 > Date.now();
-    return verified && fresh && SCOPES.every((sc) => scopes.includes(sc)) ? payload.iss : undefined;
+    return verified && fresh ? { iss: payload.iss!, scopes } : undefined;
   } catch {
     return undefined;
   }

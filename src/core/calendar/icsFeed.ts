@@ -70,7 +70,7 @@ export const calendarHeader = (name: string): string[] => [
 export function icsFeedParts(input: IcsFeedInput): IcsFeedParts {
   const { group, now } = input;
   const zone = group.timeZone;
-  const ctx = { ...input, stamp: utcDateTime(now), cancelled: cancelledKeys(input) };
+  const ctx = feedContext(input);
   const nowDay = dayNumber(instantToLocal(new Date(now.getTime() - 365 * DAY_MS), zone).date);
 
   const ruleEvents = group.meetings
@@ -98,11 +98,18 @@ export function icsFeedParts(input: IcsFeedInput): IcsFeedParts {
   };
 }
 
-interface FeedContext extends IcsFeedInput {
+/** What the events of one group's feed are worked out from. */
+export interface FeedContext extends IcsFeedInput {
   readonly stamp: string;
   /** Cancelled local dates and cancelled start instants (ms). */
   readonly cancelled: { readonly dates: ReadonlySet<string>; readonly starts: ReadonlySet<number> };
 }
+
+export const feedContext = (input: IcsFeedInput): FeedContext => ({
+  ...input,
+  stamp: utcDateTime(input.now),
+  cancelled: cancelledKeys(input),
+});
 
 function cancelledKeys(input: IcsFeedInput) {
   return {
@@ -111,19 +118,28 @@ function cancelledKeys(input: IcsFeedInput) {
   };
 }
 
-function ruleEvent(ctx: FeedContext, { rule, uid, first }: FeedSeries): string[] {
+/**
+ * A series' RRULE line and one EXDATE line per cancelled date from its first on: what the feed
+ * writes, and what a shared Google Calendar's recurring event carries.
+ */
+export function ruleRecurrenceLines(ctx: FeedContext, { rule, first }: FeedSeries): string[] {
   const zone = ctx.group.timeZone;
   const exdates = [...cancelledRuleDays(ctx, rule, first)]
     .sort((a, b) => a - b)
     .map((day) => `EXDATE;TZID=${zone}:${localDateTime(localDateOf(day), rule.time)}`);
+  return [`RRULE:${feedRecurrence(rule, first, zone)}`, ...exdates];
+}
+
+function ruleEvent(ctx: FeedContext, series: FeedSeries): string[] {
+  const { rule, uid, first } = series;
+  const zone = ctx.group.timeZone;
   return [
     'BEGIN:VEVENT',
     `UID:${escapeText(`${uid}.${ctx.group.id}@${ctx.host}`)}`,
     `DTSTAMP:${ctx.stamp}`,
     `DTSTART;TZID=${zone}:${localDateTime(localDateOf(first), rule.time)}`,
     `DURATION:${durationOf(rule.durationMinutes)}`,
-    `RRULE:${feedRecurrence(rule, first, zone)}`,
-    ...exdates,
+    ...ruleRecurrenceLines(ctx, series),
     `SUMMARY:${escapeText(rule.title)}`,
     ...joinDetails(rule),
     'END:VEVENT',
@@ -187,7 +203,7 @@ function cancelledRuleDays(ctx: FeedContext, rule: MeetingRule, first: DayNumber
 }
 
 /** An extra meeting is listed unless cancelled or a rule already meets at that instant. */
-function keepsExtra(ctx: FeedContext, extra: ExtraMeeting): boolean {
+export function keepsExtra(ctx: FeedContext, extra: ExtraMeeting): boolean {
   if (ctx.cancelled.dates.has(extra.date)) return false;
   const start = localToInstant(extra.date, extra.time, ctx.group.timeZone).getTime();
   if (ctx.cancelled.starts.has(start)) return false;

@@ -32,4 +32,6 @@ export interface GoogleSettings {
   readonly auth: GoogleAuthSettings;
   readonly apiUrl: string | undefined;
   readonly tokenUrl: string | undefined;
+  /** GOOGLE_CALENDAR_ID: the shared calendar gavel keeps the meetings in; none when unset. */
+  readonly calendarId?: string | undefined;
 }

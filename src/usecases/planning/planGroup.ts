@@ -22,12 +22,14 @@ import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
 import { healAgendaMinutes } from '../agenda/healAgendaMinutes.js';
 import type { DigestSource } from '../../core/digest/digestSettings.js';
 import { planDigest } from './planDigest.js';
+import { calendarSyncJobSpec, calendarSyncPrefix } from '../../core/calendar/calendarSyncJob.js';
+import { desiredSharedEvents } from '../calendar/syncSharedCalendar.js';
 
 export interface PlanDeps {
   readonly clock: Clock;
   readonly groups: Pick<GroupDirectory, 'all'>;
   readonly log: Log;
-  readonly occurrences: Pick<OccurrenceRepository, 'sync'>;
+  readonly occurrences: Pick<OccurrenceRepository, 'sync' | 'between'>;
   readonly queue: JobQueue;
   readonly reminderDeliveries: Pick<ReminderDeliveries, 'scheduledAfter'>;
   readonly actionItems: ActionItemRepository;
@@ -36,6 +38,8 @@ export interface PlanDeps {
   readonly github?: IssueTracker | undefined;
   /** Whether Google is configured (minutes follow-ups are healed only then). */
   readonly minutes?: unknown;
+  /** Whether a shared calendar is configured (GOOGLE_CALENDAR_ID): its sync is queued only then. */
+  readonly calendar?: unknown;
   /**
    * Reminders whose minute is before this instant are not planned. Only the sandbox sets it
    * (to when it started): a throwaway sandbox has no missed reminder to make up for, while a
@@ -58,6 +62,8 @@ export interface PlanResult {
   readonly recordFollowUpsHealed: number;
   /** The same for agenda items' lines in the minutes. */
   readonly agendaMinutesHealed: number;
+  /** A sync of the shared calendar queued: the plan changed, or the hour turned. */
+  readonly calendarSyncQueued: number;
 }
 
 /**
@@ -98,6 +104,7 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
     group,
   );
   const agendaMinutesHealed = deps.minutes ? await healAgendaMinutes(deps, group) : 0;
+  const calendarSyncQueued = deps.calendar ? await queueCalendarSync(deps, group, now) : 0;
   return {
     occurrences: stored.length,
     jobsAdded,
@@ -106,7 +113,23 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
     followUpsHealed,
     recordFollowUpsHealed,
     agendaMinutesHealed,
+    calendarSyncQueued,
   };
+}
+
+/**
+ * Queues the group's shared-calendar sync for the plan as it is now (a no-op when that plan
+ * was already queued this hour), and drops older ones still waiting: they would only repeat it.
+ */
+async function queueCalendarSync(
+  deps: Pick<PlanDeps, 'occurrences' | 'queue'>,
+  group: ResolvedGroup,
+  now: Date,
+): Promise<number> {
+  const spec = calendarSyncJobSpec(group.id, await desiredSharedEvents(deps, group, now), now);
+  const queued = await deps.queue.enqueue([spec], now);
+  await deps.queue.cancelPending(calendarSyncPrefix(group.id), new Set([spec.key]), now);
+  return queued;
 }
 
 /** Whether `job` is a reminder whose minute comes before `from`. */
@@ -142,6 +165,12 @@ export async function forgetGroup(deps: PlanDeps, group: ResolvedGroup): Promise
     cancelled += await deps.queue.cancelPending(prefix, new Set(), now);
   }
   const remindersWithdrawn = await withdrawHandedOver(deps, group, new Set(), now);
+  // The sync finds the group gone and deletes gavel's events of it (only those).
+  if (deps.calendar) {
+    const spec = calendarSyncJobSpec(group.id, [], now);
+    await deps.queue.enqueue([spec], now);
+    await deps.queue.cancelPending(calendarSyncPrefix(group.id), new Set([spec.key]), now);
+  }
   deps.log.info({ group: group.id, jobsCancelled: cancelled, remindersWithdrawn }, 'group removed');
   return cancelled;
 }
