@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type GoogleApiServer,
+  makeServiceAccountKey,
+  startGoogleApiServer,
+} from '../../src/standins/googleApiServer.js';
+import { startSlackApiServer } from '../../src/standins/slackApiServer.js';
+import { ENGINES, freshDatabase } from '../support/databases.js';
+import { childOutput, type GavelProcess, startGavelProcess } from './support/gavelProcess.js';
+
+/**
+ * Issue 18, crash: the real app as a child process, SIGKILLed right after the shared Google
+ * Calendar stored the group's recurring event, before the app heard back. The event's id is
+ * derived from the group and the rule, so the restarted app finds it (409 on insert, then a
+ * read) instead of making a second one; there is nothing else to record.
+ */
+
+const BOT_TOKEN = 'xoxb-calendar-crash-gavel';
+const SIGNING_SECRET = 'calendar-crash-signing-secret-01234567';
+const LEAD = 'U0LEAD001';
+const CHANNEL = 'C0CALENDAR1';
+const CAL = 'wg-meetings@group.calendar.google.com';
+const FAKE_START = '2026-01-05T12:00:00.000Z';
+const GROUPS_YAML = `
+groups:
+  wg:
+    name: Crash WG
+    channel: "#wg"
+    timezone: Europe/Berlin
+    leads: [${LEAD}]
+    meetings:
+      - { title: Weekly call, day: tuesday, time: "17:00", duration: 1h }
+    reminders: [10m]
+    links: { mailing_list: wg@lists.example.org }
+`;
+const STARTUP_TIMEOUT_MS = 20_000;
+/** A kill that never comes fails the test: GitHub's pacing of writes is a few seconds here. */
+const TRAP_TIMEOUT_MS = 30_000;
+const DRAIN_TIMEOUT_MS = 40_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a crash while the shared calendar is being written', () => {
+  for (const engine of ENGINES) {
+    it(`on ${engine}: after a kill between Google storing the event and the app hearing of it, there is one event`, async () => {
+      const db = await freshDatabase(engine);
+      let latest: GavelProcess | undefined;
+      const slack = await startSlackApiServer({
+        token: BOT_TOKEN,
+        now: () => new Date(latest?.lastNow() ?? FAKE_START),
+        channels: [{ id: CHANNEL, name: 'wg' }],
+        users: [{ id: LEAD, name: 'lead', real_name: 'Lea Lead', tz: 'UTC', tz_label: 'UTC', tz_offset: 0 }],
+      });
+      const key = makeServiceAccountKey();
+      const google = await startGoogleApiServer({ serviceAccounts: [key] });
+      google.addCalendar(CAL);
+      const env = (fakeNow: string): Record<string, string> => ({
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: `${slack.url}/api/`,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: db.dataDir,
+        ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+        LOG_LEVEL: 'warn',
+        HEARTBEAT_SECONDS: '1',
+        GOOGLE_CREDENTIALS_JSON: key.json,
+        GOOGLE_API_URL: google.url,
+        GOOGLE_CALENDAR_ID: CAL,
+        GAVEL_GROUPS_YAML: GROUPS_YAML,
+        GAVEL_FAKE_NOW: fakeNow,
+        GAVEL_FAKE_STEP_MINUTES: '1',
+        GAVEL_STEP_PAUSE_MS: '2',
+      });
+      const context = () => `last child output:\n${childOutput.slice(-30).join('\n')}`;
+      const events = () => google.calendarEvents(CAL).filter((e) => e.body['status'] !== 'cancelled');
+      try {
+        const first = await startGavelProcess(env(FAKE_START), STARTUP_TIMEOUT_MS);
+        latest = first;
+        expect(await killedAfter(google, first), `a kill after events.insert; ${context()}`).toBe(true);
+        expect(events()).toHaveLength(1);
+
+        const last = await startGavelProcess(env(first.lastNow()), STARTUP_TIMEOUT_MS);
+        latest = last;
+        const unsettled = async () =>
+          (
+            await db.opened.db
+              .selectFrom('jobs')
+              .select('key')
+              .where('status', 'in', ['pending', 'running'])
+              .where('key', 'like', 'calendar-sync:%')
+              .where('run_at', '<=', last.lastNow())
+              .execute()
+          ).length;
+        const drainedBy = Date.now() + DRAIN_TIMEOUT_MS;
+        while (
+          (google.callsTo('events.list').length < 2 || (await unsettled()) > 0) &&
+          Date.now() < drainedBy
+        ) {
+          await sleep(100);
+        }
+        expect(await unsettled(), context()).toBe(0);
+        expect(await last.terminate(15_000)).toEqual({ code: 0, stoppedCleanly: true });
+
+        const [event, ...more] = events();
+        expect(more, context()).toEqual([]);
+        expect(event?.body).toMatchObject({
+          summary: 'Weekly call',
+          attendees: [{ email: 'wg@lists.example.org' }],
+          extendedProperties: { private: { gavel: '1', gavelGroup: 'wg' } },
+        });
+        // The restarted app found the event by gavel's mark and did not insert it again.
+        expect(google.callsTo('events.insert')).toHaveLength(1);
+        const failed = await db.opened.db
+          .selectFrom('jobs')
+          .select('key')
+          .where('status', '=', 'failed')
+          .execute();
+        expect(failed).toEqual([]);
+      } finally {
+        await latest?.kill();
+        await Promise.all([slack.close(), google.close()]);
+        await db.dispose();
+      }
+    }, 120_000);
+  }
+});
+
+/** Holds the calendar's answer to the event's insert until the child is SIGKILLed; false if it never came. */
+async function killedAfter(google: GoogleApiServer, child: GavelProcess) {
+  let sprung = false;
+  const trap = new Promise<void>((resolve) =>
+    google.beforeAnswer('events.insert', async () => {
+      await child.kill();
+      sprung = true;
+      resolve();
+    }),
+  );
+  await Promise.race([trap, sleep(TRAP_TIMEOUT_MS)]);
+  google.beforeAnswer('events.insert', undefined);
+  await child.kill();
+  return sprung;
+}
