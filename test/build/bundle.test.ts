@@ -44,14 +44,16 @@ async function closedPort(): Promise<number> {
 }
 
 /** `node main.js` until it prints the sandbox banner; what it wrote to stdout up to then. */
-function untilSandboxBanner(child: ChildProcess): Promise<string> {
+/** Resolves at the sandbox's "sandbox ready" line, with stdout and stderr so far. */
+function untilSandboxReady(child: ChildProcess): Promise<{ out: string; err: string; url: string }> {
   let out = '';
   let err = '';
   return new Promise((resolve, reject) => {
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (/Open http:\/\/localhost:\d+\/sandbox/.test(out)) resolve(out);
+      const ready = out.split('\n').find((line) => line.includes('"msg":"sandbox ready"'));
+      if (ready) resolve({ out, err, url: (JSON.parse(ready) as { url: string }).url });
     });
     child.once('exit', (code) => reject(new Error(`main.js exited with ${String(code)}: ${err}`)));
   });
@@ -109,11 +111,13 @@ describe('the production bundle (npm run build)', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      const out = await untilSandboxBanner(child);
-      const port = /Open http:\/\/localhost:(\d+)\/sandbox/.exec(out)![1]!;
+      const { out, err, url } = await untilSandboxReady(child);
+      // The banner is for the terminal (stderr); stdout is JSON lines only.
+      expect(err).toContain(`Open ${url}`);
+      const port = /^http:\/\/localhost:(\d+)\/sandbox$/.exec(url)![1]!;
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(res.status).toBe(200);
-      const logLines = out.split('\n').filter((line) => line.startsWith('{'));
+      const logLines = out.split('\n').filter((line) => line !== '');
       expect(logLines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain(
         'migration applied',
       );
