@@ -11,6 +11,7 @@ import {
   startHarness,
 } from '../support/gavelHarness.js';
 import { gid } from '../support/ids.js';
+import { expandedStarts } from '../support/icalFeed.js';
 
 // Thursday 26 Nov 2026, 09:00 America/Los_Angeles (PST) = 17:00 UTC.
 const MEETING = '2026-11-26T17:00:00.000Z';
@@ -40,6 +41,13 @@ describe.each(ENGINES)('cancel when there is nothing to discuss, on %s', (engine
   const notices = () => h.slack.messages().filter((m) => String(m['text']).startsWith('No agenda for'));
   const reminders = () => h.slack.messages().filter((m) => String(m['text']).startsWith('Reminder:'));
   const meeting = async () => h.gavel.services.occurrences.find(gid('serverless'), MEETING);
+  /** The meeting's start in the group's calendar feed, as a calendar app expands it. */
+  const inFeed = async () => {
+    const feed = await (await fetch(`${h.url}/calendar/serverless.ics`)).text();
+    return expandedStarts(feed, new Date(MONDAY_NOON), new Date('2027-01-01T00:00:00.000Z')).includes(
+      MEETING,
+    );
+  };
   const replanTwice = async () => {
     await h.gavel.services.replan('serverless');
     await h.gavel.services.replan('serverless');
@@ -92,6 +100,7 @@ describe.each(ENGINES)('cancel when there is nothing to discuss, on %s', (engine
     expect(notice).toMatchObject({ channel: SERVERLESS_CHANNEL, text: NOTICE });
     expect(buttonOf(notice)).toMatchObject({ value: `serverless|${MEETING}` });
     expect(await meeting()).toMatchObject({ status: 'cancelled', cancelledBy: 'gavel:no-agenda' });
+    expect(await inFeed()).toBe(false);
     // Nothing a user typed is in it, and nobody is pinged.
     expect(JSON.stringify(notice)).not.toMatch(/<[@!]/);
 
@@ -141,6 +150,7 @@ describe.each(ENGINES)('cancel when there is nothing to discuss, on %s', (engine
     );
     expect(buttonOf(kept)).toBeUndefined();
     expect(await meeting()).toMatchObject({ status: 'scheduled', cancelledBy: null });
+    expect(await inFeed()).toBe(true);
     expect(
       h.slack.callsTo('chat.postMessage').filter((c) => c['channel'] === SERVERLESS_CHANNEL),
     ).toHaveLength(1);
