@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTO_CANCEL_MAX_MINUTES } from '../core/meeting/autoCancel.js';
 import { archivePatternProblem, filePathProblem } from '../core/archive/archivePath.js';
 import { parseDurationMinutes } from '../core/duration.js';
 import { WEEKDAYS } from '../core/group.js';
@@ -22,6 +23,11 @@ const time = z
 const duration = z
   .string()
   .refine((s) => parseDurationMinutes(s) !== undefined, 'expected a duration like 10m, 1h or 2d');
+/** How long before a meeting an empty agenda cancels it: at most 14 days. */
+const noAgendaLead = duration.refine(
+  (s) => (parseDurationMinutes(s) ?? 0) <= AUTO_CANCEL_MAX_MINUTES,
+  'at most 14d: further ahead an empty agenda says little',
+);
 const slackUser = z
   .string()
   .refine(isSlackUserId, 'expected a Slack user id like U012AB3CD (profile → ⋮ → Copy member ID)');
@@ -187,6 +193,7 @@ export const groupSchema = z.strictObject({
   recordings: recordings.optional(),
   wrap_up: wrapUp.optional(),
   archive: archive.optional(),
+  cancel_if_no_agenda: noAgendaLead.optional(),
   description: z
     .string()
     .trim()

@@ -174,6 +174,7 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
     },
     wrapUpAfterMinutes: minutesOf(g.wrap_up?.after ?? '15m'),
     archive: g.archive ? toArchive(g.archive, g.github?.repo) : undefined,
+    cancelIfNoAgendaMinutes: g.cancel_if_no_agenda ? minutesOf(g.cancel_if_no_agenda) : undefined,
     description: g.description,
     links: g.links
       ? {

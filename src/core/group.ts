@@ -152,6 +152,11 @@ export interface Group {
   /** Minutes after a meeting's end at which the wrap-up is posted in its thread. */
   readonly wrapUpAfterMinutes: number;
   readonly archive: ArchiveSettings | undefined;
+  /**
+   * `cancel_if_no_agenda`: minutes before a meeting's start at which gavel cancels it when its
+   * agenda is still empty (a lead can keep it). Undefined: never.
+   */
+  readonly cancelIfNoAgendaMinutes?: number | undefined;
   /** What the group is for, shown on its public page (plain text, paragraphs by blank lines). */
   readonly description?: string;
   /** Where the group's work lives, shown on its public page. */

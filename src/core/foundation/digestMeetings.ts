@@ -1,4 +1,5 @@
 import type { Group } from '../group.js';
+import { CANCELLED_FOR_NO_AGENDA } from '../meeting/autoCancel.js';
 import type { LocalTime } from '../ids.js';
 import type { Occurrence } from '../model/occurrence.js';
 import { dayNumber, weekdayOf } from '../schedule/civilDate.js';
@@ -20,9 +21,11 @@ export function digestMeeting(
       ? undefined
       : o.cancelledBy === 'config'
         ? 'in the groups file'
-        : names.has(o.cancelledBy)
-          ? `by ${names.get(o.cancelledBy)!}`
-          : undefined;
+        : o.cancelledBy === CANCELLED_FOR_NO_AGENDA
+          ? 'for want of an agenda'
+          : names.has(o.cancelledBy)
+            ? `by ${names.get(o.cancelledBy)!}`
+            : undefined;
   const usualTime = usualTimeIfOther(group, o);
   return {
     ...o,

@@ -6,6 +6,7 @@ import type { Occurrence } from '../model/occurrence.js';
 import { agendaRolloverJobSpec } from '../agenda/agendaRolloverJob.js';
 import { meetingRecordJobs } from '../record/recordJobs.js';
 import { archiveJobs } from '../archive/archiveJobs.js';
+import { AUTO_CANCEL_JOB, autoCancelJobs } from '../meeting/autoCancel.js';
 
 /**
  * The jobs one scheduled occurrence needs (reminders; later the minutes doc and the agenda
@@ -20,14 +21,17 @@ export function occurrenceJobs(group: ResolvedGroup, occurrence: Occurrence): Jo
     ...(group.minutes ? [minutesJobSpec(group.id, occurrence.startsAt, group.minutes)] : []),
     ...meetingRecordJobs(group, occurrence),
     ...archiveJobs(group, occurrence),
+    ...autoCancelJobs(group, occurrence),
   ];
 }
 
 /**
  * The key prefixes under which a group's occurrence jobs live. `agenda-rollover:` and the
  * record's jobs are left out on purpose: they must survive a meeting in progress (see
- * agendaRolloverJobSpec and meetingRecordJobs).
+ * agendaRolloverJobSpec and meetingRecordJobs). The auto-cancel job is among them: a meeting
+ * a lead cancels, or a group that no longer asks for it, drops it; a restore brings it back
+ * (enqueue revives a cancelled job), while one that ran stays done.
  */
 export function groupJobPrefixes(groupId: string): string[] {
-  return [`reminder:${groupId}:`, minutesGroupPrefix(groupId)];
+  return [`reminder:${groupId}:`, minutesGroupPrefix(groupId), `${AUTO_CANCEL_JOB}:${groupId}:`];
 }

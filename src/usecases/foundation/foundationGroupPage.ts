@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.js';
+import { CANCELLED_FOR_NO_AGENDA } from '../../core/meeting/autoCancel.js';
 import { DAY_MS } from '../../core/duration.js';
 import {
   type CancelledMeetingView,
@@ -84,11 +85,13 @@ export async function foundationGroupPage(
   };
 }
 
-const isSlackUser = (who: string | null): who is string => who !== null && who !== 'config';
+const isSlackUser = (who: string | null): who is string =>
+  who !== null && who !== 'config' && who !== CANCELLED_FOR_NO_AGENDA;
 
 /** Who cancelled it is what gavel knows; the groups file's cancellations are the group's plan. */
 function cancellationReason(o: Occurrence, names: ReadonlyMap<string, string>): string | undefined {
   if (o.cancelledBy === 'config') return 'cancelled in the group’s schedule';
+  if (o.cancelledBy === CANCELLED_FOR_NO_AGENDA) return 'cancelled: no agenda';
   const name = isSlackUser(o.cancelledBy) ? names.get(o.cancelledBy) : undefined;
   return name === undefined ? undefined : `cancelled by ${name}`;
 }

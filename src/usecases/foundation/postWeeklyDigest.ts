@@ -8,6 +8,10 @@ import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository
 import type { SlackWorkspace } from '../../core/ports/slackWorkspace.js';
 import { dayNumber, localDateOf } from '../../core/schedule/civilDate.js';
 import { postOnce } from '../record/postOnce.js';
+import { CANCELLED_FOR_NO_AGENDA } from '../../core/meeting/autoCancel.js';
+
+/** Cancellers that are no Slack user: the groups file and gavel itself. */
+const GAVEL_CANCELLERS: ReadonlySet<string> = new Set(['config', CANCELLED_FOR_NO_AGENDA]);
 
 export interface WeeklyDigestDeps {
   readonly groups: Pick<GroupDirectory, 'all'>;
@@ -44,7 +48,9 @@ export async function postWeeklyDigest(
   const cancellers = meetings
     .flat()
     .flatMap((o) =>
-      o.status === 'cancelled' && o.cancelledBy && o.cancelledBy !== 'config' ? [o.cancelledBy] : [],
+      o.status === 'cancelled' && o.cancelledBy && !GAVEL_CANCELLERS.has(o.cancelledBy)
+        ? [o.cancelledBy]
+        : [],
     );
   const names =
     cancellers.length > 0 ? await deps.workspace.userNames(cancellers) : new Map<string, string>();

@@ -36,9 +36,7 @@ export const cancelMeeting = (
   deps: CancelMeetingDeps,
   input: MeetingDateInput,
 ): Promise<CancellationResult> =>
-  setCancelled(deps, input, true, (occurrence, now) =>
-    deps.queue.enqueue([reminderWithdrawJobSpec(input.group.id, occurrence.startsAt, now)], now),
-  );
+  setCancelled(deps, input, true, (occurrence) => withdrawAfterCancel(deps, input.group, occurrence));
 
 /**
  * `/meeting restore <date>` (leads only): a meeting cancelled in Slack goes ahead again,
@@ -49,11 +47,49 @@ export const restoreMeeting = (
   input: MeetingDateInput,
 ): Promise<CancellationResult> => setCancelled(deps, input, false);
 
+/**
+ * Cancels a stored meeting as `/meeting cancel` does (re-plan, a reminder Slack holds taken
+ * back), recorded as cancelled by `by`: gavel's own cancellations, which ask no lead.
+ */
+export async function cancelOccurrence(
+  deps: CancelMeetingDeps,
+  group: ResolvedGroup,
+  occurrence: Occurrence,
+  by: string,
+): Promise<Occurrence> {
+  const changed = await applyCancellation(deps, group, occurrence, by);
+  await withdrawAfterCancel(deps, group, occurrence);
+  return changed;
+}
+
+/** Restores a stored meeting as `/meeting restore` does; the caller has checked who asks. */
+export const restoreOccurrence = (
+  deps: RestoreMeetingDeps,
+  group: ResolvedGroup,
+  occurrence: Occurrence,
+): Promise<Occurrence> => applyCancellation(deps, group, occurrence, null);
+
+const withdrawAfterCancel = (deps: CancelMeetingDeps, group: ResolvedGroup, occurrence: Occurrence) => {
+  const now = deps.clock.now();
+  return deps.queue.enqueue([reminderWithdrawJobSpec(group.id, occurrence.startsAt, now)], now);
+};
+
+async function applyCancellation(
+  deps: RestoreMeetingDeps,
+  group: ResolvedGroup,
+  occurrence: Occurrence,
+  cancelledBy: string | null,
+): Promise<Occurrence> {
+  const changed = await deps.occurrences.setCancelled(occurrence.id, cancelledBy, deps.clock.now());
+  await deps.replan(group.id);
+  return changed;
+}
+
 async function setCancelled(
   deps: RestoreMeetingDeps,
   { group, userId, date }: MeetingDateInput,
   cancel: boolean,
-  afterReplan?: (occurrence: Occurrence, now: Date) => Promise<unknown>,
+  afterReplan?: (occurrence: Occurrence) => Promise<unknown>,
 ): Promise<CancellationResult> {
   requireLead(group, userId, cancel ? 'cancel' : 'restore');
   const now = deps.clock.now();
@@ -61,8 +97,7 @@ async function setCancelled(
   // The file's cancellations follow the file: a restore here would be undone by the re-plan.
   if (isCancelledInFile(occurrence, occurrenceOn(group, date))) return { kind: 'cancelledInFile', date };
   if (occurrence.status === (cancel ? 'cancelled' : 'scheduled')) return { kind: 'unchanged', date };
-  const changed = await deps.occurrences.setCancelled(occurrence.id, cancel ? userId : null, now);
-  await deps.replan(group.id);
-  await afterReplan?.(occurrence, now);
+  const changed = await applyCancellation(deps, group, occurrence, cancel ? userId : null);
+  await afterReplan?.(occurrence);
   return { kind: 'changed', occurrence: changed };
 }
