@@ -67,6 +67,7 @@ export function wireDrivers(opts: {
       [REMINDER_JOB]: reminderJob(services),
       [REMINDER_WITHDRAW_JOB]: reminderWithdrawJob(services),
       ...agenda.jobs,
+      ...meeting.jobs,
       ...minutes.jobs,
       ...todo.jobs,
       ...record.jobs,

@@ -6,6 +6,7 @@ import type { Occurrence } from '../model/occurrence.js';
 import { agendaRolloverJobSpec } from '../agenda/agendaRolloverJob.js';
 import { meetingRecordJobs } from '../record/recordJobs.js';
 import { archiveJobs } from '../archive/archiveJobs.js';
+import { cancelledNoticePrefix } from '../meeting/cancelledNotice.js';
 
 /**
  * The jobs one scheduled occurrence needs (reminders; later the minutes doc and the agenda
@@ -24,10 +25,11 @@ export function occurrenceJobs(group: ResolvedGroup, occurrence: Occurrence): Jo
 }
 
 /**
- * The key prefixes under which a group's occurrence jobs live. `agenda-rollover:` and the
+ * The key prefixes under which a group's occurrence jobs live (and the notices of meetings the
+ * groups file cancels: one the file no longer cancels is withdrawn). `agenda-rollover:` and the
  * record's jobs are left out on purpose: they must survive a meeting in progress (see
  * agendaRolloverJobSpec and meetingRecordJobs).
  */
 export function groupJobPrefixes(groupId: string): string[] {
-  return [`reminder:${groupId}:`, minutesGroupPrefix(groupId)];
+  return [`reminder:${groupId}:`, minutesGroupPrefix(groupId), cancelledNoticePrefix(groupId)];
 }

@@ -59,7 +59,9 @@ async function setCancelled(
   const now = deps.clock.now();
   const occurrence = await meetingOnDate(deps, group, date, now);
   // The file's cancellations follow the file: a restore here would be undone by the re-plan.
-  if (isCancelledInFile(occurrence, occurrenceOn(group, date))) return { kind: 'cancelledInFile', date };
+  if (isCancelledInFile(occurrence, occurrenceOn(group, date))) {
+    return { kind: 'cancelledInFile', date, reason: group.cancelReasons?.[date] };
+  }
   if (occurrence.status === (cancel ? 'cancelled' : 'scheduled')) return { kind: 'unchanged', date };
   const changed = await deps.occurrences.setCancelled(occurrence.id, cancel ? userId : null, now);
   await deps.replan(group.id);
