@@ -1,6 +1,8 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { KEEP_MEETING_ACTION } from '../core/meeting/autoCancel.js';
 import { AUTO_CANCEL_JOB, autoCancelJob } from '../jobs/autoCancelJob.js';
+import { CANCELLED_NOTICE_JOB } from '../core/meeting/cancelledNotice.js';
+import { cancelledNoticeJob } from '../jobs/cancelledNoticeJob.js';
 import type { JobHandlers } from '../jobs/jobHandler.js';
 import type { Services } from '../services.js';
 import { commandListener } from '../slack/commands/commandListener.js';
@@ -10,7 +12,8 @@ import { type MeetingCommandDeps, meetingCommand } from '../slack/meeting/meetin
 
 /**
  * `/meeting next | notes | cancel | restore | add`, and the record's words (here, attendance …);
- * the cancellation of meetings without an agenda (`cancel_if_no_agenda`) and its Keep button.
+ * the cancellation of meetings without an agenda (`cancel_if_no_agenda`) and its Keep button;
+ * the notice of a meeting the groups file cancels.
  */
 export function wireMeeting(services: Services): { register(slack: SlackApp): void; jobs: JobHandlers } {
   const { groups, log, clock, occurrences, queue, workspace, minutes, records, github } = services;
@@ -43,6 +46,9 @@ export function wireMeeting(services: Services): { register(slack: SlackApp): vo
         keepMeetingButton({ ...autoCancel, log }),
       );
     },
-    jobs: { [AUTO_CANCEL_JOB]: autoCancelJob(autoCancel) },
+    jobs: {
+      [AUTO_CANCEL_JOB]: autoCancelJob(autoCancel),
+      [CANCELLED_NOTICE_JOB]: cancelledNoticeJob({ groups, workspace, effects: services.effects }),
+    },
   };
 }

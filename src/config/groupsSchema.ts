@@ -84,6 +84,18 @@ const extraMeeting = z.strictObject({
   dial_in: text(500).optional(),
 });
 
+/** Why a meeting is not held: shown in Slack, the preview and the notice (plain text, escaped). */
+const reason = text(100).refine((s) => !/[\r\n]/.test(s), 'expected one line of plain text');
+
+/** A cancelled date: `2026-12-24`, or `{ date: 2026-12-24, reason: Christmas Eve }`. */
+const cancelledDate = z.preprocess(
+  (v) => (typeof v === 'string' ? { date: v } : v),
+  z.strictObject({ date, reason: reason.optional() }),
+);
+
+/** Every meeting from `from` to `until` (inclusive, local dates) is cancelled. */
+const meetingBreak = z.strictObject({ from: date, until: date, reason });
+
 const googleId = z.string().regex(/^[A-Za-z0-9_-]{10,200}$/, 'expected a Google Drive/Docs id');
 
 const minutes = z.discriminatedUnion(
@@ -182,7 +194,8 @@ export const groupSchema = z.strictObject({
   leads: z.array(slackUser).min(1, 'name at least one lead').max(20),
   meetings: z.array(meeting).max(10).default([]),
   extra_meetings: z.array(extraMeeting).max(100).default([]),
-  cancelled: z.array(date).max(500).default([]),
+  cancelled: z.array(cancelledDate).max(500).default([]),
+  breaks: z.array(meetingBreak).max(20).default([]),
   reminders: z.array(duration).max(5).optional(),
   agenda: z.strictObject({ rollover: z.enum(['roll-over', 'drop']).default('roll-over') }).optional(),
   minutes: minutes.optional(),

@@ -9,6 +9,7 @@ import {
   parseLocalDate,
   parseLocalTime,
 } from '../core/ids.js';
+import { dayNumber, localDateOf } from '../core/schedule/civilDate.js';
 import type { DigestSettings } from '../core/digest/digestSettings.js';
 import { type GroupEntry, type GroupsFile, groupsFileSchema } from './groupsSchema.js';
 import { meetingProblems, toFrequency } from './meetingRule.js';
@@ -24,6 +25,7 @@ export type ParseGroupsResult =
   | { readonly ok: false; readonly problems: readonly string[] };
 
 const DEFAULT_REMINDERS = ['24h', '10m'];
+const MAX_BREAK_DAYS = 366;
 
 const minutesOf = (d: string): number => parseDurationMinutes(d)!;
 const localDate = (s: string): LocalDate => parseLocalDate(s)!;
@@ -95,6 +97,13 @@ function crossChecks(file: GroupsFile): string[] {
         problems.push(`groups.${id}.meetings[${i}].until: ${m.until} is before from ${m.from}`);
       }
     });
+    g.breaks.forEach((b, i) => {
+      if (b.until < b.from) {
+        problems.push(`groups.${id}.breaks[${i}].until: ${b.until} is before from ${b.from}`);
+      } else if (dayNumber(localDate(b.until)) - dayNumber(localDate(b.from)) >= MAX_BREAK_DAYS) {
+        problems.push(`groups.${id}.breaks[${i}].until: a break lasts at most ${MAX_BREAK_DAYS} days`);
+      }
+    });
     if (g.archive && !g.archive.repo && !g.github) {
       problems.push(
         `groups.${id}.archive.repo: name the repository to publish to (owner/name), or set github.repo`,
@@ -141,7 +150,7 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
       joinUrl: e.join_url,
       dialIn: e.dial_in,
     })),
-    cancelled: g.cancelled.map(localDate),
+    ...fileCancellations(g),
     reminderLeadMinutes: [...new Set(reminders.map(minutesOf))].sort((a, b) => b - a),
     agendaRollover: g.agenda?.rollover ?? 'roll-over',
     minutes: g.minutes
@@ -186,6 +195,32 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
         }
       : undefined,
   };
+}
+
+/**
+ * The dates the file cancels, a break's days included (so every reader of `cancelled` sees
+ * them), with their reasons; a break's reason wins over the same date's under `cancelled:`.
+ */
+function fileCancellations(g: GroupEntry): Pick<Group, 'cancelled' | 'cancelReasons' | 'breaks'> {
+  const reasons: Record<string, string> = {};
+  const dates = new Set<LocalDate>();
+  for (const c of g.cancelled) {
+    dates.add(localDate(c.date));
+    if (c.reason !== undefined) reasons[c.date] = c.reason;
+  }
+  const breaks = g.breaks.map((b) => ({
+    from: localDate(b.from),
+    until: localDate(b.until),
+    reason: b.reason,
+  }));
+  for (const b of breaks) {
+    for (let day = dayNumber(b.from); day <= dayNumber(b.until); day++) {
+      const d = localDateOf(day);
+      dates.add(d);
+      reasons[d] = b.reason;
+    }
+  }
+  return { cancelled: [...dates].sort(), cancelReasons: reasons, breaks };
 }
 
 /** One field of every person in the file's `people`, by Slack id. */

@@ -124,6 +124,13 @@ export interface ArchiveSettings {
   readonly afterMinutes: number;
 }
 
+/** Every meeting from `from` to `until` (inclusive, the group's local dates) is cancelled. */
+export interface MeetingBreak {
+  readonly from: LocalDate;
+  readonly until: LocalDate;
+  readonly reason: string;
+}
+
 export interface Group {
   readonly id: GroupId;
   readonly name: string;
@@ -134,7 +141,12 @@ export interface Group {
   readonly timeZone: string;
   readonly meetings: readonly MeetingRule[];
   readonly extraMeetings: readonly ExtraMeeting[];
+  /** Every date the groups file cancels: `cancelled:` and each day of a break. */
   readonly cancelled: readonly LocalDate[];
+  /** Why, for the cancelled dates that say (plain text, ≤ 100 characters). */
+  readonly cancelReasons?: Readonly<Record<string, string>>;
+  /** The file's `breaks:`; their days are also in `cancelled`. */
+  readonly breaks?: readonly MeetingBreak[];
   /** Minutes before a meeting's start at which a reminder is posted, largest first. */
   readonly reminderLeadMinutes: readonly number[];
   /** What happens to agenda items not covered when a meeting ends. */

@@ -117,7 +117,7 @@ groups:
 `);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'groups.a.cancelled[0]: expected a date YYYY-MM-DD',
+        'groups.a.cancelled[0].date: expected a date YYYY-MM-DD',
         expect.stringMatching(/^groups\.a\.meetings\[0\]: .*colour/),
       ]),
     );

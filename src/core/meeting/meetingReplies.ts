@@ -3,12 +3,13 @@ import type { LocalDate, SlackUserId } from '../ids.js';
 import type { Occurrence } from '../model/occurrence.js';
 import { escapePlain, mentionUser } from '../mrkdwn.js';
 import { slackDate, zonedLabel } from '../slackDate.js';
+import { shortDay } from './cancelledNotice.js';
 
 /** What `/meeting cancel` and `/meeting restore` found or did. */
 export type CancellationResult =
   | { readonly kind: 'unchanged'; readonly date: LocalDate }
   /** The groups file cancels it: neither cancel nor restore in Slack changes that. */
-  | { readonly kind: 'cancelledInFile'; readonly date: LocalDate }
+  | { readonly kind: 'cancelledInFile'; readonly date: LocalDate; readonly reason?: string | undefined }
   | { readonly kind: 'changed'; readonly occurrence: Occurrence };
 
 /** The sentence for a cancellation: ephemeral when nothing changed, else for the channel. */
@@ -19,7 +20,7 @@ export function cancellationReply(
   timeZone: string,
 ): { readonly inChannel: boolean; readonly text: string } {
   if (result.kind === 'cancelledInFile') {
-    return { inChannel: false, text: cancelledInFileText(result.date, cancel) };
+    return { inChannel: false, text: cancelledInFileText(result.date, cancel, result.reason) };
   }
   if (result.kind === 'unchanged') {
     const { date } = result;
@@ -41,10 +42,12 @@ export function cancellationReply(
 }
 
 /** A date the groups file cancels: the file decides, so Slack neither restores nor re-cancels it. */
-export const cancelledInFileText = (date: LocalDate, cancel: boolean): string =>
-  cancel
-    ? `The meeting of ${date} is already cancelled in the groups file.`
-    : `${date} is cancelled in the groups file; a lead changes it there.`;
+export const cancelledInFileText = (date: LocalDate, cancel: boolean, reason?: string): string => {
+  const why = reason === undefined ? '' : ` (${escapePlain(reason)})`;
+  return cancel
+    ? `The meeting of ${date} is already cancelled in the groups file${why}.`
+    : `${date} is cancelled in the groups file${why}; a lead changes it there.`;
+};
 
 /** The channel's notice of a one-off meeting added with `/meeting add`. */
 export const addedReply = (added: Occurrence, by: SlackUserId, timeZone: string): string => {
@@ -52,13 +55,56 @@ export const addedReply = (added: Occurrence, by: SlackUserId, timeZone: string)
   return `:spiral_calendar_pad: ${mentionUser(by)} added *${escapePlain(added.title)}* on ${slackDate(startsAt, timeZone)} (${zonedLabel(startsAt, timeZone)}).`;
 };
 
-/** `/meeting next`: the next meeting in the group's zone, and in the asker's when it differs. */
+/** A meeting the groups file cancels that `/meeting next` skips, with the file's reason. */
+export interface SkippedMeeting {
+  readonly startsAt: Date;
+  readonly reason?: string | undefined;
+}
+
+/**
+ * `/meeting next`: the next meeting in the group's zone, and in the asker's when it differs;
+ * first the meetings the groups file cancels before it, with their reasons ("No meeting on
+ * Thu 24 Dec (Christmas Eve); the next is Thu 7 Jan:"), a run of one break's as one range.
+ */
 export function nextMeetingReply(
   group: { readonly name: string; readonly timeZone: string },
   next: Occurrence | undefined,
   userZone: string | undefined,
+  skipped: readonly SkippedMeeting[] = [],
 ): string {
-  if (!next) return `No ${escapePlain(group.name)} meeting is scheduled in the coming weeks.`;
+  const skips = skippedText(skipped, group.timeZone);
+  if (!next) {
+    const none = `No ${escapePlain(group.name)} meeting is scheduled in the coming weeks.`;
+    return skips ? `${skips}; none is scheduled after it in the coming weeks.` : none;
+  }
+  const head = skips ? `${skips}; the next is ${shortDay(new Date(next.startsAt), group.timeZone)}:\n` : '';
+  return head + nextMeetingText(group, next, userZone);
+}
+
+/** "No meeting on Thu 24 Dec (Christmas Eve), from Thu 2 Jul to Thu 13 Aug (Summer break)". */
+function skippedText(skipped: readonly SkippedMeeting[], zone: string): string {
+  if (skipped.length === 0) return '';
+  const runs: SkippedMeeting[][] = [];
+  for (const s of skipped) {
+    const run = runs[runs.length - 1];
+    if (run && run[0]!.reason === s.reason) run.push(s);
+    else runs.push([s]);
+  }
+  const parts = runs.map((run) => {
+    const why = run[0]!.reason === undefined ? '' : ` (${escapePlain(run[0]!.reason)})`;
+    const first = shortDay(run[0]!.startsAt, zone);
+    return run.length === 1
+      ? `on ${first}${why}`
+      : `from ${first} to ${shortDay(run[run.length - 1]!.startsAt, zone)}${why}`;
+  });
+  return `No meeting ${parts.join(', ')}`;
+}
+
+function nextMeetingText(
+  group: { readonly name: string; readonly timeZone: string },
+  next: Occurrence,
+  userZone: string | undefined,
+): string {
   const startsAt = new Date(next.startsAt);
   const yours =
     userZone && userZone !== group.timeZone

@@ -14,6 +14,7 @@ export type PreviewGroup = Pick<
   | 'meetings'
   | 'extraMeetings'
   | 'cancelled'
+  | 'cancelReasons'
   | 'reminderLeadMinutes'
   | 'minutes'
 >;
@@ -66,7 +67,8 @@ export function previewText(group: PreviewGroup, meetings: readonly UpcomingMeet
     );
     lines.push(row('starts', o.startsAt, ''));
     if (o.cancelled) {
-      lines.push(`     cancelled in the groups file: no reminders, no minutes`);
+      const why = o.cancelReason === undefined ? '' : ` (${o.cancelReason})`;
+      lines.push(`     cancelled in the groups file${why}: no reminders, no minutes`);
       continue;
     }
     for (const r of m.reminders) {

@@ -24,7 +24,14 @@ const HORIZON_DAYS = 400;
 export function upcomingMeetings(
   group: Pick<
     Group,
-    'id' | 'timeZone' | 'meetings' | 'extraMeetings' | 'cancelled' | 'reminderLeadMinutes' | 'minutes'
+    | 'id'
+    | 'timeZone'
+    | 'meetings'
+    | 'extraMeetings'
+    | 'cancelled'
+    | 'cancelReasons'
+    | 'reminderLeadMinutes'
+    | 'minutes'
   >,
   now: Date,
   count: number,

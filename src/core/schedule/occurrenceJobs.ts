@@ -7,6 +7,7 @@ import { agendaRolloverJobSpec } from '../agenda/agendaRolloverJob.js';
 import { meetingRecordJobs } from '../record/recordJobs.js';
 import { archiveJobs } from '../archive/archiveJobs.js';
 import { AUTO_CANCEL_JOB, autoCancelJobs } from '../meeting/autoCancel.js';
+import { cancelledNoticePrefix } from '../meeting/cancelledNotice.js';
 
 /**
  * The jobs one scheduled occurrence needs (reminders; later the minutes doc and the agenda
@@ -26,12 +27,18 @@ export function occurrenceJobs(group: ResolvedGroup, occurrence: Occurrence): Jo
 }
 
 /**
- * The key prefixes under which a group's occurrence jobs live. `agenda-rollover:` and the
+ * The key prefixes under which a group's occurrence jobs live (and the notices of meetings the
+ * groups file cancels: one the file no longer cancels is withdrawn). `agenda-rollover:` and the
  * record's jobs are left out on purpose: they must survive a meeting in progress (see
  * agendaRolloverJobSpec and meetingRecordJobs). The auto-cancel job is among them: a meeting
  * a lead cancels, or a group that no longer asks for it, drops it; a restore brings it back
  * (enqueue revives a cancelled job), while one that ran stays done.
  */
 export function groupJobPrefixes(groupId: string): string[] {
-  return [`reminder:${groupId}:`, minutesGroupPrefix(groupId), `${AUTO_CANCEL_JOB}:${groupId}:`];
+  return [
+    `reminder:${groupId}:`,
+    minutesGroupPrefix(groupId),
+    `${AUTO_CANCEL_JOB}:${groupId}:`,
+    cancelledNoticePrefix(groupId),
+  ];
 }

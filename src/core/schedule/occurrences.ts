@@ -7,7 +7,10 @@ import { rotationStart, ruleTimeOn } from './ruleTime.js';
 import { localToInstant } from './zonedTime.js';
 import { DAY_MS, MINUTE_MS } from '../duration.js';
 
-export type ScheduleInput = Pick<Group, 'timeZone' | 'meetings' | 'extraMeetings' | 'cancelled'>;
+export type ScheduleInput = Pick<
+  Group,
+  'timeZone' | 'meetings' | 'extraMeetings' | 'cancelled' | 'cancelReasons'
+>;
 
 /** One meeting as groups.yml makes it. */
 export interface PlannedOccurrence {
@@ -22,6 +25,8 @@ export interface PlannedOccurrence {
   readonly dialIn?: string;
   /** Its date is listed under `cancelled`; still returned so callers can show or skip it. */
   readonly cancelled: boolean;
+  /** Why the file cancels it, when it says (`cancelled:` with a reason, or a break). */
+  readonly cancelReason?: string;
 }
 
 /** Zone offsets stay within ±14 h and a gap moves a time by at most a day. */
@@ -60,6 +65,15 @@ export function occurrenceOn(group: ScheduleInput, date: LocalDate): PlannedOccu
   return occurrencesOnDays(group, day, day);
 }
 
+/** The occurrences whose local dates are in [from, until], cancelled ones included (a break's meetings). */
+export function occurrencesFromTo(
+  group: ScheduleInput,
+  from: LocalDate,
+  until: LocalDate,
+): PlannedOccurrence[] {
+  return occurrencesOnDays(group, dayNumber(from), dayNumber(until));
+}
+
 /** Occurrences whose local date is in [first, last], sorted; a rule wins over an extra at the same instant. */
 function occurrencesOnDays(group: ScheduleInput, first: DayNumber, last: DayNumber): PlannedOccurrence[] {
   const cancelled = new Set<string>(group.cancelled);
@@ -67,10 +81,13 @@ function occurrencesOnDays(group: ScheduleInput, first: DayNumber, last: DayNumb
   const add = (o: Omit<PlannedOccurrence, 'endsAt' | 'cancelled'>, durationMinutes: number) => {
     const t = o.startsAt.getTime();
     if (byStart.has(t)) return;
+    const isCancelled = cancelled.has(o.localDate);
+    const reason = isCancelled ? group.cancelReasons?.[o.localDate] : undefined;
     byStart.set(t, {
       ...o,
       endsAt: new Date(t + durationMinutes * MINUTE_MS),
-      cancelled: cancelled.has(o.localDate),
+      cancelled: isCancelled,
+      ...(reason === undefined ? {} : { cancelReason: reason }),
     });
   };
   for (const rule of group.meetings) {

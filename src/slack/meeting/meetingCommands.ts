@@ -47,8 +47,8 @@ export function meetingCommand(deps: MeetingCommandDeps): (input: CommandInput) 
       case 'next':
         // users.info is a remote call: answered after the ack.
         return deferred(async () => {
-          const { next, userZone } = await nextMeeting(deps, { group, userId });
-          return ephemeral(nextMeetingReply(group, next, userZone));
+          const { next, userZone, skipped } = await nextMeeting(deps, { group, userId });
+          return ephemeral(nextMeetingReply(group, next, userZone, skipped));
         });
       case 'notes':
         return ephemeral(await meetingNotes(deps, { group, userId }));

@@ -95,7 +95,9 @@ async function setCancelled(
   const now = deps.clock.now();
   const occurrence = await meetingOnDate(deps, group, date, now);
   // The file's cancellations follow the file: a restore here would be undone by the re-plan.
-  if (isCancelledInFile(occurrence, occurrenceOn(group, date))) return { kind: 'cancelledInFile', date };
+  if (isCancelledInFile(occurrence, occurrenceOn(group, date))) {
+    return { kind: 'cancelledInFile', date, reason: group.cancelReasons?.[date] };
+  }
   if (occurrence.status === (cancel ? 'cancelled' : 'scheduled')) return { kind: 'unchanged', date };
   const changed = await applyCancellation(deps, group, occurrence, cancel ? userId : null);
   await afterReplan?.(occurrence);

@@ -9,6 +9,7 @@ import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository
 import type { ReminderDeliveries } from '../../core/ports/reminderDeliveries.js';
 import { groupJobPrefixes, occurrenceJobs } from '../../core/schedule/occurrenceJobs.js';
 import { occurrencesBetween } from '../../core/schedule/occurrences.js';
+import { cancelledNoticeJobSpec, cancelledNotices } from '../../core/meeting/cancelledNotice.js';
 import { PLAN_HORIZON_DAYS } from '../../core/schedule/planHorizon.js';
 import { reminderDueAt, type ReminderPayload } from '../../core/reminder/reminderPlan.js';
 import type { JobSpec } from '../../core/ports/jobQueue.js';
@@ -74,11 +75,16 @@ export interface PlanResult {
 export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<PlanResult> {
   const now = deps.clock.now();
   const to = new Date(now.getTime() + PLAN_HORIZON_DAYS * DAY_MS);
-  const stored = await deps.occurrences.sync(group.id, occurrencesBetween(group, now, to), now, to, now);
+  const planned = occurrencesBetween(group, now, to);
+  const stored = await deps.occurrences.sync(group.id, planned, now, to, now);
   const goingAhead = stored.filter((o) => o.status === 'scheduled');
-  const jobs = goingAhead
-    .flatMap((o) => occurrenceJobs(group, o))
-    .filter((job) => !remindsBefore(job, deps.remindersFrom));
+  const jobs = [
+    ...goingAhead
+      .flatMap((o) => occurrenceJobs(group, o))
+      .filter((job) => !remindsBefore(job, deps.remindersFrom)),
+    // The channel is told of the file's cancellations a few days ahead (withdrawn with them).
+    ...cancelledNotices(group, planned, now).map((n) => cancelledNoticeJobSpec(group.id, n.first.startsAt)),
+  ];
   const jobsAdded = await deps.queue.enqueue(jobs, now);
   // Everything under the group's prefixes that is not in today's plan: cancelled or removed
   // meetings, and lead times no longer configured.
