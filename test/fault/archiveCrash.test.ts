@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type GithubApiServer, startGithubApiServer } from '../../src/standins/githubApiServer.js';
+import { startGithubApiServer } from '../../src/standins/githubApiServer.js';
 import { metadataKeyOf, startSlackApiServer } from '../../src/standins/slackApiServer.js';
 import { ENGINES, freshDatabase } from '../support/databases.js';
 import { childOutput, type GavelProcess, startGavelProcess } from './support/gavelProcess.js';
+import { killedAtAnswer } from './support/killAtAnswer.js';
 
 /**
  * Issue 16, crash: the real app as a child process, SIGKILLed right after GitHub made the
@@ -36,8 +37,6 @@ groups:
     archive: { path: "meetings/{yyyy}/{date}.md", after: 1m }
 `;
 const STARTUP_TIMEOUT_MS = 20_000;
-/** A kill that never comes fails the test: GitHub's pacing of writes is a few seconds here. */
-const TRAP_TIMEOUT_MS = 30_000;
 const DRAIN_TIMEOUT_MS = 40_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,7 +77,7 @@ describe('a crash while a meeting is being published', () => {
         for (const op of ['git.createRef', 'pulls.create'] as const) {
           const child = await startGavelProcess(env(fakeNow), STARTUP_TIMEOUT_MS);
           latest = child;
-          const killed = await killedAfter(github, op, child);
+          const killed = await killedAtAnswer((hook) => github.beforeAnswer(op, hook), child);
           expect(killed, `a kill after ${op}; ${context()}`).toBe(true);
           fakeNow = child.lastNow();
         }
@@ -130,23 +129,3 @@ describe('a crash while a meeting is being published', () => {
     }, 120_000);
   }
 });
-
-/** Holds GitHub's answer to `op` until the child is SIGKILLed; false if the call never came. */
-async function killedAfter(
-  github: GithubApiServer,
-  op: 'git.createRef' | 'pulls.create',
-  child: GavelProcess,
-) {
-  let sprung = false;
-  const trap = new Promise<void>((resolve) =>
-    github.beforeAnswer(op, async () => {
-      await child.kill();
-      sprung = true;
-      resolve();
-    }),
-  );
-  await Promise.race([trap, sleep(TRAP_TIMEOUT_MS)]);
-  github.beforeAnswer(op, undefined);
-  await child.kill();
-  return sprung;
-}

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type GoogleApiServer,
-  makeServiceAccountKey,
-  startGoogleApiServer,
-} from '../../src/standins/googleApiServer.js';
+import { makeServiceAccountKey, startGoogleApiServer } from '../../src/standins/googleApiServer.js';
 import { startSlackApiServer } from '../../src/standins/slackApiServer.js';
 import { ENGINES, freshDatabase } from '../support/databases.js';
 import { childOutput, type GavelProcess, startGavelProcess } from './support/gavelProcess.js';
+import { killedAtAnswer } from './support/killAtAnswer.js';
 
 /**
  * Issue 18, crash: the real app as a child process, SIGKILLed right after the shared Google
@@ -34,8 +31,6 @@ groups:
     links: { mailing_list: wg@lists.example.org }
 `;
 const STARTUP_TIMEOUT_MS = 20_000;
-/** A kill that never comes fails the test: GitHub's pacing of writes is a few seconds here. */
-const TRAP_TIMEOUT_MS = 30_000;
 const DRAIN_TIMEOUT_MS = 40_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,7 +72,10 @@ describe('a crash while the shared calendar is being written', () => {
       try {
         const first = await startGavelProcess(env(FAKE_START), STARTUP_TIMEOUT_MS);
         latest = first;
-        expect(await killedAfter(google, first), `a kill after events.insert; ${context()}`).toBe(true);
+        expect(
+          await killedAtAnswer((hook) => google.beforeAnswer('events.insert', hook), first),
+          `a kill after events.insert; ${context()}`,
+        ).toBe(true);
         expect(events()).toHaveLength(1);
 
         const last = await startGavelProcess(env(first.lastNow()), STARTUP_TIMEOUT_MS);
@@ -125,19 +123,3 @@ describe('a crash while the shared calendar is being written', () => {
     }, 120_000);
   }
 });
-
-/** Holds the calendar's answer to the event's insert until the child is SIGKILLed; false if it never came. */
-async function killedAfter(google: GoogleApiServer, child: GavelProcess) {
-  let sprung = false;
-  const trap = new Promise<void>((resolve) =>
-    google.beforeAnswer('events.insert', async () => {
-      await child.kill();
-      sprung = true;
-      resolve();
-    }),
-  );
-  await Promise.race([trap, sleep(TRAP_TIMEOUT_MS)]);
-  google.beforeAnswer('events.insert', undefined);
-  await child.kill();
-  return sprung;
-}

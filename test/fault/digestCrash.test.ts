@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  metadataKeyOf,
-  type SlackApiServer,
-  startSlackApiServer,
-} from '../../src/standins/slackApiServer.js';
+import { metadataKeyOf, startSlackApiServer } from '../../src/standins/slackApiServer.js';
 import { ENGINES, freshDatabase } from '../support/databases.js';
 import { childOutput, type GavelProcess, startGavelProcess } from './support/gavelProcess.js';
+import { killedAtAnswer } from './support/killAtAnswer.js';
 
 /**
  * Issue 18 part 5, crash: the real app as a child process, SIGKILLed right after Slack took
@@ -33,7 +30,6 @@ groups:
     reminders: []
 `;
 const STARTUP_TIMEOUT_MS = 20_000;
-const TRAP_TIMEOUT_MS = 30_000;
 const DRAIN_TIMEOUT_MS = 40_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,7 +74,18 @@ describe('a crash while the weekly digest is being posted', () => {
       try {
         const first = await startGavelProcess(env(FAKE_START), STARTUP_TIMEOUT_MS);
         latest = first;
-        expect(await killedAfterDigestPost(slack, first), `a kill after the post; ${context()}`).toBe(true);
+        expect(
+          await killedAtAnswer(
+            (hook) =>
+              slack.beforeAnswer(
+                'chat.postMessage',
+                hook,
+                (args) => metadataKeyOf(args)?.startsWith('digest:') ?? false,
+              ),
+            first,
+          ),
+          `a kill after the post; ${context()}`,
+        ).toBe(true);
         expect(digests()).toHaveLength(1);
         expect((await effect())?.state).toBe('started');
 
@@ -117,23 +124,3 @@ describe('a crash while the weekly digest is being posted', () => {
     }, 120_000);
   }
 });
-
-/** Holds Slack's answer to the digest's post until the child is SIGKILLed; false if it never came. */
-async function killedAfterDigestPost(slack: SlackApiServer, child: GavelProcess): Promise<boolean> {
-  let sprung = false;
-  const trap = new Promise<void>((resolve) =>
-    slack.beforeAnswer(
-      'chat.postMessage',
-      async () => {
-        await child.kill();
-        sprung = true;
-        resolve();
-      },
-      (args) => metadataKeyOf(args)?.startsWith('digest:') ?? false,
-    ),
-  );
-  await Promise.race([trap, sleep(TRAP_TIMEOUT_MS)]);
-  slack.beforeAnswer('chat.postMessage', undefined);
-  await child.kill();
-  return sprung;
-}
