@@ -16,6 +16,7 @@ import type { MeetingRecordRepository } from './core/ports/meetingRecordReposito
 import type { EffectLedger } from './core/ports/effectLedger.js';
 import type { Telemetry } from './core/ports/telemetry.js';
 import type { SharedCalendar } from './core/ports/sharedCalendar.js';
+import type { AudienceZones } from './usecases/dst/audienceZones.js';
 
 /**
  * Every port's adapter, built once by the composition root (compose/buildServices.ts). Only
@@ -47,6 +48,8 @@ export interface Services {
   readonly archive?: RepositoryArchive;
   /** The Slack workspace behind its port: how use cases and jobs post, schedule and look people up. */
   readonly workspace: SlackWorkspace;
+  /** Where each group's people are (its file's zones and its members'), cached: DST notices. */
+  readonly audience?: AudienceZones;
   /** Google Drive and Docs for meeting minutes; absent when Google is not configured. */
   readonly minutes?: MinutesDocs;
   /** The shared Google Calendar (GOOGLE_CALENDAR_ID) kept in step with the plan; absent when unset. */

@@ -2,6 +2,7 @@ import { loadConfig } from '../config/env.js';
 import { loadGroupsFile } from '../config/loadGroupsFile.js';
 import { withoutMinutes } from '../core/minutes/withoutMinutes.js';
 import { previewText } from '../core/preview/previewText.js';
+import { dstNoticePreview } from '../core/preview/dstNoticePreview.js';
 import { upcomingMeetings } from '../core/preview/upcomingMeetings.js';
 import { type CommandResult, groupsFileSetting, type RawEnv } from './commandResult.js';
 
@@ -47,7 +48,11 @@ export function previewCommand(input: {
       : []),
   ].join('\n');
   const sections = groups.map((g) =>
-    previewText(g, upcomingMeetings(g, input.now, MEETINGS_SHOWN), input.now),
+    [
+      previewText(g, upcomingMeetings(g, input.now, MEETINGS_SHOWN), input.now),
+      '',
+      ...dstNoticePreview(g, input.now),
+    ].join('\n'),
   );
   return { exitCode: 0, stdout: `${header}\n\n${sections.join('\n\n\n')}\n`, stderr: '' };
 }

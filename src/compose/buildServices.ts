@@ -1,4 +1,5 @@
 import { boltLogger } from '../slack/boltLogger.js';
+import { createAudienceZones } from '../usecases/dst/audienceZones.js';
 import { WebClient } from '@slack/web-api';
 import type { AppConfig } from '../config/env.js';
 import type { Clock } from '../core/clock.js';
@@ -126,6 +127,7 @@ export async function buildServices(opts: {
   const { db, dialect } = store;
   const groups = createSwappableGroupDirectory(await prepareGroups(opts.groups));
   const digest = createDigestSource(await prepareDigest(opts.digest));
+  const workspace = webApiWorkspace(client, log.child({ component: 'slack' }));
   const services: Services = {
     clock,
     groups,
@@ -140,7 +142,8 @@ export async function buildServices(opts: {
     reminderDeliveries: reminderDeliveryStore(db),
     records: meetingRecordStore(db),
     effects: effectLedgerStore(db),
-    workspace: webApiWorkspace(client, log.child({ component: 'slack' })),
+    workspace,
+    audience: createAudienceZones(workspace, clock),
     ...(minutes ? { minutes } : {}),
     ...(calendar ? { calendar } : {}),
     ...(github ? { github: github.issues, archive: github.archive } : {}),

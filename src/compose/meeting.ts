@@ -3,6 +3,8 @@ import { KEEP_MEETING_ACTION } from '../core/meeting/autoCancel.js';
 import { AUTO_CANCEL_JOB, autoCancelJob } from '../jobs/autoCancelJob.js';
 import { CANCELLED_NOTICE_JOB } from '../core/meeting/cancelledNotice.js';
 import { cancelledNoticeJob } from '../jobs/cancelledNoticeJob.js';
+import { DST_NOTICE_JOB } from '../core/dst/dstNoticeJob.js';
+import { dstNoticeJob } from '../jobs/dstNoticeJob.js';
 import type { JobHandlers } from '../jobs/jobHandler.js';
 import type { Services } from '../services.js';
 import { commandListener } from '../slack/commands/commandListener.js';
@@ -13,7 +15,7 @@ import { type MeetingCommandDeps, meetingCommand } from '../slack/meeting/meetin
 /**
  * `/meeting next | notes | cancel | restore | add`, and the record's words (here, attendance …);
  * the cancellation of meetings without an agenda (`cancel_if_no_agenda`) and its Keep button;
- * the notice of a meeting the groups file cancels.
+ * the notice of a meeting the groups file cancels, and of a clock change that shifts meetings.
  */
 export function wireMeeting(services: Services): { register(slack: SlackApp): void; jobs: JobHandlers } {
   const { groups, log, clock, occurrences, queue, workspace, minutes, records, github } = services;
@@ -49,6 +51,12 @@ export function wireMeeting(services: Services): { register(slack: SlackApp): vo
     jobs: {
       [AUTO_CANCEL_JOB]: autoCancelJob(autoCancel),
       [CANCELLED_NOTICE_JOB]: cancelledNoticeJob({ groups, workspace, effects: services.effects }),
+      [DST_NOTICE_JOB]: dstNoticeJob({
+        groups,
+        workspace,
+        effects: services.effects,
+        audience: services.audience,
+      }),
     },
   };
 }

@@ -183,6 +183,13 @@ const channel = z
     'expected a channel id (C…) or #channel-name',
   );
 const timezone = z.string().refine(isTimeZone, 'expected an IANA time zone like America/Los_Angeles');
+/** Where the group's people are, besides the channel members' own zones (DST notices). */
+const audienceZones = z.array(timezone).max(20);
+/** How long before the first meeting a clock change shifts the DST notice is posted, or off. */
+const dstNotice = z.union(
+  [z.literal('off'), duration.refine((s) => (parseDurationMinutes(s) ?? 0) <= 21 * 24 * 60, 'at most 21d')],
+  { error: 'expected a duration like 7d (at most 21d), or off' },
+);
 
 /** The weekly digest of every group's meetings of the next week. */
 const digest = z.strictObject({ channel, day: weekday, time, timezone });
@@ -207,6 +214,8 @@ export const groupSchema = z.strictObject({
   wrap_up: wrapUp.optional(),
   archive: archive.optional(),
   cancel_if_no_agenda: noAgendaLead.optional(),
+  audience_zones: audienceZones.default([]),
+  dst_notice: dstNotice.default('7d'),
   description: z
     .string()
     .trim()

@@ -184,6 +184,8 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
     wrapUpAfterMinutes: minutesOf(g.wrap_up?.after ?? '15m'),
     archive: g.archive ? toArchive(g.archive, g.github?.repo) : undefined,
     cancelIfNoAgendaMinutes: g.cancel_if_no_agenda ? minutesOf(g.cancel_if_no_agenda) : undefined,
+    audienceZones: g.audience_zones,
+    dstNoticeMinutes: g.dst_notice === 'off' ? undefined : minutesOf(g.dst_notice),
     description: g.description,
     links: g.links
       ? {

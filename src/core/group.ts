@@ -169,6 +169,13 @@ export interface Group {
    * agenda is still empty (a lead can keep it). Undefined: never.
    */
   readonly cancelIfNoAgendaMinutes?: number | undefined;
+  /** `audience_zones`: where the group's people are, besides its channel members' zones. */
+  readonly audienceZones?: readonly string[];
+  /**
+   * `dst_notice`: minutes before the first meeting a clock change shifts for the audience at
+   * which the channel is told (reminders and the digest say so too). Undefined: off.
+   */
+  readonly dstNoticeMinutes?: number | undefined;
   /** What the group is for, shown on its public page (plain text, paragraphs by blank lines). */
   readonly description?: string;
   /** Where the group's work lives, shown on its public page. */

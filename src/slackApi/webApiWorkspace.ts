@@ -76,6 +76,15 @@ export function webApiWorkspace(client: WebClient, log: Log): SlackWorkspace {
       }
     },
 
+    async channelMembers(channel, limit) {
+      try {
+        return (await client.conversations.members({ channel, limit })).members ?? [];
+      } catch (error) {
+        log.debug({ err: error, channel }, "conversations.members failed; the file's zones stand alone");
+        return [];
+      }
+    },
+
     async permalink(channel, ts) {
       try {
         return (await client.chat.getPermalink({ channel, message_ts: ts })).permalink;

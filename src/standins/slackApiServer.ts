@@ -14,6 +14,8 @@ import { readBody } from './readBody.js';
 export interface SlackChannel {
   readonly id: string;
   readonly name: string;
+  /** Who is in it, as conversations.members answers (none unless set). */
+  readonly members?: readonly string[];
 }
 
 export interface SlackUser {
@@ -205,6 +207,15 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
           is_member: true,
         },
       };
+    },
+    'conversations.members': (args) => {
+      const channel = opts.channels.find((c) => c.id === str(args, 'channel'));
+      if (!channel) throw new SlackError('channel_not_found');
+      const limit = Math.min(Number(args['limit'] ?? 100) || 100, 1000);
+      const start = Number(args['cursor'] ?? 0) || 0;
+      const members = channel.members ?? [];
+      const next = start + limit < members.length ? String(start + limit) : '';
+      return { members: members.slice(start, start + limit), response_metadata: { next_cursor: next } };
     },
     'conversations.open': (args) => {
       const users = str(args, 'users').split(',').filter(Boolean);

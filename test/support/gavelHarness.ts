@@ -59,6 +59,8 @@ export interface HarnessOptions {
   readonly sharedDatabase?: TestDatabase;
   /** Extra channels the Slack workspace has, beyond #serverless, #cf-app-runtime and #random. */
   readonly channels?: readonly { readonly id: string; readonly name: string }[];
+  /** Who is in #serverless, as conversations.members answers (nobody unless set). */
+  readonly serverlessMembers?: readonly string[];
   /** Reuse a Slack server (several apps, one workspace): not closed by stop(). */
   readonly sharedSlack?: SlackApiServer;
   /** Client timeouts and retry waits (GavelOptions): fault tests shrink them to milliseconds. */
@@ -81,7 +83,7 @@ export async function startHarness(opts: HarnessOptions): Promise<GavelHarness> 
       // Slack posts scheduled messages by the same clock the app runs on.
       now: () => clock.now(),
       channels: [
-        { id: SERVERLESS_CHANNEL, name: 'serverless' },
+        { id: SERVERLESS_CHANNEL, name: 'serverless', members: opts.serverlessMembers ?? [] },
         { id: 'C0CFRUNTIME', name: 'cf-app-runtime' },
         { id: 'C0RANDOM01', name: 'random' },
         ...(opts.channels ?? []),

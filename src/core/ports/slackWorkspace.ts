@@ -54,6 +54,11 @@ export interface SlackWorkspace {
   userNames(userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** The user's time zone as their Slack profile says, or undefined when Slack cannot say. */
   userTimeZone(userId: string): Promise<string | undefined>;
+  /**
+   * Up to `limit` members of a channel the bot is in (conversations.members, one page), for
+   * whom gavel looks up time zones. A courtesy like a name: a failed call answers [].
+   */
+  channelMembers(channel: string, limit: number): Promise<readonly string[]>;
   /** A message's permalink, or undefined when Slack cannot say. */
   permalink(channel: string, ts: string): Promise<string | undefined>;
   /** Publishes a user's App Home tab. */

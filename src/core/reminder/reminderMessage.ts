@@ -29,6 +29,8 @@ export interface ReminderInput {
   readonly minutesEnabled: boolean;
   /** The button's value: which meeting an added item belongs to. */
   readonly meetingKey: string;
+  /** A clock change shifts this meeting for part of the audience: one line says so (dstReminderLine). */
+  readonly dstLine?: string;
 }
 
 const MAX_AGENDA_LINES = 25;
@@ -50,7 +52,10 @@ export function reminderMessage(input: ReminderInput): { text: string; blocks: K
       type: 'header',
       text: { type: 'plain_text', text: truncate(`${input.groupName}: ${meeting.title}`, 150) },
     },
-    { type: 'section', text: { type: 'mrkdwn', text: `:calendar: *${when}*` } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `:calendar: *${when}*${input.dstLine ? `\n${input.dstLine}` : ''}` },
+    },
   ];
   if (join.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: join.join('\n') } });
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: agendaText(input.agenda) } });

@@ -8,6 +8,7 @@ import { meetingRecordJobs } from '../record/recordJobs.js';
 import { archiveJobs } from '../archive/archiveJobs.js';
 import { AUTO_CANCEL_JOB, autoCancelJobs } from '../meeting/autoCancel.js';
 import { cancelledNoticePrefix } from '../meeting/cancelledNotice.js';
+import { dstNoticePrefix } from '../dst/dstNoticeJob.js';
 
 /**
  * The jobs one scheduled occurrence needs (reminders; later the minutes doc and the agenda
@@ -28,7 +29,8 @@ export function occurrenceJobs(group: ResolvedGroup, occurrence: Occurrence): Jo
 
 /**
  * The key prefixes under which a group's occurrence jobs live (and the notices of meetings the
- * groups file cancels: one the file no longer cancels is withdrawn). `agenda-rollover:` and the
+ * groups file cancels: one the file no longer cancels is withdrawn; and of clock changes, one
+ * that no longer shifts a meeting is withdrawn). `agenda-rollover:` and the
  * record's jobs are left out on purpose: they must survive a meeting in progress (see
  * agendaRolloverJobSpec and meetingRecordJobs). The auto-cancel job is among them: a meeting
  * a lead cancels, or a group that no longer asks for it, drops it; a restore brings it back
@@ -40,5 +42,6 @@ export function groupJobPrefixes(groupId: string): string[] {
     minutesGroupPrefix(groupId),
     `${AUTO_CANCEL_JOB}:${groupId}:`,
     cancelledNoticePrefix(groupId),
+    dstNoticePrefix(groupId),
   ];
 }

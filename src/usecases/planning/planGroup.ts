@@ -23,6 +23,9 @@ import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
 import { healAgendaMinutes } from '../agenda/healAgendaMinutes.js';
 import type { DigestSource } from '../../core/digest/digestSettings.js';
 import { planDigest } from './planDigest.js';
+import { dstNoticeJobSpec } from '../../core/dst/dstNoticeJob.js';
+import type { AudienceZones } from '../dst/audienceZones.js';
+import { groupMismatches } from '../dst/groupMismatches.js';
 import { calendarSyncJobSpec, calendarSyncPrefix } from '../../core/calendar/calendarSyncJob.js';
 import { desiredSharedEvents } from '../calendar/syncSharedCalendar.js';
 
@@ -47,6 +50,8 @@ export interface PlanDeps {
    * deployment back from downtime still posts one late (see reminderJobs).
    */
   readonly remindersFrom?: Date;
+  /** Where each group's people are, for DST notices (absent: the groups file's zones alone). */
+  readonly audience?: AudienceZones | undefined;
   /** The weekly digest's setting, when the groups file has one (planned by planAll). */
   readonly digest?: Pick<DigestSource, 'current'>;
 }
@@ -84,6 +89,10 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
       .filter((job) => !remindsBefore(job, deps.remindersFrom)),
     // The channel is told of the file's cancellations a few days ahead (withdrawn with them).
     ...cancelledNotices(group, planned, now).map((n) => cancelledNoticeJobSpec(group.id, n.first.startsAt)),
+    // And of a clock change that shifts meetings for part of its audience (withdrawn likewise).
+    ...(await groupMismatches(deps, group, planned)).map((m) =>
+      dstNoticeJobSpec(group.id, m, group.dstNoticeMinutes!),
+    ),
   ];
   const jobsAdded = await deps.queue.enqueue(jobs, now);
   // Everything under the group's prefixes that is not in today's plan: cancelled or removed

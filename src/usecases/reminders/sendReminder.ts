@@ -21,8 +21,10 @@ import { isSupersededLead } from '../../core/reminder/supersededLead.js';
 import { zonedDate } from '../../core/slackDate.js';
 import { type HandOverDeps, handOverReminder } from './handOverReminder.js';
 import { meetingStillGoesAhead } from './meetingStillGoesAhead.js';
+import { dstReminderLine } from '../../core/dst/dstNoticeText.js';
+import { type AudienceDeps, shiftedMeeting } from '../dst/groupMismatches.js';
 
-export interface SendReminderDeps extends HandOverDeps {
+export interface SendReminderDeps extends HandOverDeps, AudienceDeps {
   readonly groups: Pick<GroupDirectory, 'byId'>;
   readonly occurrences: Pick<OccurrenceRepository, 'find'>;
   readonly agenda: Pick<AgendaRepository, 'openForMeeting'>;
@@ -70,9 +72,10 @@ export async function sendReminder(
     return;
   }
   if (!occurrence) throw new PermanentJobError('occurrence vanished');
-  const [agenda, due] = await Promise.all([
+  const [agenda, due, shifted] = await Promise.all([
     deps.agenda.openForMeeting(group.id, occurrence.startsAt),
     deps.actionItems.openDueBy(group.id, zonedDate(startsAt, group.timeZone)),
+    shiftedMeeting(deps, group, { startsAt, title: occurrence.title }),
   ]);
   const message = reminderMessage({
     groupName: group.name,
@@ -89,6 +92,7 @@ export async function sendReminder(
     actionItemsDue: due.map((a) => ({ number: a.number, text: a.text, owners: a.owners })),
     minutesEnabled: group.minutes !== undefined,
     meetingKey: meetingKey(group.id, occurrence.startsAt),
+    ...(shifted ? { dstLine: dstReminderLine(shifted) } : {}),
   });
   const step = nextReminderStep(await deps.reminderDeliveries.progress(key), now, dueAt);
   const outcome = await handOverReminder(deps, key, step, { ...message, channel: group.channelId }, now, log);
