@@ -17,6 +17,7 @@ export function wireFoundation(services: Services): { register(slack: SlackApp):
         workspace,
         digest: services.digest,
         effects: services.effects,
+        audience: services.audience,
       }),
     },
     register: (slack) =>

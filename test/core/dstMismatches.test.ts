@@ -244,3 +244,26 @@ ${extra}`);
     expect(bad.ok || bad.problems[0]).toBe('groups.wg.dst_notice: expected a duration like 10m, 1h or 2d');
   });
 });
+
+describe('a large audience', () => {
+  it('names at most eight places per shift, so a reminder’s line stays within Slack’s limits', () => {
+    const zones = [
+      'Europe/Berlin',
+      'Europe/London',
+      'Europe/Paris',
+      'Europe/Madrid',
+      'Europe/Rome',
+      'Europe/Vienna',
+      'Europe/Prague',
+      'Europe/Warsaw',
+      'Europe/Lisbon',
+      'Europe/Dublin',
+    ];
+    const [spring] = mismatches(weekly('America/Los_Angeles'), zones);
+    expect(dstReminderLine(spring!.meetings[0]!)).toBe(
+      ':clock3: Clocks have changed on one side only: this time it is at 17:00 in Berlin, 16:00 in London, ' +
+        '17:00 in Paris, 17:00 in Madrid, 17:00 in Rome, 17:00 in Vienna, 17:00 in Prague, 17:00 in Warsaw ' +
+        'and 2 more zones (one hour earlier than usual).',
+    );
+  });
+});

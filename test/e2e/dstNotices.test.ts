@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { previewCommand } from '../../src/cli/previewCommand.js';
 import { parseGroups } from '../../src/config/parseGroups.js';
+import { metadataKeyOf } from '../../src/standins/slackApiServer.js';
 import { ENGINES } from '../support/databases.js';
 import {
   type GavelHarness,
@@ -146,6 +147,18 @@ describe.each(ENGINES)('DST notices on %s', (engine) => {
     );
     // After Europe's change the call is at its usual 18:00 in Berlin again.
     expect(await reminderOf('2027-04-01T16:00:00.000Z')).not.toContain('Clocks have changed');
+  });
+
+  it('shows the shift in the weekly digest of a week with a shifted meeting', async () => {
+    const digestYaml = `digest: { channel: "#random", day: friday, time: "16:00", timezone: Europe/Berlin }\n${EUROPE}`;
+    h = await startHarness({ engine, now: '2027-03-10T12:00:00.000Z', groupsYaml: digestYaml });
+    // Friday 12 March, 16:00 in Berlin: the week of Monday 15 March.
+    h.clock.set('2027-03-12T15:00:00.000Z');
+    await h.gavel.tick();
+    const [digest] = h.slack.messages().filter((m) => metadataKeyOf(m)?.startsWith('digest:'));
+    expect(String(digest?.['text'])).toMatch(
+      /Weekly call, <!date\^1805385600\^[^>]*> · _clocks change on one side only: 17:00 in Berlin and 16:00 in London \(one hour earlier than usual\)_$/m,
+    );
   });
 });
 

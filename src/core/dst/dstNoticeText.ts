@@ -27,17 +27,31 @@ export function shiftWords(shiftMs: number): string {
 const wall = (at: Date, zone: string) => formatZoned(at, zone, 'HH:mm');
 
 /**
+ * Places named per shift: an audience of many members' zones still makes a line that fits a
+ * reminder's section (Slack refuses one over 3,000 characters).
+ */
+const MAX_PLACES = 8;
+
+/**
  * `17:00 in Berlin and 16:00 in London (one hour earlier than usual)`: where the meeting is
- * off its usual time, zones shifted alike told together.
+ * off its usual time, zones shifted alike told together (the file's first, then the members'
+ * most common).
  */
 export function shiftedClause(meeting: MismatchMeeting): string {
   const at = meeting.occurrence.startsAt;
   const byShift = new Map<number, string[]>();
+  const counted = new Map<number, number>();
   for (const s of meeting.shifted) {
+    counted.set(s.shiftMs, (counted.get(s.shiftMs) ?? 0) + 1);
+    if (counted.get(s.shiftMs)! > MAX_PLACES) continue;
     byShift.set(s.shiftMs, [...(byShift.get(s.shiftMs) ?? []), `${wall(at, s.zone)} in ${placeOf(s.zone)}`]);
   }
   return [...byShift]
-    .map(([shift, places]) => `${and(places)} (${shiftWords(shift)} than usual)`)
+    .map(([shift, places]) => {
+      const more = counted.get(shift)! - places.length;
+      const named = more > 0 ? [...places, `${more} more zone${more === 1 ? '' : 's'}`] : places;
+      return `${and(named)} (${shiftWords(shift)} than usual)`;
+    })
     .join(' and ');
 }
 

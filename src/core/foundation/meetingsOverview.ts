@@ -11,6 +11,11 @@ export interface OverviewMeeting extends Occurrence {
   readonly cancelledHow?: string;
   /** The group's usual wall time for this meeting when it is held at another one this week. */
   readonly usualTime?: LocalTime;
+  /**
+   * A clock change shifts it for part of the audience: `17:00 in Berlin (one hour earlier than
+   * usual)` (shiftedClause).
+   */
+  readonly dstShift?: string;
 }
 
 export interface GroupMeetings {
@@ -89,5 +94,6 @@ function line(g: GroupMeetings, o: OverviewMeeting): string {
   const unusual = o.usualTime
     ? ` · _not at the usual ${o.usualTime} ${escapePlain(g.timeZone)} this week_`
     : '';
-  return `• ${what}, ${when}${unusual}${join}`;
+  const shifted = o.dstShift ? ` · _clocks change on one side only: ${o.dstShift}_` : '';
+  return `• ${what}, ${when}${unusual}${shifted}${join}`;
 }

@@ -9,11 +9,15 @@ import type { SlackWorkspace } from '../../core/ports/slackWorkspace.js';
 import { dayNumber, localDateOf } from '../../core/schedule/civilDate.js';
 import { postOnce } from '../record/postOnce.js';
 import { CANCELLED_FOR_NO_AGENDA } from '../../core/meeting/autoCancel.js';
+import { shiftedClause } from '../../core/dst/dstNoticeText.js';
+import type { ResolvedGroup } from '../../core/groupDirectory.js';
+import type { Occurrence } from '../../core/model/occurrence.js';
+import { type AudienceDeps, groupMismatches } from '../dst/groupMismatches.js';
 
 /** Cancellers that are no Slack user: the groups file and gavel itself. */
 const GAVEL_CANCELLERS: ReadonlySet<string> = new Set(['config', CANCELLED_FOR_NO_AGENDA]);
 
-export interface WeeklyDigestDeps {
+export interface WeeklyDigestDeps extends AudienceDeps {
   readonly groups: Pick<GroupDirectory, 'all'>;
   readonly digest: DigestSource;
   readonly occurrences: Pick<OccurrenceRepository, 'between'>;
@@ -54,11 +58,15 @@ export async function postWeeklyDigest(
     );
   const names =
     cancellers.length > 0 ? await deps.workspace.userNames(cancellers) : new Map<string, string>();
+  const shifts = await Promise.all(groups.map((g, i) => shiftedInWeek(deps, g, meetings[i]!)));
   const overview = groups.map((g, i): GroupMeetings => ({
     groupName: g.name,
     channelLabel: g.channelLabel,
     timeZone: g.timeZone,
-    meetings: meetings[i]!.map((o) => digestMeeting(g, o, names)),
+    meetings: meetings[i]!.map((o) => {
+      const shift = shifts[i]!.get(o.startsAt);
+      return { ...digestMeeting(g, o, names), ...(shift ? { dstShift: shift } : {}) };
+    }),
   }));
   const text = meetingsOverview({
     mode: {
@@ -78,4 +86,27 @@ export async function postWeeklyDigest(
     now,
   );
   return { posted: true, ts, meetings: meetings.flat().length };
+}
+
+/**
+ * The week's meetings a clock change shifts for part of the group's audience (by start), with
+ * where and how. The season's other weeks lie outside the week, but each stretch is bounded by
+ * its clock changes, which the core finds on either side of the meetings it is given.
+ */
+async function shiftedInWeek(
+  deps: AudienceDeps,
+  group: ResolvedGroup,
+  week: readonly Occurrence[],
+): Promise<ReadonlyMap<string, string>> {
+  const going = week.map((o) => ({
+    startsAt: new Date(o.startsAt),
+    title: o.title,
+    cancelled: o.status === 'cancelled',
+  }));
+  const mismatches = await groupMismatches(deps, group, going);
+  return new Map(
+    mismatches.flatMap((m) =>
+      m.meetings.map((x) => [x.occurrence.startsAt.toISOString(), shiftedClause(x)] as const),
+    ),
+  );
 }
