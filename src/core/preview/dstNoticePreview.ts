@@ -21,7 +21,8 @@ export function dstNoticePreview(
   if (lead === undefined) return ['  DST notices: off (dst_notice: off).'];
   const planned = occurrencesBetween(group, now, new Date(now.getTime() + PREVIEW_DAYS * DAY_MS));
   const notices = dstMismatches(group.timeZone, zones, planned);
-  const head = `  DST notices, ${formatDurationMinutes(lead)} before the first shifted meeting, for ${
+  const ahead = lead % (24 * 60) === 0 ? `${lead / (24 * 60)}d` : formatDurationMinutes(lead);
+  const head = `  DST notices, ${ahead} before the first shifted meeting, for ${
     zones.length === 0 ? 'no audience_zones' : zones.join(', ')
   } and the channel's members' zones:`;
   if (notices.length === 0) return [head, '     none in the coming year.'];
