@@ -53,6 +53,7 @@ export function wireMeeting(services: Services): { register(slack: SlackApp): vo
       [CANCELLED_NOTICE_JOB]: cancelledNoticeJob({ groups, workspace, effects: services.effects }),
       [DST_NOTICE_JOB]: dstNoticeJob({
         groups,
+        occurrences,
         workspace,
         effects: services.effects,
         audience: services.audience,

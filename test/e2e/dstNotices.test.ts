@@ -115,6 +115,23 @@ describe.each(ENGINES)('DST notices on %s', (engine) => {
     expect(notices()).toEqual([]);
   });
 
+  it('withdraws it when a lead cancels the shifted meetings in Slack, and plans it again when one is restored', async () => {
+    h = await startHarness({ engine, now: '2027-03-01T12:00:00.000Z', groupsYaml: EUROPE });
+    for (const date of ['2027-03-18', '2027-03-25']) {
+      expect((await h.command('/meeting', `cancel ${date}`, { userId: LEAD })).status).toBe(200);
+    }
+    expect((await h.gavel.services.queue.byKey(KEY))?.status).toBe('cancelled');
+    expect((await h.command('/meeting', 'restore 2027-03-18', { userId: LEAD })).status).toBe(200);
+    expect(await h.gavel.services.queue.byKey(KEY)).toMatchObject({ status: 'pending', runAt: NOTICE_AT });
+    h.clock.set(NOTICE_AT);
+    await h.gavel.tick();
+    expect(notices()).toEqual([
+      ':clock3: Heads-up: clocks change in Los Angeles on 14 March and in Berlin and London on 28 March. ' +
+        'On 18 March the Weekly call is at 17:00 in Berlin and 16:00 in London (one hour earlier than usual); ' +
+        'still 09:00 in Los Angeles.',
+    ]);
+  });
+
   it('finds the audience among the channel’s members too, and says so in the reminder of a shifted meeting', async () => {
     h = await startHarness({
       engine,

@@ -5,12 +5,15 @@ import { dstNoticeText } from '../../core/dst/dstNoticeText.js';
 import type { GroupDirectory } from '../../core/groupDirectory.js';
 import type { EffectLedger } from '../../core/ports/effectLedger.js';
 import type { SlackWorkspace } from '../../core/ports/slackWorkspace.js';
+import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
+import { meetingsAsHeld } from '../../core/dst/meetingsAsHeld.js';
 import { occurrencesBetween } from '../../core/schedule/occurrences.js';
 import { postOnce } from '../record/postOnce.js';
 import { type AudienceDeps, groupMismatches } from './groupMismatches.js';
 
 export interface DstNoticeDeps extends AudienceDeps {
   readonly groups: Pick<GroupDirectory, 'byId'>;
+  readonly occurrences: Pick<OccurrenceRepository, 'between'>;
   readonly workspace: Pick<SlackWorkspace, 'post' | 'findPosted'>;
   readonly effects: EffectLedger;
 }
@@ -20,8 +23,9 @@ export type DstNoticeResult =
 
 /**
  * Tells the channel, once (postOnce under the job's key), which coming meetings a clock change
- * shifts for part of the audience. The file and the audience are read as they are now: a
- * mismatch the meetings no longer have posts nothing (the planner also withdraws it), and
+ * shifts for part of the audience. The meetings (as stored, a lead's cancellations included) and
+ * the audience are read as they are now: a mismatch the meetings no longer have posts nothing
+ * (the planner also withdraws it), and
  * meetings already begun are left out of the text.
  */
 export async function postDstNotice(
@@ -33,12 +37,12 @@ export async function postDstNotice(
   if (!group) return { posted: false, why: 'the group is no longer in the groups file' };
   const startsAt = new Date(payload.startsAt);
   // A season's stretches each last at most MISMATCH_MAX_DAYS; overlapping, twice that.
-  const planned = occurrencesBetween(
-    group,
-    startsAt,
-    new Date(startsAt.getTime() + 2 * MISMATCH_MAX_DAYS * DAY_MS),
+  const to = new Date(startsAt.getTime() + 2 * MISMATCH_MAX_DAYS * DAY_MS);
+  const held = meetingsAsHeld(
+    occurrencesBetween(group, startsAt, to),
+    await deps.occurrences.between(group.id, startsAt, to),
   );
-  const mismatch = (await groupMismatches(deps, group, planned)).find(
+  const mismatch = (await groupMismatches(deps, group, held)).find(
     (m) => m.startsAt.getTime() === startsAt.getTime(),
   );
   const coming = mismatch?.meetings.filter((m) => m.occurrence.startsAt.getTime() > now.getTime()) ?? [];

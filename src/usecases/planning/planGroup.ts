@@ -24,6 +24,7 @@ import { healAgendaMinutes } from '../agenda/healAgendaMinutes.js';
 import type { DigestSource } from '../../core/digest/digestSettings.js';
 import { planDigest } from './planDigest.js';
 import { dstNoticeJobSpec } from '../../core/dst/dstNoticeJob.js';
+import { meetingsAsHeld } from '../../core/dst/meetingsAsHeld.js';
 import type { AudienceZones } from '../dst/audienceZones.js';
 import { groupMismatches } from '../dst/groupMismatches.js';
 import { calendarSyncJobSpec, calendarSyncPrefix } from '../../core/calendar/calendarSyncJob.js';
@@ -90,7 +91,7 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
     // The channel is told of the file's cancellations a few days ahead (withdrawn with them).
     ...cancelledNotices(group, planned, now).map((n) => cancelledNoticeJobSpec(group.id, n.first.startsAt)),
     // And of a clock change that shifts meetings for part of its audience (withdrawn likewise).
-    ...(await groupMismatches(deps, group, planned)).map((m) =>
+    ...(await groupMismatches(deps, group, meetingsAsHeld(planned, stored))).map((m) =>
       dstNoticeJobSpec(group.id, m, group.dstNoticeMinutes!),
     ),
   ];
