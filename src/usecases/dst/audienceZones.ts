@@ -4,7 +4,13 @@ import type { SlackWorkspace } from '../../core/ports/slackWorkspace.js';
 
 /** Where a group's people are: the groups file's `audience_zones` and its channel members' zones. */
 export interface AudienceZones {
+  /** Looks the channel's members up again when what is cached is a day old. */
   zonesOf(group: Pick<ResolvedGroup, 'channelId' | 'audienceZones'>): Promise<readonly string[]>;
+  /**
+   * What is cached, however old, and never a call to Slack: for a reminder due now, which must
+   * not wait on a slow Slack (planning, hourly, keeps the cache warm).
+   */
+  knownZonesOf(group: Pick<ResolvedGroup, 'channelId' | 'audienceZones'>): readonly string[];
 }
 
 /**
@@ -45,10 +51,15 @@ export function createAudienceZones(
     known.set(channelId, { zones: sorted, until: now + (sorted.length > 0 ? CHANNEL_MS : EMPTY_MS) });
     return sorted;
   };
+  const withFile = (group: Pick<ResolvedGroup, 'audienceZones'>, members: readonly string[]) => [
+    ...new Set([...(group.audienceZones ?? []), ...members.filter(isKnownZone)]),
+  ];
   return {
     async zonesOf(group) {
-      const members = await membersZones(group.channelId);
-      return [...new Set([...(group.audienceZones ?? []), ...members.filter(isKnownZone)])];
+      return withFile(group, await membersZones(group.channelId));
+    },
+    knownZonesOf(group) {
+      return withFile(group, known.get(group.channelId)?.zones ?? []);
     },
   };
 }

@@ -20,18 +20,26 @@ export async function groupMismatches(
   deps: AudienceDeps,
   group: ResolvedGroup,
   planned: readonly DstMeeting[],
+  audience: 'looked-up' | 'cached' = 'looked-up',
 ): Promise<DstMismatch[]> {
   if (group.dstNoticeMinutes === undefined) return [];
-  const zones = deps.audience ? await deps.audience.zonesOf(group) : (group.audienceZones ?? []);
+  const zones = !deps.audience
+    ? (group.audienceZones ?? [])
+    : audience === 'cached'
+      ? deps.audience.knownZonesOf(group)
+      : await deps.audience.zonesOf(group);
   return zones.length === 0 ? [] : dstMismatches(group.timeZone, zones, planned);
 }
 
-/** The audience zones a meeting at `startsAt` is shifted in, if a clock change shifts it. */
+/**
+ * The audience zones a meeting at `startsAt` is shifted in, if a clock change shifts it; for
+ * its reminder, so from the cached audience only.
+ */
 export async function shiftedMeeting(
   deps: AudienceDeps,
   group: ResolvedGroup,
   meeting: Pick<DstMeeting, 'startsAt' | 'title'>,
 ): Promise<MismatchMeeting | undefined> {
-  const [mismatch] = await groupMismatches(deps, group, [{ ...meeting, cancelled: false }]);
+  const [mismatch] = await groupMismatches(deps, group, [{ ...meeting, cancelled: false }], 'cached');
   return mismatch?.meetings[0];
 }
