@@ -11,10 +11,37 @@ export interface ClockChange {
 
 /**
  * Every change of `zone`'s UTC offset in [fromMs, toMs), read from the runtime's tz database.
+ * Each zone's year is scanned once and remembered (planning asks for the same few zones and
+ * weeks every hour, for every group).
+ */
+export function clockChanges(zone: string, fromMs: number, toMs: number): ClockChange[] {
+  const years: ClockChange[] = [];
+  for (let y = new Date(fromMs).getUTCFullYear(); y <= new Date(toMs - 1).getUTCFullYear(); y++) {
+    years.push(...changesInYear(zone, y));
+  }
+  return years.filter((c) => c.at.getTime() >= fromMs && c.at.getTime() < toMs);
+}
+
+/** Zone-years remembered; beyond this many the memory starts afresh. */
+const MAX_REMEMBERED = 5000;
+const remembered = new Map<string, readonly ClockChange[]>();
+
+function changesInYear(zone: string, year: number): readonly ClockChange[] {
+  const key = `${zone} ${year}`;
+  let changes = remembered.get(key);
+  if (!changes) {
+    changes = scan(zone, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1));
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, changes);
+  }
+  return changes;
+}
+
+/**
  * Probed twice a day (no zone has changed its clocks twice within 12 hours), then narrowed to
  * the minute by bisection.
  */
-export function clockChanges(zone: string, fromMs: number, toMs: number): ClockChange[] {
+function scan(zone: string, fromMs: number, toMs: number): ClockChange[] {
   const step = DAY_MS / 2;
   const changes: ClockChange[] = [];
   let t = fromMs;
