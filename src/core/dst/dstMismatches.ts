@@ -5,7 +5,7 @@ import { type ClockChange, clockChanges } from './clockChanges.js';
 
 /**
  * The longest stretch between one side's clock change and the other's that counts as "not yet":
- * the US and Europe are 2–3 weeks apart in spring and 1 in autumn, the US and Australia 4–5.
+ * the US and Europe are 2-3 weeks apart in spring and 1 in autumn, the US and Australia 4-5.
  * Two changes further apart are two seasons, not a mismatch.
  */
 export const MISMATCH_MAX_DAYS = 42;
