@@ -81,6 +81,19 @@ describe.each(ENGINES)('DST notices on %s', (engine) => {
     expect(notices()).toEqual([SPRING_TEXT]);
   });
 
+  it('tells a group added mid-season at once, of the meetings still to come, under the season’s key', async () => {
+    h = await startHarness({ engine, now: '2027-03-19T12:00:00.000Z', groupsYaml: EUROPE });
+    await h.gavel.tick();
+    await h.gavel.replanAll();
+    await h.gavel.tick();
+    expect(notices()).toEqual([
+      ':clock3: Heads-up: clocks change in Los Angeles on 14 March and in Berlin and London on 28 March. ' +
+        'On 25 March the Weekly call is at 17:00 in Berlin and 16:00 in London (one hour earlier than usual); ' +
+        'still 09:00 in Los Angeles.',
+    ]);
+    expect((await h.gavel.services.queue.byKey(KEY))?.status).toBe('done');
+  });
+
   it('escapes the meeting title the groups file gives', async () => {
     h = await startHarness({
       engine,
