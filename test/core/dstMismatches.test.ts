@@ -89,7 +89,7 @@ describe('DST mismatches: a meeting in Los Angeles, its audience in Europe', () 
         'On 4 November the Weekly call is at 17:00 in Berlin and 16:00 in London (one hour earlier than usual); ' +
         'still 09:00 in Los Angeles.',
     );
-    expect(dstReminderLine(spring!.meetings[0]!)).toBe(
+    expect(dstReminderLine(spring!.meetings[0]!, 'America/Los_Angeles')).toBe(
       ':clock3: Clocks have changed on one side only: this time it is at 17:00 in Berlin and 16:00 in London (one hour earlier than usual).',
     );
   });
@@ -157,7 +157,7 @@ describe('DST mismatches: a Southern-hemisphere audience (Australia/Sydney)', ()
     ]);
     expect(dstNoticeText(la.timeZone, mismatches(la, ['Australia/Sydney'])[0]!)).toBe(
       ':clock3: Heads-up: clocks change in Los Angeles on 14 March and in Sydney on 4 April. ' +
-        'On 18 and 25 March and 1 April the Weekly call is at 03:00 in Sydney (one hour earlier than usual); ' +
+        'On 18 and 25 March and 1 April the Weekly call is at 03:00 in Sydney the next day (one hour earlier than usual); ' +
         'still 09:00 in Los Angeles.',
     );
   });
@@ -167,9 +167,9 @@ describe('DST mismatches: a Southern-hemisphere audience (Australia/Sydney)', ()
     const [spring] = mismatches(la, ['Europe/Berlin', 'Australia/Sydney']);
     expect(dstNoticeText(la.timeZone, spring!)).toBe(
       ':clock3: Heads-up: clocks change in Los Angeles on 14 March, in Berlin on 28 March and in Sydney on 4 April. ' +
-        'On 18 and 25 March the Weekly call is at 17:00 in Berlin and 03:00 in Sydney (one hour earlier than usual); ' +
+        'On 18 and 25 March the Weekly call is at 17:00 in Berlin and 03:00 in Sydney the next day (one hour earlier than usual); ' +
         'still 09:00 in Los Angeles. ' +
-        'On 1 April the Weekly call is at 03:00 in Sydney (one hour earlier than usual); still 09:00 in Los Angeles.',
+        'On 1 April the Weekly call is at 03:00 in Sydney the next day (one hour earlier than usual); still 09:00 in Los Angeles.',
     );
     expect(mismatches(la, ['Europe/Berlin', 'Australia/Sydney'])).toHaveLength(2);
   });
@@ -260,7 +260,7 @@ describe('a large audience', () => {
       'Europe/Dublin',
     ];
     const [spring] = mismatches(weekly('America/Los_Angeles'), zones);
-    expect(dstReminderLine(spring!.meetings[0]!)).toBe(
+    expect(dstReminderLine(spring!.meetings[0]!, 'America/Los_Angeles')).toBe(
       ':clock3: Clocks have changed on one side only: this time it is at 17:00 in Berlin, 16:00 in London, ' +
         '17:00 in Paris, 17:00 in Madrid, 17:00 in Rome, 17:00 in Vienna, 17:00 in Prague, 17:00 in Warsaw ' +
         'and 2 more zones (one hour earlier than usual).',

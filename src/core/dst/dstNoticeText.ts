@@ -26,6 +26,15 @@ export function shiftWords(shiftMs: number): string {
 
 const wall = (at: Date, zone: string) => formatZoned(at, zone, 'HH:mm');
 
+/** `03:00 in Sydney the next day`: where the meeting falls on another date than the group's. */
+function wallThere(at: Date, zone: string, groupZone: string): string {
+  const day = (z: string) => formatZoned(at, z, 'yyyy-MM-dd');
+  const there = day(zone);
+  const here = day(groupZone);
+  const when = there > here ? ' the next day' : there < here ? ' the day before' : '';
+  return `${wall(at, zone)} in ${placeOf(zone)}${when}`;
+}
+
 /**
  * Places named per shift: an audience of many members' zones still makes a line that fits a
  * reminder's section (Slack refuses one over 3,000 characters).
@@ -37,14 +46,14 @@ const MAX_PLACES = 8;
  * off its usual time, zones shifted alike told together (the file's first, then the members'
  * most common).
  */
-export function shiftedClause(meeting: MismatchMeeting): string {
+export function shiftedClause(meeting: MismatchMeeting, groupZone: string): string {
   const at = meeting.occurrence.startsAt;
   const byShift = new Map<number, string[]>();
   const counted = new Map<number, number>();
   for (const s of meeting.shifted) {
     counted.set(s.shiftMs, (counted.get(s.shiftMs) ?? 0) + 1);
     if (counted.get(s.shiftMs)! > MAX_PLACES) continue;
-    byShift.set(s.shiftMs, [...(byShift.get(s.shiftMs) ?? []), `${wall(at, s.zone)} in ${placeOf(s.zone)}`]);
+    byShift.set(s.shiftMs, [...(byShift.get(s.shiftMs) ?? []), wallThere(at, s.zone, groupZone)]);
   }
   return [...byShift]
     .map(([shift, places]) => {
@@ -89,7 +98,7 @@ export function dstNoticeText(groupZone: string, mismatch: DstMismatch): string 
   const sentences = new Map<string, Date[]>();
   for (const m of mismatch.meetings) {
     const o = m.occurrence;
-    const rest = `the ${escapePlain(o.title)} is at ${shiftedClause(m)}; still ${wall(o.startsAt, groupZone)} in ${placeOf(groupZone)}`;
+    const rest = `the ${escapePlain(o.title)} is at ${shiftedClause(m, groupZone)}; still ${wall(o.startsAt, groupZone)} in ${placeOf(groupZone)}`;
     sentences.set(rest, [...(sentences.get(rest) ?? []), o.startsAt]);
   }
   const body = [...sentences].map(([rest, days]) => `On ${daysClause(days, groupZone)} ${rest}.`);
@@ -97,8 +106,8 @@ export function dstNoticeText(groupZone: string, mismatch: DstMismatch): string 
 }
 
 /** The reminder's extra line for a meeting in a mismatch week. */
-export const dstReminderLine = (meeting: MismatchMeeting): string =>
-  `:clock3: Clocks have changed on one side only: this time it is at ${shiftedClause(meeting)}.`;
+export const dstReminderLine = (meeting: MismatchMeeting, groupZone: string): string =>
+  `:clock3: Clocks have changed on one side only: this time it is at ${shiftedClause(meeting, groupZone)}.`;
 
 /** How long before the first affected meeting the notice is posted, unless the file says. */
 export const DST_NOTICE_DEFAULT_MINUTES = (7 * 24 * HOUR_MS) / MINUTE_MS;

@@ -106,7 +106,7 @@ async function shiftedInWeek(
   const mismatches = await groupMismatches(deps, group, going);
   return new Map(
     mismatches.flatMap((m) =>
-      m.meetings.map((x) => [x.occurrence.startsAt.toISOString(), shiftedClause(x)] as const),
+      m.meetings.map((x) => [x.occurrence.startsAt.toISOString(), shiftedClause(x, group.timeZone)] as const),
     ),
   );
 }

@@ -92,7 +92,7 @@ export async function sendReminder(
     actionItemsDue: due.map((a) => ({ number: a.number, text: a.text, owners: a.owners })),
     minutesEnabled: group.minutes !== undefined,
     meetingKey: meetingKey(group.id, occurrence.startsAt),
-    ...(shifted ? { dstLine: dstReminderLine(shifted) } : {}),
+    ...(shifted ? { dstLine: dstReminderLine(shifted, group.timeZone) } : {}),
   });
   const step = nextReminderStep(await deps.reminderDeliveries.progress(key), now, dueAt);
   const outcome = await handOverReminder(deps, key, step, { ...message, channel: group.channelId }, now, log);
