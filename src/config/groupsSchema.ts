@@ -186,8 +186,13 @@ const timezone = z.string().refine(isTimeZone, 'expected an IANA time zone like 
 /** Where the group's people are, besides the channel members' own zones (DST notices). */
 const audienceZones = z.array(timezone).max(20);
 /** How long before the first meeting a clock change shifts the DST notice is posted, or off. */
+// YAML 1.1 readers take a bare `off` for false; a chair writing `dst_notice: off` means off.
 const dstNotice = z.union(
-  [z.literal('off'), duration.refine((s) => (parseDurationMinutes(s) ?? 0) <= 21 * 24 * 60, 'at most 21d')],
+  [
+    z.literal('off'),
+    z.literal(false).transform(() => 'off' as const),
+    duration.refine((s) => (parseDurationMinutes(s) ?? 0) <= 21 * 24 * 60, 'at most 21d'),
+  ],
   { error: 'expected a duration like 7d (at most 21d), or off' },
 );
 

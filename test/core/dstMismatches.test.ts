@@ -231,6 +231,11 @@ ${extra}`);
       ['Europe/Berlin'],
       undefined,
     ]);
+    // A bare `off`, which a YAML 1.1 reader hands over as false, is off too.
+    const bare = parse('    dst_notice: off');
+    expect(bare.ok && bare.groups[0]!.dstNoticeMinutes).toBeUndefined();
+    const no = parse('    dst_notice: true');
+    expect(no.ok).toBe(false);
   });
 
   it('names the path of a zone that is not one, and of a lead too long or not a duration', () => {
