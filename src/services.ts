@@ -11,6 +11,7 @@ import type { SlackWorkspace } from './core/ports/slackWorkspace.js';
 import type { OccurrenceRepository } from './core/ports/occurrenceRepository.js';
 import type { IssueTracker } from './core/ports/issueTracker.js';
 import type { RepositoryArchive } from './core/ports/repositoryArchive.js';
+import type { LabelledIssues } from './core/ports/labelledIssues.js';
 import type { Log } from './core/ports/log.js';
 import type { MeetingRecordRepository } from './core/ports/meetingRecordRepository.js';
 import type { EffectLedger } from './core/ports/effectLedger.js';
@@ -45,6 +46,8 @@ export interface Services {
   readonly github?: IssueTracker;
   /** The same GitHub access, for publishing meetings to their groups' repositories. */
   readonly archive?: RepositoryArchive;
+  /** The same GitHub access, for the issues and pull requests labelled for an agenda. */
+  readonly labelledIssues?: LabelledIssues;
   /** The Slack workspace behind its port: how use cases and jobs post, schedule and look people up. */
   readonly workspace: SlackWorkspace;
   /** Google Drive and Docs for meeting minutes; absent when Google is not configured. */

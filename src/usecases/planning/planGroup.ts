@@ -25,6 +25,7 @@ import type { DigestSource } from '../../core/digest/digestSettings.js';
 import { planDigest } from './planDigest.js';
 import { calendarSyncJobSpec, calendarSyncPrefix } from '../../core/calendar/calendarSyncJob.js';
 import { desiredSharedEvents } from '../calendar/syncSharedCalendar.js';
+import { githubAgendaSyncJobs, githubAgendaSyncPrefix } from '../../core/agenda/githubAgendaSyncJob.js';
 
 export interface PlanDeps {
   readonly clock: Clock;
@@ -85,12 +86,14 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
     // The channel is told of the file's cancellations a few days ahead (withdrawn with them).
     ...cancelledNotices(group, planned, now).map((n) => cancelledNoticeJobSpec(group.id, n.first.startsAt)),
   ];
+  // GitHub-labelled agenda items: synced hourly and before each reminder and minutes doc.
+  if (group.agendaGithub && deps.github) jobs.push(...githubAgendaSyncJobs(group.id, jobs, now));
   const jobsAdded = await deps.queue.enqueue(jobs, now);
   // Everything under the group's prefixes that is not in today's plan: cancelled or removed
   // meetings, and lead times no longer configured.
   const keep = new Set(jobs.map((j) => j.key));
   let jobsCancelled = 0;
-  for (const prefix of groupJobPrefixes(group.id)) {
+  for (const prefix of [...groupJobPrefixes(group.id), githubAgendaSyncPrefix(group.id)]) {
     jobsCancelled += await deps.queue.cancelPending(prefix, keep, now);
   }
   // A reminder handed to Slack in the last two minutes is no pending job: it is taken back.
@@ -167,7 +170,7 @@ export async function planAll(deps: PlanDeps): Promise<void> {
 export async function forgetGroup(deps: PlanDeps, group: ResolvedGroup): Promise<number> {
   const now = deps.clock.now();
   let cancelled = 0;
-  for (const prefix of groupJobPrefixes(group.id)) {
+  for (const prefix of [...groupJobPrefixes(group.id), githubAgendaSyncPrefix(group.id)]) {
     cancelled += await deps.queue.cancelPending(prefix, new Set(), now);
   }
   const remindersWithdrawn = await withdrawHandedOver(deps, group, new Set(), now);
