@@ -205,7 +205,8 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
     node_id: `I_kwDO${i.number}`,
     url: `${url}/repos/${i.owner}/${i.repo}/issues/${i.number}`,
     repository_url: `${url}/repos/${i.owner}/${i.repo}`,
-    html_url: htmlUrl(i),
+    // GitHub's issues API gives a pull request its /pull/ page.
+    html_url: i.pullRequest ? `https://github.com/${i.owner}/${i.repo}/pull/${i.number}` : htmlUrl(i),
     number: i.number,
     state: i.state,
     state_reason: i.state === 'closed' ? 'completed' : null,
