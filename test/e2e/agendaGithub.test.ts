@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type GithubApiServer, startGithubApiServer } from '../../src/standins/githubApiServer.js';
 import { issueDelivery, sendGithubWebhook } from '../../src/standins/githubWebhooks.js';
@@ -30,12 +31,16 @@ describe.each(ENGINES)('agenda items from GitHub labels on %s', (engine) => {
     await github.close();
   });
 
+  /** What an operator reads: the app's JSON log lines. */
+  let logged: string[] = [];
   const start = async (opts: { webhook?: boolean; yaml?: string } = {}) => {
+    logged = [];
     h = await startHarness({
       engine,
       now: MONDAY_NOON,
       groupsYaml: opts.yaml ?? YAML,
       retryBaseMs: 1,
+      log: pino({ level: 'info' }, { write: (line: string) => void logged.push(line) }),
       env: {
         GITHUB_API_URL: github.url,
         GITHUB_TOKEN: TOKEN,
@@ -323,5 +328,18 @@ describe.each(ENGINES)('agenda items from GitHub labels on %s', (engine) => {
     });
     expect((await rows()).map((r) => r.topic)).toEqual(['Readable']);
     expect(github.callsTo('search.issues')[0]?.status).toBe(422);
+    const errors = logged
+      .map((l) => JSON.parse(l) as { level: number; msg: string })
+      .filter((l) => l.level >= 50);
+    expect(errors.map((e) => e.msg)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^groups\.serverless\.agenda\.github\.repos\[0\]: gavel cannot read cncf\/wg-serverless \(GitHub 404/,
+        ),
+        expect.stringMatching(
+          /^groups\.serverless\.agenda\.github\.repos\[1\]: GitHub refused to search cloudevents\/\* \(GitHub 422/,
+        ),
+      ]),
+    );
   });
 });
