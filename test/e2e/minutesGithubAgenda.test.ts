@@ -79,7 +79,7 @@ describe.each(ENGINES)('GitHub agenda items in the minutes doc, on %s', (engine)
     await h.gavel.tick();
     const doc = () => google.file(google.filesIn(FOLDER)[0]!.id)!.text;
     expect(doc()).toContain(
-      'Agenda\n1. Spec <review> & vote (issue cncf/wg-serverless#1 by duglin)\nAttendees\n',
+      'Agenda\n1. Spec <review> & vote (issue cncf/wg-serverless#1 by duglin) https://github.com/cncf/wg-serverless/issues/1\nAttendees\n',
     );
 
     const late = github.addIssue({
@@ -105,7 +105,7 @@ describe.each(ENGINES)('GitHub agenda items in the minutes doc, on %s', (engine)
     );
     await h.gavel.tick();
     expect(doc()).toContain(
-      'Agenda\n1. Spec <review> & vote (issue cncf/wg-serverless#1 by duglin)\n2. Late <!channel> topic (pull request cncf/wg-serverless#2 by Alice)\nAttendees\n',
+      'Agenda\n1. Spec <review> & vote (issue cncf/wg-serverless#1 by duglin) https://github.com/cncf/wg-serverless/issues/1\n2. Late <!channel> topic (pull request cncf/wg-serverless#2 by Alice) https://github.com/cncf/wg-serverless/pull/2\nAttendees\n',
     );
   });
 });

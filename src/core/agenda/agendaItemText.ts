@@ -1,6 +1,6 @@
 import type { AgendaItem } from '../model/agendaItem.js';
 import { slackToPlain, type UserNames } from '../minutes/slackToPlain.js';
-import { escapeMrkdwn, escapePlain, mentionUser } from '../mrkdwn.js';
+import { escapeLiteral, escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 
 /**
  * How an agenda item's topic and author read, wherever it is shown. A typed topic is Slack
@@ -19,16 +19,16 @@ const KIND_SHORT = { issue: 'issue', 'pull-request': 'PR' } as const;
 const KIND_LONG = { issue: 'issue', 'pull-request': 'pull request' } as const;
 
 /** The topic in Slack mrkdwn: `<https://github.com/…|Title> _(PR cncf/spec#12)_` for a GitHub item. */
-export function topicMrkdwn(item: ShownItem): string {
+export function topicMrkdwn(item: Pick<ShownItem, 'topic' | 'github'>): string {
   const gh = item.github;
   if (!gh) return escapeMrkdwn(item.topic);
-  return `<${gh.url}|${escapePlain(item.topic)}> _(${KIND_SHORT[gh.kind]} ${gh.repo}#${gh.number})_`;
+  return `<${gh.url}|${escapeLiteral(item.topic)}> _(${KIND_SHORT[gh.kind]} ${gh.repo}#${gh.number})_`;
 }
 
 /** Who it is from in Slack mrkdwn: a mention, or the GitHub login nobody maps to a Slack user. */
 export function authorMrkdwn(item: ShownItem): string {
   if (item.authorId) return mentionUser(item.authorId);
-  return `${escapePlain(item.github?.login ?? 'someone')} on GitHub`;
+  return `${escapeLiteral(item.github?.login ?? 'someone')} on GitHub`;
 }
 
 /** The topic as a doc shows it (plain text). */

@@ -31,7 +31,7 @@ export function agendaLines(m: MinutesMeeting): string[] {
 
 /** One agenda item as the doc's agenda lists it: its number (what a later write looks for), topic and author. */
 export const agendaLine = (a: { readonly number: number } & ShownItem, names: UserNames): string =>
-  `${a.number}. ${topicPlain(a, names)} (${sourcePlain(a, names)})`;
+  `${a.number}. ${topicPlain(a, names)} (${sourcePlain(a, names)})${a.github ? ` ${a.github.url}` : ''}`;
 
 /**
  * Every placeholder as it is written in a template (`{{title}}`) with its text. Filling again
