@@ -223,6 +223,10 @@ describe.each(ENGINES)('agenda items from GitHub labels on %s', (engine) => {
     expect((await rows()).map((r) => [r.github_repo, r.github_kind, r.github_url])).toEqual([
       ['cloudevents/sdk-go', 'pull-request', 'https://github.com/cloudevents/sdk-go/pull/1'],
     ]);
+
+    // Deleted (or transferred away): gone from the agenda.
+    expect((await deliver('deleted', pr)).message).toBe('removed');
+    expect(await rows()).toEqual([]);
   });
 
   it('keeps a covered item in its meeting’s record when it is unlabelled; still labelled, it is on the next meeting once', async () => {
