@@ -11,6 +11,7 @@ import type { SlackWorkspace } from './core/ports/slackWorkspace.js';
 import type { OccurrenceRepository } from './core/ports/occurrenceRepository.js';
 import type { IssueTracker } from './core/ports/issueTracker.js';
 import type { RepositoryArchive } from './core/ports/repositoryArchive.js';
+import type { LabelledIssues } from './core/ports/labelledIssues.js';
 import type { Log } from './core/ports/log.js';
 import type { MeetingRecordRepository } from './core/ports/meetingRecordRepository.js';
 import type { EffectLedger } from './core/ports/effectLedger.js';
@@ -46,6 +47,8 @@ export interface Services {
   readonly github?: IssueTracker;
   /** The same GitHub access, for publishing meetings to their groups' repositories. */
   readonly archive?: RepositoryArchive;
+  /** The same GitHub access, for the issues and pull requests labelled for an agenda. */
+  readonly labelledIssues?: LabelledIssues;
   /** The Slack workspace behind its port: how use cases and jobs post, schedule and look people up. */
   readonly workspace: SlackWorkspace;
   /** Where each group's people are (its file's zones and its members'), cached: DST notices. */

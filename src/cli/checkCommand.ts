@@ -25,6 +25,7 @@ export async function checkCommand(input: {
     ...(groupsFile.ok ? [] : groupsFile.problems),
   ];
   let remote: readonly string[] = [];
+  let remoteGithub: readonly string[] = [];
   if (input.remote) {
     if (config && groups) {
       // Loaded only when asked: a local check has no use for the Slack client.
@@ -32,6 +33,12 @@ export async function checkCommand(input: {
       const answer = await remoteSlackCheck(config, groups);
       remote = answer.lines;
       problems.push(...answer.problems);
+      if (config.github && groups.some((g) => g.agendaGithub)) {
+        const { remoteGithubAgendaCheck } = await import('./remoteGithubAgendaCheck.js');
+        const github = await remoteGithubAgendaCheck(config.github, groups);
+        remoteGithub = github.lines;
+        problems.push(...github.problems);
+      }
     } else {
       problems.push('--remote: skipped until the problems above are fixed');
     }
@@ -52,6 +59,7 @@ export async function checkCommand(input: {
     problems,
     notes,
     remote,
+    remoteGithub,
   });
   return { exitCode: problems.length > 0 ? 1 : 0, stdout, stderr: '' };
 }

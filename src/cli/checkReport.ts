@@ -16,6 +16,8 @@ export interface CheckFindings {
   readonly problems: readonly string[];
   readonly notes: readonly string[];
   readonly remote: readonly string[];
+  /** What GitHub answered for the groups' agenda sources (--remote). */
+  readonly remoteGithub?: readonly string[];
 }
 
 /**
@@ -42,6 +44,9 @@ export function checkReport(f: CheckFindings): string {
   }
   if (f.remote.length > 0) {
     lines.push('', 'Slack, asked just now (--remote)', ...f.remote.map((l) => `  ${l}`));
+  }
+  if (f.remoteGithub && f.remoteGithub.length > 0) {
+    lines.push('', 'GitHub, asked just now (--remote)', ...f.remoteGithub.map((l) => `  ${l}`));
   }
   if (f.groups) {
     const n = f.groups.length;

@@ -28,6 +28,11 @@ export function configNotes(
         `groups.${g.id}.github: GitHub is not configured (GITHUB_TOKEN or GITHUB_APP_*): action items get no GitHub issue`,
       );
     }
+    if (config && g.agendaGithub && !config.github) {
+      notes.push(
+        `groups.${g.id}.agenda.github: GitHub is not configured (GITHUB_TOKEN or GITHUB_APP_*): no agenda items come from GitHub`,
+      );
+    }
     if (config && g.archive && !config.github) {
       notes.push(
         `groups.${g.id}.archive: GitHub is not configured (GITHUB_TOKEN or GITHUB_APP_*): meetings are not published`,

@@ -146,7 +146,7 @@ export async function buildServices(opts: {
     audience: createAudienceZones(workspace, clock),
     ...(minutes ? { minutes } : {}),
     ...(calendar ? { calendar } : {}),
-    ...(github ? { github: github.issues, archive: github.archive } : {}),
+    ...(github ? { github: github.issues, archive: github.archive, labelledIssues: github.labelled } : {}),
     replan: (groupId) => opts.replan(services, groupId),
   };
   return { services, groups, slackClientOptions, prepareGroups, digest, prepareDigest };

@@ -15,6 +15,7 @@ import type { Services } from '../services.js';
 import type { SlackApp } from '../slack/createSlackApp.js';
 import { registerAppHome } from '../slack/events/appHome.js';
 import { wireAgenda } from './agenda.js';
+import { bothWebhooks, wireGithubAgenda } from './githubAgenda.js';
 import { wireMeeting } from './meeting.js';
 import { wireFoundation } from './foundation.js';
 import { wireMinutes } from './minutes.js';
@@ -48,6 +49,7 @@ export function wireDrivers(opts: {
   const minutes = wireMinutes(services, serial);
   const record = wireRecord(services, serial);
   const todo = wireTodo(services);
+  const githubAgenda = wireGithubAgenda(services);
   return {
     routes: [
       healthRoute(opts.ping),
@@ -59,7 +61,13 @@ export function wireDrivers(opts: {
         config.publicUrl,
       ),
       githubWebhookRoute(
-        { log: services.log, deliver: (event, payload) => todo.githubWebhook(event, payload) },
+        {
+          log: services.log,
+          deliver: bothWebhooks(
+            (event, payload) => todo.githubWebhook(event, payload),
+            (event, payload) => githubAgenda.githubWebhook(event, payload),
+          ),
+        },
         config.github?.webhookSecret,
       ),
     ],
@@ -67,6 +75,7 @@ export function wireDrivers(opts: {
       [REMINDER_JOB]: reminderJob(services),
       [REMINDER_WITHDRAW_JOB]: reminderWithdrawJob(services),
       ...agenda.jobs,
+      ...githubAgenda.jobs,
       ...meeting.jobs,
       ...minutes.jobs,
       ...todo.jobs,

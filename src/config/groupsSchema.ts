@@ -129,6 +129,18 @@ const github = z.strictObject({
     .default([]),
 });
 
+/**
+ * Issues and pull requests labelled for the agenda. The label goes into a search query and a
+ * comma-separated list, so quotes, commas and line breaks are refused here rather than by GitHub.
+ */
+const agendaGithub = z.strictObject({
+  label: text(50).refine((s) => !/[",\r\n]/.test(s), 'expected a label name without quotes or commas'),
+  repos: z
+    .array(z.string().regex(/^[A-Za-z0-9_.-]+\/(?:[A-Za-z0-9_.-]+|\*)$/, 'expected owner/name or owner/*'))
+    .min(1, 'name at least one repository (owner/name) or owner (owner/*)')
+    .max(20),
+});
+
 /** One person: their organisation (for attendance and votes) and GitHub login. */
 const person = z.strictObject({
   organization: text(100).optional(),
@@ -209,7 +221,12 @@ export const groupSchema = z.strictObject({
   cancelled: z.array(cancelledDate).max(500).default([]),
   breaks: z.array(meetingBreak).max(20).default([]),
   reminders: z.array(duration).max(5).optional(),
-  agenda: z.strictObject({ rollover: z.enum(['roll-over', 'drop']).default('roll-over') }).optional(),
+  agenda: z
+    .strictObject({
+      rollover: z.enum(['roll-over', 'drop']).default('roll-over'),
+      github: agendaGithub.optional(),
+    })
+    .optional(),
   minutes: minutes.optional(),
   github: github.optional(),
   github_logins: githubLogins.optional(),

@@ -153,6 +153,9 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
     ...fileCancellations(g),
     reminderLeadMinutes: [...new Set(reminders.map(minutesOf))].sort((a, b) => b - a),
     agendaRollover: g.agenda?.rollover ?? 'roll-over',
+    ...(g.agenda?.github
+      ? { agendaGithub: { label: g.agenda.github.label, repos: g.agenda.github.repos } }
+      : {}),
     minutes: g.minutes
       ? g.minutes.mode === 'per-meeting'
         ? {

@@ -91,6 +91,16 @@ export interface GithubSettings {
 }
 
 /**
+ * The groups file's `agenda.github`: every open issue and pull request carrying `label` in
+ * these repositories is on the group's next agenda.
+ */
+export interface AgendaGithubSettings {
+  readonly label: string;
+  /** `owner/name`, or `owner/*` for every repository of the owner, as the file names them. */
+  readonly repos: readonly string[];
+}
+
+/**
  * Who holds a vote: an organisation (or a person without one) whose people, together,
  * attended `attended` of the last `ofLast` meetings (CloudEvents: 3 of 4, per organisation).
  */
@@ -151,6 +161,8 @@ export interface Group {
   readonly reminderLeadMinutes: readonly number[];
   /** What happens to agenda items not covered when a meeting ends. */
   readonly agendaRollover: 'roll-over' | 'drop';
+  /** Issues and pull requests labelled for the agenda; undefined: none. */
+  readonly agendaGithub?: AgendaGithubSettings | undefined;
   readonly minutes: MinutesSettings | undefined;
   readonly github: GithubSettings | undefined;
   /** Slack user id → GitHub login. */

@@ -27,5 +27,8 @@ export function escapeMrkdwn(text: string): string {
 /** For a link label or any place where even a link must not be live. */
 export const escapePlain = (text: string): string => escapeChars(unescapeEntities(text));
 
+/** Text that never was Slack's (a GitHub title): every `&`, `<` and `>` is the character itself. */
+export const escapeLiteral = (text: string): string => escapeChars(text);
+
 /** A mention the bot itself constructs from a validated user id. */
 export const mentionUser = (userId: string): string => `<@${userId}>`;

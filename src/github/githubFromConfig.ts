@@ -5,6 +5,8 @@ import type { RepositoryArchive } from '../core/ports/repositoryArchive.js';
 import { createGithubClient } from './githubClient.js';
 import { githubIssueTracker } from './githubIssueTracker.js';
 import { githubRepositoryArchive } from './githubRepositoryArchive.js';
+import { githubLabelledIssues } from './githubLabelledIssues.js';
+import type { LabelledIssues } from '../core/ports/labelledIssues.js';
 
 /**
  * The issue tracker and the repository archive for the configured GitHub (token or App),
@@ -14,7 +16,11 @@ export function githubFromConfig(
   settings: GithubSettings,
   log: Log,
   timing: { readonly timeoutMs?: number; readonly retryBaseMs?: number; readonly fetch?: typeof fetch } = {},
-): { readonly issues: IssueTracker; readonly archive: RepositoryArchive } {
+): {
+  readonly issues: IssueTracker;
+  readonly archive: RepositoryArchive;
+  readonly labelled: LabelledIssues;
+} {
   const client = createGithubClient({
     auth: settings.auth,
     apiUrl: settings.apiUrl,
@@ -26,5 +32,6 @@ export function githubFromConfig(
   return {
     issues: githubIssueTracker(client, { webhooks: settings.webhookSecret !== undefined }),
     archive: githubRepositoryArchive(client),
+    labelled: githubLabelledIssues(client),
   };
 }

@@ -9,6 +9,7 @@ import {
   repositoryRoute,
 } from './githubRepositoryApi.js';
 import { readBody } from './readBody.js';
+import { isLabelSearch, labelSearch, listForRepo, searchedScopes } from './githubIssueLists.js';
 
 /**
  * A local stand-in for the GitHub REST API: issues (create, get, update, comment, list
@@ -27,6 +28,7 @@ export type GithubOp =
   | 'issues.update'
   | 'issues.createComment'
   | 'issues.listComments'
+  | 'issues.listForRepo'
   | 'search.issues'
   | 'labels.list'
   | 'labels.create'
@@ -56,6 +58,8 @@ export interface StoredIssue {
   readonly comments: string[];
   /** A pull request: GitHub's issues API serves it too, comments included. */
   readonly pullRequest?: boolean;
+  /** Who opened it (gavel's own login when unset). */
+  author?: string;
 }
 
 /** A comment as GitHub answers it (the fields gavel and the tests read). */
@@ -81,6 +85,8 @@ export interface IssueSeed {
   readonly state?: 'open' | 'closed';
   readonly labels?: readonly string[];
   readonly pullRequest?: boolean;
+  /** Who opened it on GitHub; gavel-bot when unset. */
+  readonly author?: string;
 }
 
 export type GithubFault =
@@ -136,6 +142,11 @@ export interface GithubApiServer {
   comments(owner: string, repo: string, number: number): GithubComment[];
   /** Logins GitHub refuses as assignees (no access to the repository): a 422 on create. */
   refuseAssignees(...logins: string[]): void;
+  /**
+   * A repository (`owner/name`) or a whole owner gavel cannot read: listing it answers 404
+   * (or 403), a search naming it 422, as GitHub answers for what a token cannot see.
+   */
+  hide(scope: string, status?: 403 | 404): void;
   /** Search finds nothing (the index lags behind, as GitHub's does). */
   setSearchLag(lagging: boolean): void;
   fail(fault: GithubFault): void;
@@ -182,6 +193,9 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
   const answerHooks = new Map<GithubOp, () => Promise<void>>();
   const commentsByIssue = new Map<string, GithubComment[]>();
   let searchLag = false;
+  const hidden = new Map<string, 403 | 404>();
+  const hiddenStatus = (owner: string, repo?: string) =>
+    hidden.get(`${owner}/${repo ?? ''}`.toLowerCase()) ?? hidden.get(owner.toLowerCase());
   let url = '';
   let ids = 1000;
 
@@ -191,13 +205,14 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
     node_id: `I_kwDO${i.number}`,
     url: `${url}/repos/${i.owner}/${i.repo}/issues/${i.number}`,
     repository_url: `${url}/repos/${i.owner}/${i.repo}`,
-    html_url: htmlUrl(i),
+    // GitHub's issues API gives a pull request its /pull/ page.
+    html_url: i.pullRequest ? `https://github.com/${i.owner}/${i.repo}/pull/${i.number}` : htmlUrl(i),
     number: i.number,
     state: i.state,
     state_reason: i.state === 'closed' ? 'completed' : null,
     title: i.title,
     body: i.body,
-    user: { login: 'gavel-bot', id: 1, type: 'Bot' },
+    user: i.author ? userJson(i.author) : { login: 'gavel-bot', id: 1, type: 'Bot' },
     labels: i.labels.map((name, k) => ({ id: 100 + k, name, color: 'ededed', default: false })),
     assignee: i.assignees[0] ? userJson(i.assignees[0]) : null,
     assignees: i.assignees.map(userJson),
@@ -396,7 +411,17 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
         for (const l of issue.labels) labelsOf(owner, repo).add(l);
         return { status: 201, json: issueJson(issue) };
       }
+      case 'issues.listForRepo': {
+        const status = hiddenStatus(owner, repo);
+        if (status) return { status, json: status === 404 ? notFound() : forbidden() };
+        const page = listForRepo(issues, owner, repo, query, (n, per) => {
+          const q = new URLSearchParams({ ...query, per_page: String(per), page: String(n) });
+          return `${url}/repos/${owner}/${repo}/issues?${q.toString()}`;
+        });
+        return { status: 200, json: page.json.map(issueJson), headers: page.headers };
+      }
       case 'issues.get':
+        if (hiddenStatus(owner, repo)) return { status: 404, json: notFound() };
         return found ? { status: 200, json: issueJson(found) } : { status: 404, json: notFound() };
       case 'issues.update': {
         if (!found) return { status: 404, json: notFound() };
@@ -417,7 +442,9 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
       case 'issues.listComments':
         return found ? listPage(found, query) : { status: 404, json: notFound() };
       case 'search.issues': {
-        const hits = searchLag ? [] : search(query['q'] ?? '');
+        const q = query['q'] ?? '';
+        if (searchedScopes(q).some((s) => hidden.has(s))) return cannotSearch();
+        const hits = searchLag ? [] : isLabelSearch(q) ? labelSearch(issues, q) : search(q);
         return {
           status: 200,
           json: {
@@ -512,6 +539,7 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
         assignees: [],
         comments: [],
         ...(seed.pullRequest ? { pullRequest: true } : {}),
+        ...(seed.author ? { author: seed.author } : {}),
       };
       issues.push(issue);
       for (const l of issue.labels) labelsOf(seed.owner, seed.repo).add(l);
@@ -527,6 +555,9 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
       return issue ? [...commentsOf(issue)] : [];
     },
     refuseAssignees: (...logins) => logins.forEach((l) => refused.add(l)),
+    hide: (scope, status = 404) => {
+      hidden.set(scope.toLowerCase(), status);
+    },
     setSearchLag: (lagging) => {
       searchLag = lagging;
     },
@@ -587,7 +618,9 @@ function routeOf(method: string, path: string): Route {
             : 'unknown'
         : method === 'POST'
           ? 'issues.create'
-          : 'unknown';
+          : method === 'GET'
+            ? 'issues.listForRepo'
+            : 'unknown';
     return { op, params };
   }
   const label = LABELS_PATH.exec(path);
@@ -620,6 +653,31 @@ const notFound = () => ({
   message: 'Not Found',
   documentation_url: 'https://docs.github.com/rest',
   status: '404',
+});
+
+const forbidden = () => ({
+  message: 'Resource not accessible by personal access token',
+  documentation_url: 'https://docs.github.com/rest',
+  status: '403',
+});
+
+/** GitHub's answer to a search naming an owner or repository the token cannot see. */
+const cannotSearch = () => ({
+  status: 422,
+  json: {
+    message: 'Validation Failed',
+    errors: [
+      {
+        message:
+          'The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.',
+        resource: 'Search',
+        field: 'q',
+        code: 'invalid',
+      },
+    ],
+    documentation_url: 'https://docs.github.com/v3/search/',
+    status: '422',
+  },
 });
 
 const validationFailed = (error: Record<string, string>) => ({

@@ -1,5 +1,6 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { AgendaRepository, NewAgendaItem } from '../core/ports/agendaRepository.js';
+import { githubAgendaStore } from './githubAgendaStore.js';
 import type { AgendaItem } from '../core/model/agendaItem.js';
 import { toAgendaItem } from './domainRows.js';
 import type { AgendaItemRow, Database } from './schema.js';
@@ -166,6 +167,8 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
+
+    ...githubAgendaStore(db),
   };
 }
 

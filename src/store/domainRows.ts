@@ -68,9 +68,24 @@ export function toAgendaItem(row: AgendaItemRow): AgendaItem {
     number: row.number,
     topic: row.topic,
     details: row.details,
-    authorId: row.author_id as SlackUserId,
+    // '' is the column's "nobody in Slack" (it is not null): a GitHub author without a mapping.
+    authorId: row.author_id === '' ? null : (row.author_id as SlackUserId),
     status: row.status,
     rolledFrom: row.rolled_from,
+    github:
+      row.github_repo !== null &&
+      row.github_number !== null &&
+      row.github_kind !== null &&
+      row.github_url !== null &&
+      row.github_login !== null
+        ? {
+            repo: row.github_repo,
+            number: row.github_number,
+            kind: row.github_kind,
+            url: row.github_url,
+            login: row.github_login,
+          }
+        : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

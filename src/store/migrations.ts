@@ -250,9 +250,37 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         }
       },
     },
+    '0007_agenda_github': {
+      // An item on the agenda because its issue or pull request carries the group's label.
+      // At most one open item per issue and group (the partial unique index): a webhook
+      // delivered twice, a sync racing a webhook, two replicas, all end with one. Covered
+      // and dropped items stay in their meeting's record and do not count.
+      async up(db) {
+        for (const [column, type] of AGENDA_GITHUB_COLUMNS) {
+          await db.schema.alterTable('agenda_items').addColumn(column, type).execute();
+        }
+        await sql`create unique index agenda_items_github_open on agenda_items (group_id, github_repo, github_number) where status = 'open' and github_repo is not null`.execute(
+          db,
+        );
+      },
+      async down(db) {
+        await db.schema.dropIndex('agenda_items_github_open').execute();
+        for (const [column] of AGENDA_GITHUB_COLUMNS) {
+          await db.schema.alterTable('agenda_items').dropColumn(column).execute();
+        }
+      },
+    },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
+
+const AGENDA_GITHUB_COLUMNS = [
+  ['github_repo', 'text'],
+  ['github_number', 'integer'],
+  ['github_kind', 'text'],
+  ['github_url', 'text'],
+  ['github_login', 'text'],
+] as const;
 
 const RECENT_RECORD_INDEXES = [
   ['attendance', 'recorded_at'],

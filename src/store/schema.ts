@@ -1,6 +1,6 @@
 import type { Generated, Selectable } from 'kysely';
 import type { ActionItemStatus } from '../core/model/actionItem.js';
-import type { AgendaItemStatus } from '../core/model/agendaItem.js';
+import type { AgendaItemStatus, GithubItemKind } from '../core/model/agendaItem.js';
 import type { JobStatus } from '../core/model/job.js';
 import type { OccurrenceSource, OccurrenceStatus } from '../core/model/occurrence.js';
 
@@ -62,6 +62,15 @@ export interface AgendaItemTable {
   status: AgendaItemStatus;
   /** Set when the item rolled over from an earlier meeting. */
   rolled_from: string | null;
+  /**
+   * The labelled issue or pull request the item stands for: all five set, or all null.
+   * `author_id` is then '' when its author maps to no Slack user.
+   */
+  github_repo: string | null;
+  github_number: number | null;
+  github_kind: GithubItemKind | null;
+  github_url: string | null;
+  github_login: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -5,7 +5,7 @@ import type { SlackUserId } from '../ids.js';
 export const mayChangeItem = (
   group: Group,
   user: SlackUserId,
-  item: { readonly authorId: string },
+  item: { readonly authorId: string | null },
 ): boolean => item.authorId === user || isLead(group, user);
 
 /** Marking an item covered is the chair's call: leads only. */

@@ -1,12 +1,14 @@
 import type { AgendaItem } from '../../core/model/agendaItem.js';
 import { escapeMrkdwn, escapePlain, mentionUser } from '../mrkdwn.js';
+import { authorMrkdwn, type ShownItem, topicMrkdwn } from './agendaItemText.js';
 import { clipCharacters } from './characters.js';
 
 /**
  * The sentences agenda commands answer with. Every topic and detail is user text and goes
  * through escapeMrkdwn: `<!channel>` typed in a topic never pings, pasted links still work.
  */
-type Item = Pick<AgendaItem, 'number' | 'topic' | 'details' | 'authorId' | 'status' | 'rolledFrom'>;
+type Item = Pick<AgendaItem, 'number' | 'topic' | 'details' | 'authorId' | 'status' | 'rolledFrom'> &
+  Pick<ShownItem, 'github'>;
 
 /** Details are repeated in the confirmation only up to this many characters. */
 const DETAILS_PREVIEW = 500;
@@ -17,7 +19,7 @@ export function addedText(userId: string, item: Item, meeting: string): string {
 }
 
 export const removedText = (userId: string, item: Item, meeting: string): string =>
-  `${mentionUser(userId)} removed #${item.number} from the agenda of ${meeting}: ${escapeMrkdwn(item.topic)}`;
+  `${mentionUser(userId)} removed #${item.number} from the agenda of ${meeting}: ${topicMrkdwn(item)}`;
 
 export const movedText = (
   userId: string,
@@ -26,10 +28,10 @@ export const movedText = (
   fromMeeting: string,
   toMeeting: string,
 ): string =>
-  `${mentionUser(userId)} moved #${from.number} from ${fromMeeting} to ${toMeeting} (now #${to.number}): ${escapeMrkdwn(to.topic)}`;
+  `${mentionUser(userId)} moved #${from.number} from ${fromMeeting} to ${toMeeting} (now #${to.number}): ${topicMrkdwn(to)}`;
 
 export const coveredText = (item: Item, meeting: string): string =>
-  `:white_check_mark: Marked #${item.number} of ${meeting} covered: ${escapeMrkdwn(item.topic)}`;
+  `:white_check_mark: Marked #${item.number} of ${meeting} covered: ${topicMrkdwn(item)}`;
 
 export interface AgendaListInput {
   readonly groupName: string;
@@ -56,14 +58,14 @@ export function agendaListText(input: AgendaListInput): string {
 
 /** `3. Topic — <@U…>` with its state and where it came from; details on a second line. */
 export function itemLine(item: Item, labelOf: (startsAt: string) => string): string {
-  const topic = escapeMrkdwn(item.topic);
+  const topic = topicMrkdwn(item);
   const notes = [
     item.status === 'covered' ? 'covered' : undefined,
     item.status === 'dropped' ? 'dropped' : undefined,
     item.rolledFrom ? `carried over from ${labelOf(item.rolledFrom)}` : undefined,
   ].filter(Boolean);
   const mark = item.status === 'covered' ? ':white_check_mark: ' : '';
-  const line = `${item.number}. ${mark}${topic} — ${mentionUser(item.authorId)}${notes.length > 0 ? ` _(${notes.join(', ')})_` : ''}`;
+  const line = `${item.number}. ${mark}${topic} — ${authorMrkdwn(item)}${notes.length > 0 ? ` _(${notes.join(', ')})_` : ''}`;
   return item.details ? `${line}\n${quoted(clipCharacters(item.details, 200))}` : line;
 }
 

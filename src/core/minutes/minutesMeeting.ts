@@ -3,6 +3,7 @@ import type { Occurrence } from '../model/occurrence.js';
 import { formatZoned } from '../zonedFormat.js';
 import { zonedTime } from '../slackDate.js';
 import { slackToPlain } from './slackToPlain.js';
+import type { ShownItem } from '../agenda/agendaItemText.js';
 
 /** Everything a minutes doc says about one meeting, gathered by the job. */
 export interface MinutesMeeting {
@@ -14,7 +15,7 @@ export interface MinutesMeeting {
   readonly localDate: string;
   readonly joinUrl: string | null | undefined;
   /** The open agenda items, by number. */
-  readonly agenda: readonly { readonly number: number; readonly topic: string; readonly authorId: string }[];
+  readonly agenda: readonly ({ readonly number: number } & ShownItem)[];
   readonly leads: readonly string[];
   /** Slack user id → display name, for the people that could be looked up. */
   readonly names: Readonly<Record<string, string>>;

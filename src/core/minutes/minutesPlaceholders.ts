@@ -1,6 +1,7 @@
 import type { TemplateFill } from '../ports/minutesDocs.js';
 import { longDate, meetingTime, type MinutesMeeting, personLabel } from './minutesMeeting.js';
-import { slackToPlain } from './slackToPlain.js';
+import { slackToPlain, type UserNames } from './slackToPlain.js';
+import { type ShownItem, sourcePlain, topicPlain } from '../agenda/agendaItemText.js';
 
 /** The placeholders a template may contain; README documents them. */
 export const PLACEHOLDERS = ['group', 'title', 'date', 'time', 'join_url', 'leads', 'agenda'] as const;
@@ -29,10 +30,8 @@ export function agendaLines(m: MinutesMeeting): string[] {
 }
 
 /** One agenda item as the doc's agenda lists it: its number (what a later write looks for), topic and author. */
-export const agendaLine = (
-  a: { readonly number: number; readonly topic: string; readonly authorId: string },
-  names: Readonly<Record<string, string>>,
-): string => `${a.number}. ${slackToPlain(a.topic, names)} (${personLabel(a.authorId, names)})`;
+export const agendaLine = (a: { readonly number: number } & ShownItem, names: UserNames): string =>
+  `${a.number}. ${topicPlain(a, names)} (${sourcePlain(a, names)})${a.github ? ` ${a.github.url}` : ''}`;
 
 /**
  * Every placeholder as it is written in a template (`{{title}}`) with its text. Filling again

@@ -3,6 +3,24 @@ import type { Brand, GroupId, SlackUserId } from '../ids.js';
 export type AgendaItemId = Brand<number, 'AgendaItemId'>;
 export type AgendaItemStatus = 'open' | 'covered' | 'dropped';
 
+/** What a GitHub-labelled item stands for: an issue or a pull request. */
+export type GithubItemKind = 'issue' | 'pull-request';
+
+/**
+ * The GitHub issue or pull request an item is on the agenda for (it carries the group's
+ * agenda label). Its title is the item's topic.
+ */
+export interface GithubAgendaRef {
+  /** `owner/name`, lowercase: GitHub's names are case-insensitive, so this is the key. */
+  readonly repo: string;
+  readonly number: number;
+  readonly kind: GithubItemKind;
+  /** Its page on GitHub. */
+  readonly url: string;
+  /** Who opened it, on GitHub. */
+  readonly login: string;
+}
+
 /** A topic on one meeting's agenda, numbered 1, 2, 3 … per meeting. */
 export interface AgendaItem {
   readonly id: AgendaItemId;
@@ -12,10 +30,16 @@ export interface AgendaItem {
   readonly number: number;
   readonly topic: string;
   readonly details: string | null;
-  readonly authorId: SlackUserId;
+  /**
+   * Who put it there; for a GitHub item, the Slack user its author's login maps to
+   * (`github_logins`), null when nobody does.
+   */
+  readonly authorId: SlackUserId | null;
   readonly status: AgendaItemStatus;
   /** The meeting it was first put on, when it rolled over from there. */
   readonly rolledFrom: string | null;
+  /** Set when the item is on the agenda because its issue or pull request is labelled. */
+  readonly github: GithubAgendaRef | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -1,5 +1,5 @@
 import type { GroupId, SlackUserId } from '../ids.js';
-import type { AgendaItem, AgendaItemId, AgendaItemStatus } from '../model/agendaItem.js';
+import type { AgendaItem, AgendaItemId, AgendaItemStatus, GithubAgendaRef } from '../model/agendaItem.js';
 
 export interface NewAgendaItem {
   readonly groupId: GroupId;
@@ -9,6 +9,19 @@ export interface NewAgendaItem {
   readonly details: string | null;
   readonly authorId: SlackUserId;
 }
+
+/** A labelled issue or pull request, as the agenda should show it. */
+export interface GithubAgendaItem {
+  readonly groupId: GroupId;
+  /** The meeting a new item goes on; an item already open for the issue stays where it is. */
+  readonly meetingStartsAt: string;
+  /** Its title. */
+  readonly topic: string;
+  readonly authorId: SlackUserId | null;
+  readonly github: GithubAgendaRef;
+}
+
+export type GithubUpsert = 'added' | 'updated' | 'unchanged';
 
 /**
  * Agenda items, numbered 1, 2, 3 … per meeting. Every operation that gives an item a number
@@ -44,4 +57,14 @@ export interface AgendaRepository {
   ): Promise<AgendaItem[]>;
   /** Marks the meeting's open items dropped; returns how many. Running it again drops nothing. */
   dropOpen(groupId: GroupId, meetingStartsAt: string, now: Date): Promise<number>;
+  /** The group's open GitHub items, on any meeting, by id. */
+  openFromGithub(groupId: GroupId): Promise<AgendaItem[]>;
+  /**
+   * The issue's open item brought up to date (title, author, link), or added after the
+   * meeting's last item when it has none. Idempotent, and safe against a concurrent call for
+   * the same issue: there is never more than one open item per issue and group.
+   */
+  upsertFromGithub(item: GithubAgendaItem, now: Date): Promise<{ item: AgendaItem; change: GithubUpsert }>;
+  /** Deletes the issue's open item (covered and dropped ones stay); the one deleted, if any. */
+  removeFromGithub(groupId: GroupId, repo: string, number: number): Promise<AgendaItem | undefined>;
 }

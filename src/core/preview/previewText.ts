@@ -3,6 +3,7 @@ import { formatDurationMinutes } from '../duration.js';
 import type { Group } from '../group.js';
 import { reminderPreview } from './reminderPreview.js';
 import { ruleSummary } from './ruleSummary.js';
+import { agendaSourceLines } from './agendaSources.js';
 import type { UpcomingMeeting } from './upcomingMeetings.js';
 
 export type PreviewGroup = Pick<
@@ -17,6 +18,7 @@ export type PreviewGroup = Pick<
   | 'cancelReasons'
   | 'reminderLeadMinutes'
   | 'minutes'
+  | 'agendaGithub'
 >;
 
 const local = (at: Date, zone: string) => formatZoned(at, zone, 'EEE yyyy-MM-dd HH:mm zzz');
@@ -46,6 +48,7 @@ export function previewText(group: PreviewGroup, meetings: readonly UpcomingMeet
   const lines = [
     `${group.id} · ${group.name} · ${group.channel} · ${zone}`,
     ...group.meetings.map((rule) => `  Repeats: ${ruleSummary(rule)}`),
+    ...agendaSourceLines(group),
   ];
   const real = meetings.filter((m) => !m.occurrence.cancelled);
   lines.push(

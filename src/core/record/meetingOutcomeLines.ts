@@ -1,4 +1,5 @@
 import type { LocalDate, SlackUserId } from '../ids.js';
+import type { AgendaItem } from '../model/agendaItem.js';
 import type { IssueReference } from '../model/meetingRecord.js';
 
 /**
@@ -29,4 +30,6 @@ export interface ActionItemLine<Owner = SlackUserId> {
 export interface AgendaLine {
   readonly number: number;
   readonly topic: string;
+  /** Its labelled issue or pull request, for an item from GitHub: the title is then plain text. */
+  readonly github?: AgendaItem['github'] | undefined;
 }

@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { TOPIC_MAX } from '../agenda/agendaCommand.js';
 import { formatDurationMinutes } from '../duration.js';
-import { escapeMrkdwn, escapePlain } from '../mrkdwn.js';
+import { escapePlain } from '../mrkdwn.js';
 import { slackDate } from '../slackDate.js';
+import { type ShownItem, topicMrkdwn } from '../agenda/agendaItemText.js';
 import { clipText, clipToLength, fitSection, slackLink } from './wrapUpMessage.js';
 
 /** Block action ids of the meeting-start post. */
@@ -21,7 +22,7 @@ export interface MeetingStartInput {
   readonly dialIn: string | null;
   readonly minutesUrl: string | null;
   /** The open agenda items, by number. */
-  readonly agenda: readonly { readonly number: number; readonly topic: string }[];
+  readonly agenda: readonly ({ readonly number: number } & Pick<ShownItem, 'topic' | 'github'>)[];
   /** The button's value: which meeting a check-in belongs to. */
   readonly meetingKey: string;
 }
@@ -89,6 +90,9 @@ function agendaText(agenda: MeetingStartInput['agenda']): string {
   if (agenda.length === 0) return `*Agenda*\n${NO_AGENDA}`;
   return fitSection(
     '*Agenda*',
-    agenda.map((a) => `${a.number}. ${escapeMrkdwn(clipText(a.topic.replace(/\s*\n\s*/g, ' '), TOPIC_MAX))}`),
+    agenda.map(
+      (a) =>
+        `${a.number}. ${topicMrkdwn({ topic: clipText(a.topic.replace(/\s*\n\s*/g, ' '), TOPIC_MAX), github: a.github })}`,
+    ),
   );
 }

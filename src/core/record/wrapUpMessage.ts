@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { topicMrkdwn } from '../agenda/agendaItemText.js';
 import { clipCharacters } from '../agenda/characters.js';
 import type { LocalDate } from '../ids.js';
 import type { IssueReference } from '../model/meetingRecord.js';
@@ -127,7 +128,10 @@ function agendaText(title: string, topics: WrapUpInput['covered'], budget: numbe
   if (topics.length === 0) return `*${title}*\nNone.`;
   return fitSection(
     `*${title}*`,
-    topics.map((t) => `${t.number}. ${userText(t.topic)}`),
+    topics.map(
+      (t) =>
+        `${t.number}. ${t.github ? topicMrkdwn({ topic: clipText(t.topic, ITEM_CHARACTERS), github: t.github }) : userText(t.topic)}`,
+    ),
     budget,
   );
 }

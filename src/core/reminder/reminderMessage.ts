@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { formatDurationMinutes } from '../duration.js';
 import { escapeMrkdwn, escapePlain } from '../mrkdwn.js';
 import { slackDate, zonedLabel } from '../slackDate.js';
+import { authorMrkdwn, type ShownItem, topicMrkdwn } from '../agenda/agendaItemText.js';
 
 export const REMINDER_ACTIONS = {
   addAgendaItem: 'reminder.add_agenda_item',
@@ -18,7 +19,7 @@ export interface ReminderInput {
     readonly dialIn: string | undefined | null;
     readonly minutesUrl: string | undefined | null;
   };
-  readonly agenda: readonly { readonly number: number; readonly topic: string; readonly authorId: string }[];
+  readonly agenda: readonly ({ readonly number: number } & ShownItem)[];
   /** Open action items due before this meeting (from /todo). */
   readonly actionItemsDue?: readonly {
     readonly number: number;
@@ -95,7 +96,7 @@ function agendaText(agenda: ReminderInput['agenda']): string {
   if (agenda.length === 0) return '*Agenda*\nNo agenda items yet — add one with `/agenda add`';
   const lines = agenda
     .slice(0, MAX_AGENDA_LINES)
-    .map((a) => `${a.number}. ${escapeMrkdwn(a.topic)} _(<@${a.authorId}>)_`);
+    .map((a) => `${a.number}. ${topicMrkdwn(a)} _(${authorMrkdwn(a)})_`);
   if (agenda.length > MAX_AGENDA_LINES)
     lines.push(`…and ${agenda.length - MAX_AGENDA_LINES} more: \`/agenda list\``);
   // A section's text is capped at 3000 characters by Slack.

@@ -6,7 +6,7 @@ import type { LocalDate, SlackUserId } from '../../core/ids.js';
 import type { AgendaItem } from '../../core/model/agendaItem.js';
 import type { Occurrence } from '../../core/model/occurrence.js';
 import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
-import { mentionUser } from '../../core/mrkdwn.js';
+import { authorMrkdwn } from '../../core/agenda/agendaItemText.js';
 import { findMeeting, type MeetingLookupDeps } from './findMeeting.js';
 
 /** Which item a command names: its number on the current meeting, or on the meeting of `date`. */
@@ -47,6 +47,6 @@ export function mustBeAllowedToChange(
   if (mayChangeItem(group, userId, item)) return;
   throw new GavelError(
     'not_allowed',
-    `Only its author (${mentionUser(item.authorId)}) or a lead can ${verb} #${item.number}. Ask them, or add your own item with \`/agenda add\`.`,
+    `Only its author (${authorMrkdwn(item)}) or a lead can ${verb} #${item.number}. Ask them, or add your own item with \`/agenda add\`.`,
   );
 }

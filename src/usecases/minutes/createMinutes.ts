@@ -1,3 +1,4 @@
+import { slackAuthors } from '../../core/agenda/agendaItemText.js';
 import type { GroupDirectory, ResolvedGroup } from '../../core/groupDirectory.js';
 import type { MinutesSettings } from '../../core/group.js';
 import { PermanentJobError } from '../../core/jobs/permanentJobError.js';
@@ -159,11 +160,11 @@ async function gatherMeeting({ deps, group, occurrence }: CreateContext): Promis
   ]);
   const names = await docNames(
     deps.workspace,
-    [...group.leads, ...agenda.map((a) => a.authorId)],
+    [...group.leads, ...slackAuthors(agenda)],
     [occurrence.title, ...agenda.map((a) => a.topic)],
   );
   return minutesMeetingOf(group, occurrence, {
-    agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.authorId })),
+    agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.authorId, github: a.github })),
     names,
     sharesDate: sameDay.length > 1,
   });

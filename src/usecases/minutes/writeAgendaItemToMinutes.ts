@@ -3,7 +3,7 @@ import { PermanentJobError } from '../../core/jobs/permanentJobError.js';
 import type { AgendaMinutesPayload } from '../../core/minutes/agendaMinutesJob.js';
 import { minutesAgendaInsert } from '../../core/minutes/minutesAgendaInsert.js';
 import { agendaLine } from '../../core/minutes/minutesPlaceholders.js';
-import { slackToPlain } from '../../core/minutes/slackToPlain.js';
+import { slackAuthors, topicPlain } from '../../core/agenda/agendaItemText.js';
 import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
 import type { Log } from '../../core/ports/log.js';
 import { isMinutesDocsError, type MinutesDocs } from '../../core/ports/minutesDocs.js';
@@ -53,12 +53,12 @@ export async function writeAgendaItemToMinutes(
   const occurrence = await deps.occurrences.find(group.id, item.meetingStartsAt);
   if (!occurrence?.minutes) return 'no-doc';
   const [names, section] = await Promise.all([
-    docNames(deps.workspace, [item.authorId], [item.topic]),
+    docNames(deps.workspace, slackAuthors([item]), [item.topic]),
     group.minutes.mode === 'running' ? sectionHeadingOf(deps, group, occurrence) : undefined,
   ]);
   const entry = {
     number: item.number,
-    topic: slackToPlain(item.topic, names),
+    topic: topicPlain(item, names),
     line: agendaLine(item, names),
   };
   const docId = occurrence.minutes.docId;

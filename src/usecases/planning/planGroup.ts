@@ -29,6 +29,7 @@ import type { AudienceZones } from '../dst/audienceZones.js';
 import { groupMismatches } from '../dst/groupMismatches.js';
 import { calendarSyncJobSpec, calendarSyncPrefix } from '../../core/calendar/calendarSyncJob.js';
 import { desiredSharedEvents } from '../calendar/syncSharedCalendar.js';
+import { githubAgendaSyncJobs, githubAgendaSyncPrefix } from '../../core/agenda/githubAgendaSyncJob.js';
 
 export interface PlanDeps {
   readonly clock: Clock;
@@ -95,12 +96,14 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
       dstNoticeJobSpec(group.id, m, group.dstNoticeMinutes!),
     ),
   ];
+  // GitHub-labelled agenda items: synced hourly and before each reminder and minutes doc.
+  if (group.agendaGithub && deps.github) jobs.push(...githubAgendaSyncJobs(group.id, jobs, now));
   const jobsAdded = await deps.queue.enqueue(jobs, now);
   // Everything under the group's prefixes that is not in today's plan: cancelled or removed
   // meetings, and lead times no longer configured.
   const keep = new Set(jobs.map((j) => j.key));
   let jobsCancelled = 0;
-  for (const prefix of groupJobPrefixes(group.id)) {
+  for (const prefix of [...groupJobPrefixes(group.id), githubAgendaSyncPrefix(group.id)]) {
     jobsCancelled += await deps.queue.cancelPending(prefix, keep, now);
   }
   // A reminder handed to Slack in the last two minutes is no pending job: it is taken back.
@@ -177,7 +180,7 @@ export async function planAll(deps: PlanDeps): Promise<void> {
 export async function forgetGroup(deps: PlanDeps, group: ResolvedGroup): Promise<number> {
   const now = deps.clock.now();
   let cancelled = 0;
-  for (const prefix of groupJobPrefixes(group.id)) {
+  for (const prefix of [...groupJobPrefixes(group.id), githubAgendaSyncPrefix(group.id)]) {
     cancelled += await deps.queue.cancelPending(prefix, new Set(), now);
   }
   const remindersWithdrawn = await withdrawHandedOver(deps, group, new Set(), now);

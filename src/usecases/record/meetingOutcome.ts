@@ -62,10 +62,13 @@ export async function meetingOutcome(
     })),
     decisions,
     actionItems,
-    covered: agenda.filter((a) => a.status === 'covered').map((a) => ({ number: a.number, topic: a.topic })),
+    covered: agenda
+      .filter((a) => a.status === 'covered')
+      .map((a) => ({ number: a.number, topic: a.topic, github: a.github })),
     rolledOver: [...agenda.filter((a) => a.status === 'open'), ...movedOn].map((a) => ({
       number: a.number,
       topic: a.topic,
+      github: a.github,
     })),
     recordingUrl: recording?.url ?? null,
     names,

@@ -29,7 +29,7 @@ export async function postMeetingStart(
     joinUrl: occurrence.joinUrl,
     dialIn: occurrence.dialIn,
     minutesUrl: occurrence.minutes?.url ?? null,
-    agenda: agenda.map((a) => ({ number: a.number, topic: a.topic })),
+    agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, github: a.github })),
     meetingKey: meetingKey(group.id, occurrence.startsAt),
   });
   await postOnce(

@@ -88,7 +88,7 @@ export async function sendReminder(
       dialIn: occurrence.dialIn,
       minutesUrl: occurrence.minutes?.url ?? null,
     },
-    agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.authorId })),
+    agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.authorId, github: a.github })),
     actionItemsDue: due.map((a) => ({ number: a.number, text: a.text, owners: a.owners })),
     minutesEnabled: group.minutes !== undefined,
     meetingKey: meetingKey(group.id, occurrence.startsAt),
