@@ -109,12 +109,12 @@ describe('meetings the groups file cancels, with reasons and breaks', () => {
     expect(nextMeetingReply(HOLIDAYS, next, undefined)).not.toContain('No meeting');
   });
 
-  it('a restore of a date the file cancels is refused, naming the reason', () => {
+  it('a restore of a date named under cancelled: is refused, naming the reason and what can be restored', () => {
     expect(cancelledInFileText('2026-12-24' as LocalDate, false, 'Christmas <Eve>')).toBe(
-      '2026-12-24 is cancelled in the groups file (Christmas &lt;Eve&gt;); a lead changes it there.',
+      '2026-12-24 is cancelled by name in the groups file (Christmas &lt;Eve&gt;); a lead removes it from `cancelled:` there. (A meeting a break or a public holiday cancels can be restored here.)',
     );
-    expect(cancelledInFileText('2026-12-31' as LocalDate, false)).toBe(
-      '2026-12-31 is cancelled in the groups file; a lead changes it there.',
+    expect(cancelledInFileText('2026-12-31' as LocalDate, false)).toMatch(
+      /^2026-12-31 is cancelled by name in the groups file; a lead removes it/,
     );
   });
 
@@ -126,7 +126,7 @@ describe('meetings the groups file cancels, with reasons and breaks', () => {
     expect(text).toContain('cancelled in the groups file: no reminders, no minutes');
   });
 
-  it('the calendar feed drops a break’s meetings with EXDATEs and says no reason (EXDATE has no place for one)', () => {
+  it('the calendar feed drops a break’s meetings with EXDATEs and gives the reasons in the series’ description', () => {
     const feed = renderIcsFeed({
       group: HOLIDAYS,
       added: [],
@@ -137,7 +137,12 @@ describe('meetings the groups file cancels, with reasons and breaks', () => {
     for (const day of ['20261224', '20261231', '20270701', '20270708', '20270729']) {
       expect(feed).toContain(`EXDATE;TZID=America/Los_Angeles:${day}T090000`);
     }
-    expect(feed).not.toMatch(/Summer break|Christmas/);
+    // EXDATE has no place for text: the description names the coming cancellations.
+    const description = feed.replace(/\r\n[ \t]/g, '').match(/^DESCRIPTION:(.*)$/m)?.[1];
+    expect(description?.split('\\n')).toEqual([
+      'Not held on Thu 24 Dec 2026: Christmas Eve <!channel>',
+      'Not held from Thu 1 Jul 2027 to Thu 29 Jul 2027: Summer break',
+    ]);
     const starts = expandedStarts(feed, new Date('2027-06-20T00:00:00Z'), new Date('2027-08-10T00:00:00Z'));
     expect(starts).toEqual(['2027-06-24T16:00:00.000Z', '2027-08-05T16:00:00.000Z']);
   });
