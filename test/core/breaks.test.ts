@@ -11,6 +11,8 @@ import {
 import { cancelledInFileText, nextMeetingReply } from '../../src/core/meeting/meetingReplies.js';
 import type { Occurrence } from '../../src/core/model/occurrence.js';
 import { previewText } from '../../src/core/preview/previewText.js';
+import { digestMeeting } from '../../src/core/foundation/digestMeetings.js';
+import { meetingsOverview } from '../../src/core/foundation/meetingsOverview.js';
 import { upcomingMeetings } from '../../src/core/preview/upcomingMeetings.js';
 import { occurrencesBetween } from '../../src/core/schedule/occurrences.js';
 import { expandedStarts } from '../support/icalFeed.js';
@@ -145,5 +147,41 @@ describe('meetings the groups file cancels, with reasons and breaks', () => {
     ]);
     const starts = expandedStarts(feed, new Date('2027-06-20T00:00:00Z'), new Date('2027-08-10T00:00:00Z'));
     expect(starts).toEqual(['2027-06-24T16:00:00.000Z', '2027-08-05T16:00:00.000Z']);
+  });
+
+  it('the weekly digest says why the groups file cancels a meeting, escaped', () => {
+    const occurrence = {
+      id: 1,
+      groupId: HOLIDAYS.id,
+      startsAt: '2026-12-24T17:00:00.000Z',
+      endsAt: '2026-12-24T18:00:00.000Z',
+      localDate: '2026-12-24',
+      title: 'Weekly call',
+      source: 'rule',
+      ruleId: 'meeting-1',
+      status: 'cancelled',
+      cancelledBy: 'config',
+      joinUrl: null,
+      dialIn: null,
+      minutes: null,
+      createdAt: '2026-12-01T12:00:00.000Z',
+      updatedAt: '2026-12-01T12:00:00.000Z',
+    } as unknown as Occurrence;
+    const meeting = digestMeeting(HOLIDAYS, occurrence, new Map());
+    expect(meeting.cancelledHow).toBe('in the groups file: Christmas Eve <!channel>');
+    const text = meetingsOverview({
+      mode: 'week',
+      groups: [
+        {
+          groupName: HOLIDAYS.name,
+          channelLabel: '#serverless',
+          timeZone: HOLIDAYS.timeZone,
+          meetings: [meeting],
+        },
+      ],
+      userZone: undefined,
+    });
+    expect(text).toContain('— cancelled in the groups file: Christmas Eve &lt;!channel&gt;');
+    expect(text).not.toContain('<!channel>');
   });
 });

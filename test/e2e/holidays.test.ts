@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { previewCommand } from '../../src/cli/previewCommand.js';
 import { groupId } from '../../src/core/ids.js';
 import { ENGINES } from '../support/databases.js';
 import {
@@ -63,6 +67,9 @@ describe.each(ENGINES)('public holidays (skip_holidays) on %s', (engine) => {
     expect(ics).toContain('EXDATE;TZID=America/Los_Angeles:20261126T090000');
     expect(ics.replace(/\r\n[ \t]/g, '')).toContain('Not held on Thu 26 Nov 2026: Thanksgiving Day');
     expect(await page()).toContain('cancelled: Thanksgiving Day');
+    expect(await (await fetch(`${h.url}/groups.md`)).text()).toContain(
+      '- No meeting: Thu 26 Nov 2026 (Thanksgiving Day)',
+    );
 
     h.clock.set(minutesBefore(THANKSGIVING, 3 * 24 * 60 + 1));
     await h.gavel.tick();
@@ -125,5 +132,23 @@ describe.each(ENGINES)('public holidays (skip_holidays) on %s', (engine) => {
     // Restoring it again changes nothing; cancelling it is the lead's as for any meeting.
     const again = await h.command('/meeting', 'restore 2026-11-26', { userId: LEAD });
     expect(JSON.stringify(again.body)).toContain('The meeting of 2026-11-26 is not cancelled.');
+  });
+});
+
+describe('gavel preview of a holiday', () => {
+  it('lists the holiday’s meeting as cancelled, with the holiday’s name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gavel-holidays-'));
+    try {
+      writeFileSync(join(dir, 'groups.yml'), GROUPS);
+      const out = previewCommand({
+        env: { GROUPS_FILE: join(dir, 'groups.yml') },
+        groupId: 'serverless',
+        now: new Date('2026-11-20T12:00:00.000Z'),
+      });
+      expect(out.exitCode).toBe(0);
+      expect(out.stdout).toContain('cancelled in the groups file (Thanksgiving Day)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
