@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { withRestoredMeetings } from '../../src/core/calendar/restoredMeetings.js';
+import type { LocalDate } from '../../src/core/ids.js';
 import {
   CANCELLED_BY_FILE,
   cancellationAfterPlan,
@@ -52,5 +54,17 @@ describe('a meeting a rule of the file cancels (a break, a public holiday)', () 
       status: 'cancelled',
       cancelledBy: CANCELLED_BY_FILE,
     });
+  });
+});
+
+describe('calendars of a group with a restored meeting', () => {
+  it('no longer cancel the restored meeting’s date; others stay', () => {
+    const group = { cancelled: ['2026-11-26', '2026-12-25'] as LocalDate[] };
+    const stored = [
+      { cancelledBy: RESTORED_OVER_FILE, localDate: '2026-11-26' as LocalDate },
+      { cancelledBy: CANCELLED_BY_FILE, localDate: '2026-12-25' as LocalDate },
+    ];
+    expect(withRestoredMeetings(group, stored).cancelled).toEqual(['2026-12-25']);
+    expect(withRestoredMeetings(group, [])).toBe(group);
   });
 });

@@ -4,8 +4,7 @@ import { DAY_MS } from '../../core/duration.js';
 import type { GroupDirectory, ResolvedGroup } from '../../core/groupDirectory.js';
 import type { MeetingRecordRepository } from '../../core/ports/meetingRecordRepository.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
-import { RESTORED_OVER_FILE } from '../../core/meeting/cancellationAfterPlan.js';
-import type { Occurrence } from '../../core/model/occurrence.js';
+import { withRestoredMeetings } from '../../core/calendar/restoredMeetings.js';
 
 export interface CalendarFeedDeps {
   readonly groups: Pick<GroupDirectory, 'byId'>;
@@ -49,7 +48,7 @@ export async function calendarFeedInput(
   );
   return {
     recordings: recordings.map((r) => ({ startsAt: new Date(r.meetingStartsAt), url: r.url })),
-    group: withoutRestored(group, stored),
+    group: withRestoredMeetings(group, stored),
     added: stored
       .filter((o) => o.source === 'added' && o.status === 'scheduled')
       .map((o) => ({ startsAt: new Date(o.startsAt), endsAt: new Date(o.endsAt), title: o.title })),
@@ -59,17 +58,4 @@ export async function calendarFeedInput(
     now,
     host,
   };
-}
-
-/**
- * The group as the feed shows it: a break's or a holiday's meeting that a lead restored in
- * Slack is held, so its date is no longer an EXDATE (other meetings of that date that stay
- * cancelled are still excluded by their start).
- */
-function withoutRestored(group: ResolvedGroup, stored: readonly Occurrence[]): ResolvedGroup {
-  const restored = new Set(
-    stored.filter((o) => o.cancelledBy === RESTORED_OVER_FILE).map((o) => o.localDate),
-  );
-  if (restored.size === 0) return group;
-  return { ...group, cancelled: group.cancelled.filter((d) => !restored.has(d)) };
 }
