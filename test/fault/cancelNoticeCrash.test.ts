@@ -83,6 +83,14 @@ async function killedBeforeSlackTookIt(
   const until = Date.now() + TRAP_TIMEOUT_MS;
   while (!(await started()) && Date.now() < until) await sleep(20);
   await child.kill();
+  // Killed before its post reached Slack, the trap is still set: sprung here by a plain post
+  // (no notice's metadata), so the next child's post is answered.
+  await fetch(`${slack.url}/api/chat.postMessage`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${BOT_TOKEN}` },
+    body: new URLSearchParams({ channel: WG_CHANNEL, text: 'probe' }),
+    signal: AbortSignal.timeout(2_000),
+  }).catch(() => undefined);
   return started();
 }
 
