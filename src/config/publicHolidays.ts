@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { type LocalDate, parseLocalDate } from '../core/ids.js';
 
 /**
@@ -11,7 +12,16 @@ import { type LocalDate, parseLocalDate } from '../core/ids.js';
 const YEARS_BEFORE = 1;
 const YEARS_AFTER = 3;
 
-const catalogue = new Holidays();
+let library: typeof Holidays | undefined;
+/**
+ * The library, loaded on first use: its data costs about 0.2 s and 25 MB at start, which a
+ * groups file without `skip_holidays` (and every process reading one) should not pay.
+ */
+const holidaysLibrary = (): typeof Holidays =>
+  (library ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays);
+
+let catalogued: Holidays | undefined;
+const catalogue = (): Holidays => (catalogued ??= new (holidaysLibrary())());
 
 /** The library's lists are undefined for a code it does not know, whatever its types say. */
 type Names = Readonly<Record<string, string>> | undefined;
@@ -21,18 +31,18 @@ export function holidayRegionProblem(code: string): string | undefined {
   const [country = '', state, region, ...rest] = code.split('-');
   const fix = 'expected a country code like US or GB, or a state like DE-BY (ISO 3166)';
   if (rest.length > 0 || !/^[A-Z]{2}$/.test(country)) return `${code}: ${fix}`;
-  if ((catalogue.getCountries() as Names)?.[country] === undefined) {
+  if ((catalogue().getCountries() as Names)?.[country] === undefined) {
     return `${code}: no public holidays are known for the country ${country}; ${fix}`;
   }
   if (state === undefined) return undefined;
-  const states = (catalogue.getStates(country) as Names) ?? {};
+  const states = (catalogue().getStates(country) as Names) ?? {};
   if (states[state] === undefined) {
     const known = Object.keys(states);
     const hint = known.length === 0 ? `${country} has none` : `known: ${known.join(', ')}`;
     return `${code}: ${state} is not a state of ${country} (${hint})`;
   }
   if (region === undefined) return undefined;
-  const regions = (catalogue.getRegions(country, state) as Names) ?? {};
+  const regions = (catalogue().getRegions(country, state) as Names) ?? {};
   if (regions[region] === undefined) return `${code}: ${region} is not a region of ${country}-${state}`;
   return undefined;
 }
@@ -44,7 +54,10 @@ function calendarOf(code: string): Holidays {
   let calendar = calendars.get(code);
   if (!calendar) {
     const [country, state, region] = code.split('-') as [string, string?, string?];
-    calendar = new Holidays(country, state ?? '', region ?? '', { languages: ['en'], types: ['public'] });
+    calendar = new (holidaysLibrary())(country, state ?? '', region ?? '', {
+      languages: ['en'],
+      types: ['public'],
+    });
     calendars.set(code, calendar);
   }
   return calendar;
