@@ -17,7 +17,7 @@ export function previewCommand(input: {
   groupId: string | undefined;
   now: Date;
 }): CommandResult {
-  const loaded = loadGroupsFile(groupsFileSetting(input.env));
+  const loaded = loadGroupsFile(groupsFileSetting(input.env), input.now);
   if (!loaded.ok) {
     return {
       exitCode: 1,

@@ -50,7 +50,12 @@ export function wireMeeting(services: Services): { register(slack: SlackApp): vo
     },
     jobs: {
       [AUTO_CANCEL_JOB]: autoCancelJob(autoCancel),
-      [CANCELLED_NOTICE_JOB]: cancelledNoticeJob({ groups, workspace, effects: services.effects }),
+      [CANCELLED_NOTICE_JOB]: cancelledNoticeJob({
+        groups,
+        workspace,
+        occurrences,
+        effects: services.effects,
+      }),
       [DST_NOTICE_JOB]: dstNoticeJob({
         groups,
         occurrences,

@@ -4,6 +4,7 @@ import { archivePatternProblem, filePathProblem } from '../core/archive/archiveP
 import { parseDurationMinutes } from '../core/duration.js';
 import { WEEKDAYS } from '../core/group.js';
 import { isChannelId, isSlackUserId, parseLocalDate, parseLocalTime } from '../core/ids.js';
+import { holidayRegionProblem } from './publicHolidays.js';
 
 /** The groups file as people write it: snake_case keys, durations like `24h`. */
 
@@ -95,6 +96,12 @@ const cancelledDate = z.preprocess(
 
 /** Every meeting from `from` to `until` (inclusive, local dates) is cancelled. */
 const meetingBreak = z.strictObject({ from: date, until: date, reason });
+
+/** A `skip_holidays:` region, `US` or `DE-BY`: its public holidays cancel the meetings on them. */
+const holidayRegion = z.string().superRefine((s, ctx) => {
+  const why = holidayRegionProblem(s);
+  if (why !== undefined) ctx.addIssue({ code: 'custom', message: why });
+});
 
 const googleId = z.string().regex(/^[A-Za-z0-9_-]{10,200}$/, 'expected a Google Drive/Docs id');
 
@@ -220,6 +227,7 @@ export const groupSchema = z.strictObject({
   extra_meetings: z.array(extraMeeting).max(100).default([]),
   cancelled: z.array(cancelledDate).max(500).default([]),
   breaks: z.array(meetingBreak).max(20).default([]),
+  skip_holidays: z.array(holidayRegion).max(20).default([]),
   reminders: z.array(duration).max(5).optional(),
   agenda: z
     .strictObject({

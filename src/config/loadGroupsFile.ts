@@ -19,8 +19,9 @@ export type LoadGroupsResult =
 /**
  * Reads the groups file. With no GROUPS_FILE and no config/groups.yml, the example is used
  * (with a warning from the caller) so a first start shows something instead of failing.
+ * `now` places `skip_holidays` (their years are worked out around it).
  */
-export function loadGroupsFile(configured: string | undefined): LoadGroupsResult {
+export function loadGroupsFile(configured: string | undefined, now: Date = new Date()): LoadGroupsResult {
   const usedExample = configured === undefined && !existsSync(DEFAULT_GROUPS_FILE);
   const path = configured ?? (usedExample ? EXAMPLE_GROUPS_FILE : DEFAULT_GROUPS_FILE);
   let text: string;
@@ -30,7 +31,7 @@ export function loadGroupsFile(configured: string | undefined): LoadGroupsResult
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
     return { ok: false, path, problems: [`${path}: ${reason}`] };
   }
-  const parsed = parseGroups(text);
+  const parsed = parseGroups(text, { now });
   return parsed.ok
     ? { ok: true, groups: parsed.groups, digest: parsed.digest, path, usedExample }
     : { ok: false, path, problems: parsed.problems.map((p) => `${path}: ${p}`) };

@@ -14,6 +14,7 @@ import type { DigestSettings } from '../core/digest/digestSettings.js';
 import { type GroupEntry, type GroupsFile, groupsFileSchema } from './groupsSchema.js';
 import { meetingProblems, toFrequency } from './meetingRule.js';
 import { formatIssuePath } from './issuePath.js';
+import { publicHolidays } from './publicHolidays.js';
 
 export type ParseGroupsResult =
   | {
@@ -31,8 +32,13 @@ const minutesOf = (d: string): number => parseDurationMinutes(d)!;
 const localDate = (s: string): LocalDate => parseLocalDate(s)!;
 const localTime = (s: string): LocalTime => parseLocalTime(s)!;
 
+export interface ParseGroupsOptions {
+  /** When the file is read: `skip_holidays` are worked out for the years around it. */
+  readonly now?: Date;
+}
+
 /** Parses and validates the text of a groups file; every problem names its path. */
-export function parseGroups(yamlText: string): ParseGroupsResult {
+export function parseGroups(yamlText: string, options: ParseGroupsOptions = {}): ParseGroupsResult {
   const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true });
   const [syntax] = doc.errors;
   // One mistake often makes the parser report many more after it: the first is the one to fix.
@@ -50,7 +56,9 @@ export function parseGroups(yamlText: string): ParseGroupsResult {
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    groups: Object.entries(parsed.data.groups).map(([id, g]) => toGroup(id, g, parsed.data)),
+    groups: Object.entries(parsed.data.groups).map(([id, g]) =>
+      toGroup(id, g, parsed.data, options.now ?? new Date()),
+    ),
     digest: parsed.data.digest ? toDigest(parsed.data.digest) : undefined,
   };
 }
@@ -113,7 +121,7 @@ function crossChecks(file: GroupsFile): string[] {
   return problems;
 }
 
-function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
+function toGroup(id: string, g: GroupEntry, file: GroupsFile, now: Date): Group {
   const reminders = g.reminders ?? file.defaults?.reminders ?? DEFAULT_REMINDERS;
   return {
     id: groupId(id),
@@ -150,7 +158,7 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
       joinUrl: e.join_url,
       dialIn: e.dial_in,
     })),
-    ...fileCancellations(g),
+    ...fileCancellations(g, now),
     reminderLeadMinutes: [...new Set(reminders.map(minutesOf))].sort((a, b) => b - a),
     agendaRollover: g.agenda?.rollover ?? 'roll-over',
     ...(g.agenda?.github
@@ -203,15 +211,22 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
 }
 
 /**
- * The dates the file cancels, a break's days included (so every reader of `cancelled` sees
- * them), with their reasons; a break's reason wins over the same date's under `cancelled:`.
+ * The dates the file cancels, a break's days and the public holidays of `skip_holidays`
+ * included (so every reader of `cancelled` sees them), with their reasons: a break's reason
+ * wins over the same date's under `cancelled:`, and either over a holiday's name. Dates only a
+ * break or a holiday cancels are `ruleCancelled`: a lead may restore one in Slack.
  */
-function fileCancellations(g: GroupEntry): Pick<Group, 'cancelled' | 'cancelReasons' | 'breaks'> {
+function fileCancellations(
+  g: GroupEntry,
+  now: Date,
+): Pick<Group, 'cancelled' | 'cancelReasons' | 'breaks' | 'ruleCancelled'> {
   const reasons: Record<string, string> = {};
   const dates = new Set<LocalDate>();
-  for (const c of g.cancelled) {
-    dates.add(localDate(c.date));
-    if (c.reason !== undefined) reasons[c.date] = c.reason;
+  const byRule = new Set<LocalDate>();
+  for (const [date, name] of publicHolidays(g.skip_holidays, now)) {
+    dates.add(date);
+    byRule.add(date);
+    reasons[date] = name;
   }
   const breaks = g.breaks.map((b) => ({
     from: localDate(b.from),
@@ -222,10 +237,23 @@ function fileCancellations(g: GroupEntry): Pick<Group, 'cancelled' | 'cancelReas
     for (let day = dayNumber(b.from); day <= dayNumber(b.until); day++) {
       const d = localDateOf(day);
       dates.add(d);
+      byRule.add(d);
       reasons[d] = b.reason;
     }
   }
-  return { cancelled: [...dates].sort(), cancelReasons: reasons, breaks };
+  for (const c of g.cancelled) {
+    const d = localDate(c.date);
+    dates.add(d);
+    byRule.delete(d);
+    const inBreak = breaks.some((b) => b.from <= d && d <= b.until);
+    if (c.reason !== undefined && !inBreak) reasons[d] = c.reason;
+  }
+  return {
+    cancelled: [...dates].sort(),
+    cancelReasons: reasons,
+    breaks,
+    ...(byRule.size === 0 ? {} : { ruleCancelled: [...byRule].sort() }),
+  };
 }
 
 /** One field of every person in the file's `people`, by Slack id. */

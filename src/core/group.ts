@@ -157,6 +157,12 @@ export interface Group {
   readonly cancelReasons?: Readonly<Record<string, string>>;
   /** The file's `breaks:`; their days are also in `cancelled`. */
   readonly breaks?: readonly MeetingBreak[];
+  /**
+   * Of `cancelled`, the dates only a rule cancels (a break, or a public holiday of
+   * `skip_holidays`), none named under `cancelled:`: a lead may restore one such meeting in
+   * Slack, since the file cannot except a single date from a rule.
+   */
+  readonly ruleCancelled?: readonly LocalDate[];
   /** Minutes before a meeting's start at which a reminder is posted, largest first. */
   readonly reminderLeadMinutes: readonly number[];
   /** What happens to agenda items not covered when a meeting ends. */

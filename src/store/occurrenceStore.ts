@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { CANCELLED_BY_FILE, cancellationAfterPlan } from '../core/meeting/cancellationAfterPlan.js';
+import {
+  CANCELLED_BY_FILE,
+  cancellationAfterPlan,
+  type FileCancellation,
+  fileCancellationOf,
+  statusOf,
+} from '../core/meeting/cancellationAfterPlan.js';
 import type { OccurrenceRepository } from '../core/ports/occurrenceRepository.js';
 import type { PlannedOccurrence } from '../core/schedule/occurrences.js';
 import { toOccurrence } from './domainRows.js';
@@ -66,7 +72,7 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
             title: p.title,
             join_url: p.joinUrl ?? null,
             dial_in: p.dialIn ?? null,
-            ...statusColumns(current, p.cancelled),
+            ...statusColumns(current, fileCancellationOf(p)),
           };
           // Re-planning every group daily rewrites nothing that did not change.
           if (sameFields(current, next)) continue;
@@ -159,7 +165,7 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
       await db
         .updateTable('occurrences')
         .set({
-          status: cancelledBy === null ? 'scheduled' : 'cancelled',
+          status: statusOf(cancelledBy),
           cancelled_by: cancelledBy,
           updated_at: iso(now),
         })
@@ -187,12 +193,9 @@ function sameFields(current: OccurrenceRow, next: Partial<OccurrenceRow>): boole
 /** The file's say on a stored meeting's cancellation (see cancellationAfterPlan), as columns. */
 function statusColumns(
   current: OccurrenceRow,
-  cancelledInFile: boolean,
+  byFile: FileCancellation,
 ): Pick<OccurrenceRow, 'status' | 'cancelled_by'> {
-  const next = cancellationAfterPlan(
-    { status: current.status, cancelledBy: current.cancelled_by },
-    cancelledInFile,
-  );
+  const next = cancellationAfterPlan({ status: current.status, cancelledBy: current.cancelled_by }, byFile);
   return { status: next.status, cancelled_by: next.cancelledBy };
 }
 

@@ -240,4 +240,21 @@ describe('the production bundle (npm run build)', () => {
     expect(stdout).toContain('gavel check: the configuration is valid');
     expect(stdout).toContain('serverless');
   });
+
+  it('reads skip_holidays with date-holidays from node_modules, and reports an unknown region', async () => {
+    const file = join(dir, 'holidays.yml');
+    const group = (regions: string) =>
+      `groups:\n  wg:\n    name: WG\n    channel: "#wg"\n    timezone: UTC\n    leads: [U012AB3CD]\n` +
+      `    meetings: [{ day: thursday, time: "09:00" }]\n    skip_holidays: ${regions}\n`;
+    writeFileSync(file, group('[US, DE-BY]'));
+    const cli = [join(dist, 'cli.js'), 'check'];
+    const env = { PATH: process.env['PATH'] ?? '', GROUPS_FILE: file };
+    const { stdout } = await promisify(execFile)(process.execPath, cli, { cwd: dir, env });
+    expect(stdout).toContain('gavel check: the configuration is valid');
+    writeFileSync(file, group('[US, XX]'));
+    const failed = await promisify(execFile)(process.execPath, cli, { cwd: dir, env }).catch(
+      (error: { stdout: string }) => error,
+    );
+    expect(failed.stdout).toContain('groups.wg.skip_holidays[1]: XX: no public holidays are known');
+  });
 });

@@ -11,6 +11,8 @@ import {
 import { cancelledInFileText, nextMeetingReply } from '../../src/core/meeting/meetingReplies.js';
 import type { Occurrence } from '../../src/core/model/occurrence.js';
 import { previewText } from '../../src/core/preview/previewText.js';
+import { digestMeeting } from '../../src/core/foundation/digestMeetings.js';
+import { meetingsOverview } from '../../src/core/foundation/meetingsOverview.js';
 import { upcomingMeetings } from '../../src/core/preview/upcomingMeetings.js';
 import { occurrencesBetween } from '../../src/core/schedule/occurrences.js';
 import { expandedStarts } from '../support/icalFeed.js';
@@ -109,12 +111,12 @@ describe('meetings the groups file cancels, with reasons and breaks', () => {
     expect(nextMeetingReply(HOLIDAYS, next, undefined)).not.toContain('No meeting');
   });
 
-  it('a restore of a date the file cancels is refused, naming the reason', () => {
+  it('a restore of a date named under cancelled: is refused, naming the reason and what can be restored', () => {
     expect(cancelledInFileText('2026-12-24' as LocalDate, false, 'Christmas <Eve>')).toBe(
-      '2026-12-24 is cancelled in the groups file (Christmas &lt;Eve&gt;); a lead changes it there.',
+      '2026-12-24 is cancelled by name in the groups file (Christmas &lt;Eve&gt;); a lead removes it from `cancelled:` there. (A meeting a break or a public holiday cancels can be restored here.)',
     );
-    expect(cancelledInFileText('2026-12-31' as LocalDate, false)).toBe(
-      '2026-12-31 is cancelled in the groups file; a lead changes it there.',
+    expect(cancelledInFileText('2026-12-31' as LocalDate, false)).toMatch(
+      /^2026-12-31 is cancelled by name in the groups file; a lead removes it/,
     );
   });
 
@@ -126,7 +128,7 @@ describe('meetings the groups file cancels, with reasons and breaks', () => {
     expect(text).toContain('cancelled in the groups file: no reminders, no minutes');
   });
 
-  it('the calendar feed drops a break’s meetings with EXDATEs and says no reason (EXDATE has no place for one)', () => {
+  it('the calendar feed drops a break’s meetings with EXDATEs and gives the reasons in the series’ description', () => {
     const feed = renderIcsFeed({
       group: HOLIDAYS,
       added: [],
@@ -137,8 +139,49 @@ describe('meetings the groups file cancels, with reasons and breaks', () => {
     for (const day of ['20261224', '20261231', '20270701', '20270708', '20270729']) {
       expect(feed).toContain(`EXDATE;TZID=America/Los_Angeles:${day}T090000`);
     }
-    expect(feed).not.toMatch(/Summer break|Christmas/);
+    // EXDATE has no place for text: the description names the coming cancellations.
+    const description = feed.replace(/\r\n[ \t]/g, '').match(/^DESCRIPTION:(.*)$/m)?.[1];
+    expect(description?.split('\\n')).toEqual([
+      'Not held on Thu 24 Dec 2026: Christmas Eve <!channel>',
+      'Not held from Thu 1 Jul 2027 to Thu 29 Jul 2027: Summer break',
+    ]);
     const starts = expandedStarts(feed, new Date('2027-06-20T00:00:00Z'), new Date('2027-08-10T00:00:00Z'));
     expect(starts).toEqual(['2027-06-24T16:00:00.000Z', '2027-08-05T16:00:00.000Z']);
+  });
+
+  it('the weekly digest says why the groups file cancels a meeting, escaped', () => {
+    const occurrence = {
+      id: 1,
+      groupId: HOLIDAYS.id,
+      startsAt: '2026-12-24T17:00:00.000Z',
+      endsAt: '2026-12-24T18:00:00.000Z',
+      localDate: '2026-12-24',
+      title: 'Weekly call',
+      source: 'rule',
+      ruleId: 'meeting-1',
+      status: 'cancelled',
+      cancelledBy: 'config',
+      joinUrl: null,
+      dialIn: null,
+      minutes: null,
+      createdAt: '2026-12-01T12:00:00.000Z',
+      updatedAt: '2026-12-01T12:00:00.000Z',
+    } as unknown as Occurrence;
+    const meeting = digestMeeting(HOLIDAYS, occurrence, new Map());
+    expect(meeting.cancelledHow).toBe('in the groups file: Christmas Eve <!channel>');
+    const text = meetingsOverview({
+      mode: 'week',
+      groups: [
+        {
+          groupName: HOLIDAYS.name,
+          channelLabel: '#serverless',
+          timeZone: HOLIDAYS.timeZone,
+          meetings: [meeting],
+        },
+      ],
+      userZone: undefined,
+    });
+    expect(text).toContain('— cancelled in the groups file: Christmas Eve &lt;!channel&gt;');
+    expect(text).not.toContain('<!channel>');
   });
 });

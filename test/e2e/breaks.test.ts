@@ -53,12 +53,16 @@ describe.each(ENGINES)('breaks and cancellations with reasons on %s', (engine) =
     return JSON.stringify(answers[count - 1]);
   };
 
-  it('/meeting next skips cancelled meetings and says why; restore is refused naming the reason', async () => {
+  it('/meeting next skips cancelled meetings and says why; a named date’s restore is refused, a break’s meeting restored', async () => {
     h = await startHarness({ engine, now: '2026-11-27T12:00:00.000Z', groupsYaml: WITH_BREAK });
     const first = await nextAnswer(1);
     expect(first).toContain('No meeting on Thu 3 Dec (KubeCon &lt;!here&gt;); the next is Thu 10 Dec:');
     expect(first).not.toContain('<!here>');
     expect(first).toContain('Thu 10 Dec 2026, 09:00 PST');
+    const named = await h.command('/meeting', 'restore 2026-12-03', { userId: LEAD });
+    expect(JSON.stringify(named.body)).toContain(
+      '2026-12-03 is cancelled by name in the groups file (KubeCon &lt;!here&gt;); a lead removes it from `cancelled:` there.',
+    );
 
     h.clock.set('2026-12-18T12:00:00.000Z');
     await h.gavel.replanAll();
@@ -68,10 +72,14 @@ describe.each(ENGINES)('breaks and cancellations with reasons on %s', (engine) =
     );
     expect(second).toContain('Thu 7 Jan 2027, 09:00 PST');
 
+    // A break is a rule over many dates: one of its meetings can be held all the same.
     const restore = await h.command('/meeting', 'restore 2026-12-24', { userId: LEAD });
     expect(JSON.stringify(restore.body)).toContain(
-      '2026-12-24 is cancelled in the groups file (Winter break); a lead changes it there.',
+      `is back on (restored by <@${LEAD}>). The groups file skips that day (Winter break)`,
     );
+    await h.gavel.replanAll();
+    const third = await nextAnswer(3);
+    expect(third).toContain('Thu 24 Dec 2026, 09:00 PST');
   });
 
   it('tells the channel 3 days ahead, once per cancelled meeting and once per break', async () => {

@@ -270,7 +270,7 @@ describe.each(ENGINES)('meeting reminders on %s', (engine) => {
       expect(reminders()).toHaveLength(1);
     });
 
-    it('refuses to restore a date the groups file cancels, and says the file decides', async () => {
+    it('refuses to restore a date the groups file names under cancelled:, and says the file decides', async () => {
       const groupsYaml = SERVERLESS_YAML.replace(
         '    reminders: [24h, 10m]',
         '    cancelled: [2026-11-26]\n    reminders: [24h, 10m]',
@@ -279,11 +279,11 @@ describe.each(ENGINES)('meeting reminders on %s', (engine) => {
       const restored = await h.command('/meeting', 'restore 2026-11-26', { userId: LEAD });
       expect(restored.body).toMatchObject({ response_type: 'ephemeral' });
       expect(JSON.stringify(restored.body)).toContain(
-        '2026-11-26 is cancelled in the groups file; a lead changes it there.',
+        '2026-11-26 is cancelled by name in the groups file; a lead removes it from `cancelled:` there.',
       );
       expect(JSON.stringify(restored.body)).not.toContain('back on');
       const again = await h.command('/meeting', 'restore 2026-11-26', { userId: LEAD });
-      expect(JSON.stringify(again.body)).toContain('cancelled in the groups file');
+      expect(JSON.stringify(again.body)).toContain('cancelled by name in the groups file');
       const cancel = await h.command('/meeting', 'cancel 2026-11-26', { userId: LEAD });
       expect(JSON.stringify(cancel.body)).toContain(
         'The meeting of 2026-11-26 is already cancelled in the groups file.',

@@ -128,7 +128,7 @@ export async function startHarness(opts: HarnessOptions): Promise<GavelHarness> 
     ...opts.env,
   });
   if (!loaded.ok) throw new Error(`harness config: ${loaded.problems.join('; ')}`);
-  const groups = parseGroups(opts.groupsYaml ?? SERVERLESS_YAML);
+  const groups = parseGroups(opts.groupsYaml ?? SERVERLESS_YAML, { now: clock.now() });
   if (!groups.ok) throw new Error(`harness groups: ${groups.problems.join('; ')}`);
   const { config } = loaded;
   if (config.slack.kind !== 'http') throw new Error('harness runs in HTTP mode');

@@ -11,9 +11,16 @@ import { feedRecurrence } from './feedRecurrence.js';
 import { durationOf, localDateTime, utcDateTime } from './icsValues.js';
 import { vtimezoneLines } from './vtimezone.js';
 import { DAY_MS } from '../duration.js';
+import { formatZoned } from '../zonedFormat.js';
+
+/** How many of a series' coming cancellations its description names, with their reasons. */
+const REASONS_SHOWN = 8;
 
 export interface IcsFeedInput {
-  readonly group: Pick<Group, 'id' | 'name' | 'timeZone' | 'meetings' | 'extraMeetings' | 'cancelled'>;
+  readonly group: Pick<
+    Group,
+    'id' | 'name' | 'timeZone' | 'meetings' | 'extraMeetings' | 'cancelled' | 'cancelReasons'
+  >;
   /** One-off meetings added in Slack. */
   readonly added: readonly { startsAt: Date; endsAt: Date; title: string }[];
   /** Starts of rule or extra occurrences cancelled in Slack. */
@@ -141,9 +148,38 @@ function ruleEvent(ctx: FeedContext, series: FeedSeries): string[] {
     `DURATION:${durationOf(rule.durationMinutes)}`,
     ...ruleRecurrenceLines(ctx, series),
     `SUMMARY:${escapeText(rule.title)}`,
-    ...joinDetails(rule),
+    ...joinDetails(rule, undefined, cancelledNotes(ctx, series)),
     'END:VEVENT',
   ];
+}
+
+/**
+ * "Not held on Thu 26 Nov 2026: Thanksgiving Day", "Not held from Thu 1 Jul 2027 to Thu 29 Jul
+ * 2027: Summer break": the series' coming cancellations that the groups file gives a reason
+ * for, a run of one reason as one line. An EXDATE carries no text, so the series' description
+ * does (calendar apps show it on every meeting of the series).
+ */
+function cancelledNotes(ctx: FeedContext, { rule, first }: FeedSeries): string[] {
+  const zone = ctx.group.timeZone;
+  const today = dayNumber(instantToLocal(ctx.now, zone).date);
+  const label = (day: DayNumber) =>
+    formatZoned(localToInstant(localDateOf(day), rule.time, zone), zone, 'EEE d MMM yyyy');
+  const runs: { reason: string; first: DayNumber; last: DayNumber }[] = [];
+  const days = [...cancelledRuleDays(ctx, rule, first)].filter((d) => d >= today).sort((a, b) => a - b);
+  for (const day of days) {
+    const reason = ctx.group.cancelReasons?.[localDateOf(day)];
+    const run = runs[runs.length - 1];
+    if (reason === undefined) continue;
+    if (run?.reason === reason) run.last = day;
+    else runs.push({ reason, first: day, last: day });
+  }
+  return runs
+    .slice(0, REASONS_SHOWN)
+    .map((r) =>
+      r.first === r.last
+        ? `Not held on ${label(r.first)}: ${r.reason}`
+        : `Not held from ${label(r.first)} to ${label(r.last)}: ${r.reason}`,
+    );
 }
 
 /**
@@ -246,11 +282,13 @@ function addedEvent(ctx: FeedContext, added: IcsFeedInput['added'][number]): str
 function joinDetails(
   meeting: { joinUrl: string | undefined; dialIn: string | undefined },
   recording?: string,
+  notes: readonly string[] = [],
 ): string[] {
   const description = [
     meeting.joinUrl === undefined ? undefined : `Join: ${meeting.joinUrl}`,
     meeting.dialIn === undefined ? undefined : `Dial-in: ${meeting.dialIn}`,
     recording === undefined ? undefined : `Recording: ${recording}`,
+    ...notes,
   ].filter((line) => line !== undefined);
   return [
     ...(meeting.joinUrl === undefined

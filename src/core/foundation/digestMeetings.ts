@@ -7,12 +7,12 @@ import { instantToLocal } from '../schedule/zonedTime.js';
 import type { OverviewMeeting } from './meetingsOverview.js';
 
 /**
- * A meeting as the weekly digest shows it: who cancelled it (the groups file, or a person by
+ * A meeting as the weekly digest shows it: who cancelled it (the groups file, with its reason, or a person by
  * their Slack name; nobody is mentioned, so nobody is pinged), and the group's usual time
  * when the meeting is held at another one.
  */
 export function digestMeeting(
-  group: Pick<Group, 'meetings' | 'timeZone'>,
+  group: Pick<Group, 'meetings' | 'timeZone' | 'cancelReasons'>,
   o: Occurrence,
   names: ReadonlyMap<string, string>,
 ): OverviewMeeting {
@@ -20,7 +20,7 @@ export function digestMeeting(
     o.status !== 'cancelled' || o.cancelledBy === null
       ? undefined
       : o.cancelledBy === 'config'
-        ? 'in the groups file'
+        ? fileCancellationHow(group.cancelReasons?.[o.localDate])
         : o.cancelledBy === CANCELLED_FOR_NO_AGENDA
           ? 'for want of an agenda'
           : names.has(o.cancelledBy)
@@ -33,6 +33,10 @@ export function digestMeeting(
     ...(usualTime ? { usualTime } : {}),
   };
 }
+
+/** `in the groups file: Thanksgiving Day` (the reason escaped where it is shown). */
+const fileCancellationHow = (reason: string | undefined): string =>
+  reason === undefined ? 'in the groups file' : `in the groups file: ${reason}`;
 
 /**
  * The rule's wall time when the meeting starts at another one: its own rule's (a daylight

@@ -33,6 +33,13 @@ export interface GroupSummaryView {
   readonly channel: string;
   readonly timeZone: string;
   readonly next: MeetingView | undefined;
+  /** Meetings before the next (or in the coming weeks) that the groups file cancels, with why. */
+  readonly skipped?: readonly SkippedMeetingView[];
+}
+
+export interface SkippedMeetingView {
+  readonly startsAt: Date;
+  readonly reason: string | undefined;
 }
 
 export interface LastMeetingView {

@@ -1,6 +1,7 @@
 import type { GroupSummaryView } from './foundationViews.js';
 import { firstParagraph } from './groupListPage.js';
 import { zonedStart } from './meetingTime.js';
+import { formatZoned } from '../zonedFormat.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
@@ -26,6 +27,10 @@ export function renderGroupsMarkdown(groups: readonly GroupSummaryView[], origin
     lines.push(
       `- Next meeting: ${g.next ? `${escapeMarkdown(zonedStart(g.next.startsAt, g.timeZone))} (${g.next.startsAt.toISOString()})` : 'none scheduled'}`,
     );
+    for (const skip of g.skipped ?? []) {
+      const why = skip.reason === undefined ? '' : ` (${escapeMarkdown(skip.reason)})`;
+      lines.push(`- No meeting: ${formatZoned(skip.startsAt, g.timeZone, 'EEE d MMM yyyy')}${why}`);
+    }
     lines.push(`- Calendar: ${origin}/calendar/${encodeURIComponent(g.id)}.ics`, '');
   }
   if (groups.length === 0) lines.push('No groups are configured yet.', '');

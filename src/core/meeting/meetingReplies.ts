@@ -10,7 +10,12 @@ export type CancellationResult =
   | { readonly kind: 'unchanged'; readonly date: LocalDate }
   /** The groups file cancels it: neither cancel nor restore in Slack changes that. */
   | { readonly kind: 'cancelledInFile'; readonly date: LocalDate; readonly reason?: string | undefined }
-  | { readonly kind: 'changed'; readonly occurrence: Occurrence };
+  | {
+      readonly kind: 'changed';
+      readonly occurrence: Occurrence;
+      /** Restored over a rule of the groups file (a break, a public holiday), with its reason. */
+      readonly overRule?: { readonly reason: string | undefined };
+    };
 
 /** The sentence for a cancellation: ephemeral when nothing changed, else for the channel. */
 export function cancellationReply(
@@ -31,22 +36,34 @@ export function cancellationReply(
         : `The meeting of ${date} is not cancelled.`,
     };
   }
-  const { occurrence } = result;
+  const { occurrence, overRule } = result;
   const when = slackDate(new Date(occurrence.startsAt), timeZone);
+  const title = escapePlain(occurrence.title);
+  if (cancel) {
+    return {
+      inChannel: true,
+      text: `:no_entry_sign: *${title}* on ${when} is cancelled (by ${mentionUser(by)}). No reminders will be posted for it.`,
+    };
+  }
+  const over = overRule
+    ? ` The groups file skips that day${overRule.reason === undefined ? '' : ` (${escapePlain(overRule.reason)})`}; this meeting goes ahead all the same, reminders and all.`
+    : '';
   return {
     inChannel: true,
-    text: cancel
-      ? `:no_entry_sign: *${escapePlain(occurrence.title)}* on ${when} is cancelled (by ${mentionUser(by)}). No reminders will be posted for it.`
-      : `:white_check_mark: *${escapePlain(occurrence.title)}* on ${when} is back on (restored by ${mentionUser(by)}).`,
+    text: `:white_check_mark: *${title}* on ${when} is back on (restored by ${mentionUser(by)}).${over}`,
   };
 }
 
-/** A date the groups file cancels: the file decides, so Slack neither restores nor re-cancels it. */
+/**
+ * A date the groups file names under `cancelled:` (or a meeting gone from it): the file
+ * decides, so Slack neither restores nor re-cancels it. A break's or a holiday's meeting can
+ * be restored: the file has no way to except one date from them.
+ */
 export const cancelledInFileText = (date: LocalDate, cancel: boolean, reason?: string): string => {
   const why = reason === undefined ? '' : ` (${escapePlain(reason)})`;
   return cancel
     ? `The meeting of ${date} is already cancelled in the groups file${why}.`
-    : `${date} is cancelled in the groups file${why}; a lead changes it there.`;
+    : `${date} is cancelled by name in the groups file${why}; a lead removes it from \`cancelled:\` there. (A meeting a break or a public holiday cancels can be restored here.)`;
 };
 
 /** The channel's notice of a one-off meeting added with `/meeting add`. */

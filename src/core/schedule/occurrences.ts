@@ -9,7 +9,7 @@ import { DAY_MS, MINUTE_MS } from '../duration.js';
 
 export type ScheduleInput = Pick<
   Group,
-  'timeZone' | 'meetings' | 'extraMeetings' | 'cancelled' | 'cancelReasons'
+  'timeZone' | 'meetings' | 'extraMeetings' | 'cancelled' | 'cancelReasons' | 'ruleCancelled'
 >;
 
 /** One meeting as groups.yml makes it. */
@@ -27,6 +27,8 @@ export interface PlannedOccurrence {
   readonly cancelled: boolean;
   /** Why the file cancels it, when it says (`cancelled:` with a reason, or a break). */
   readonly cancelReason?: string;
+  /** Only a break or a public holiday cancels it (no `cancelled:` entry): a lead may restore it. */
+  readonly cancelledByRule?: true;
 }
 
 /** Zone offsets stay within ±14 h and a gap moves a time by at most a day. */
@@ -77,6 +79,7 @@ export function occurrencesFromTo(
 /** Occurrences whose local date is in [first, last], sorted; a rule wins over an extra at the same instant. */
 function occurrencesOnDays(group: ScheduleInput, first: DayNumber, last: DayNumber): PlannedOccurrence[] {
   const cancelled = new Set<string>(group.cancelled);
+  const byRule = new Set<string>(group.ruleCancelled ?? []);
   const byStart = new Map<number, PlannedOccurrence>();
   const add = (o: Omit<PlannedOccurrence, 'endsAt' | 'cancelled'>, durationMinutes: number) => {
     const t = o.startsAt.getTime();
@@ -88,6 +91,7 @@ function occurrencesOnDays(group: ScheduleInput, first: DayNumber, last: DayNumb
       endsAt: new Date(t + durationMinutes * MINUTE_MS),
       cancelled: isCancelled,
       ...(reason === undefined ? {} : { cancelReason: reason }),
+      ...(isCancelled && byRule.has(o.localDate) ? { cancelledByRule: true as const } : {}),
     });
   };
   for (const rule of group.meetings) {

@@ -25,7 +25,7 @@ export const MEETING_HELP = [
   '*/meeting* — this channel’s meetings',
   '• `/meeting next` — when the next meeting is, in your time zone',
   '• `/meeting notes` — the minutes doc of the current or next meeting',
-  '• `/meeting cancel <YYYY-MM-DD>` · `/meeting restore <YYYY-MM-DD>` — leads only; a date cancelled in the groups file is restored there, not here',
+  '• `/meeting cancel <YYYY-MM-DD>` · `/meeting restore <YYYY-MM-DD>` — leads only; a holiday or break can be restored here, a date named under `cancelled:` only in the groups file',
   '• `/meeting add <YYYY-MM-DD> <HH:MM> [title]` — a one-off meeting, leads only',
   '*At the meeting*',
   '• `/meeting here` — count yourself present (or press *I’m here* on the start post); leads: `/meeting here @alice @bob`',

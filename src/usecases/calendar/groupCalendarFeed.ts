@@ -4,6 +4,7 @@ import { DAY_MS } from '../../core/duration.js';
 import type { GroupDirectory, ResolvedGroup } from '../../core/groupDirectory.js';
 import type { MeetingRecordRepository } from '../../core/ports/meetingRecordRepository.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
+import { withRestoredMeetings } from '../../core/calendar/restoredMeetings.js';
 
 export interface CalendarFeedDeps {
   readonly groups: Pick<GroupDirectory, 'byId'>;
@@ -47,7 +48,7 @@ export async function calendarFeedInput(
   );
   return {
     recordings: recordings.map((r) => ({ startsAt: new Date(r.meetingStartsAt), url: r.url })),
-    group,
+    group: withRestoredMeetings(group, stored),
     added: stored
       .filter((o) => o.source === 'added' && o.status === 'scheduled')
       .map((o) => ({ startsAt: new Date(o.startsAt), endsAt: new Date(o.endsAt), title: o.title })),

@@ -1,6 +1,7 @@
 import { sameSharedEvent, sharedCalendarChanges, sharedEvents } from '../../core/calendar/sharedEvents.js';
 import { DAY_MS } from '../../core/duration.js';
 import type { GroupDirectory, ResolvedGroup } from '../../core/groupDirectory.js';
+import { withRestoredMeetings } from '../../core/calendar/restoredMeetings.js';
 import { PermanentJobError } from '../../core/jobs/permanentJobError.js';
 import type { Log } from '../../core/ports/log.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
@@ -40,7 +41,7 @@ export async function desiredSharedEvents(
     new Date(now.getTime() + 366 * DAY_MS),
   );
   return sharedEvents({
-    group,
+    group: withRestoredMeetings(group, stored),
     added: stored
       .filter((o) => o.source === 'added' && o.status === 'scheduled')
       .map((o) => ({ startsAt: new Date(o.startsAt), endsAt: new Date(o.endsAt), title: o.title })),

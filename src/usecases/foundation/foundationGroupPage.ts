@@ -70,7 +70,7 @@ export async function foundationGroupPage(
     cancelled: cancelledAhead.map((o): CancelledMeetingView => ({
       startsAt: new Date(o.startsAt),
       title: o.title,
-      reason: cancellationReason(o, names),
+      reason: cancellationReason(o, names, group.cancelReasons),
     })),
     last: record
       ? {
@@ -88,9 +88,19 @@ export async function foundationGroupPage(
 const isSlackUser = (who: string | null): who is string =>
   who !== null && who !== 'config' && who !== CANCELLED_FOR_NO_AGENDA;
 
-/** Who cancelled it is what gavel knows; the groups file's cancellations are the group's plan. */
-function cancellationReason(o: Occurrence, names: ReadonlyMap<string, string>): string | undefined {
-  if (o.cancelledBy === 'config') return 'cancelled in the group’s schedule';
+/**
+ * Who cancelled it is what gavel knows; the groups file's cancellations are the group's plan,
+ * with the file's reason (a holiday's name, a break's) when it gives one.
+ */
+function cancellationReason(
+  o: Occurrence,
+  names: ReadonlyMap<string, string>,
+  fileReasons: Readonly<Record<string, string>> | undefined,
+): string | undefined {
+  if (o.cancelledBy === 'config') {
+    const why = fileReasons?.[o.localDate];
+    return why === undefined ? 'cancelled in the group’s schedule' : `cancelled: ${why}`;
+  }
   if (o.cancelledBy === CANCELLED_FOR_NO_AGENDA) return 'cancelled: no agenda';
   const name = isSlackUser(o.cancelledBy) ? names.get(o.cancelledBy) : undefined;
   return name === undefined ? undefined : `cancelled by ${name}`;

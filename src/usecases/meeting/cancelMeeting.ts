@@ -5,7 +5,7 @@ import type { CancellationResult } from '../../core/meeting/meetingReplies.js';
 import type { Occurrence } from '../../core/model/occurrence.js';
 import type { JobQueue } from '../../core/ports/jobQueue.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
-import { isCancelledInFile } from '../../core/meeting/cancellationAfterPlan.js';
+import { fileCancellation, RESTORED_OVER_FILE } from '../../core/meeting/cancellationAfterPlan.js';
 import { occurrenceOn } from '../../core/schedule/occurrences.js';
 import { reminderWithdrawJobSpec } from '../../core/reminder/reminderWithdrawJob.js';
 import { meetingOnDate, requireLead } from './meetingOnDate.js';
@@ -40,7 +40,9 @@ export const cancelMeeting = (
 
 /**
  * `/meeting restore <date>` (leads only): a meeting cancelled in Slack goes ahead again,
- * reminders and all. One the groups file cancels is refused: the file decides.
+ * reminders and all, and so does one a rule of the groups file cancels (a break, a public
+ * holiday: the file cannot except one date from them), until the file names the date. A date
+ * named under `cancelled:` is refused: the file decides, a lead removes it there.
  */
 export const restoreMeeting = (
   deps: RestoreMeetingDeps,
@@ -94,12 +96,14 @@ async function setCancelled(
   requireLead(group, userId, cancel ? 'cancel' : 'restore');
   const now = deps.clock.now();
   const occurrence = await meetingOnDate(deps, group, date, now);
-  // The file's cancellations follow the file: a restore here would be undone by the re-plan.
-  if (isCancelledInFile(occurrence, occurrenceOn(group, date))) {
-    return { kind: 'cancelledInFile', date, reason: group.cancelReasons?.[date] };
-  }
+  const byFile = fileCancellation(occurrence, occurrenceOn(group, date));
+  const reason = group.cancelReasons?.[date];
+  // A named date follows the file: a restore here would be undone by the re-plan.
+  if (byFile === 'named') return { kind: 'cancelledInFile', date, reason };
   if (occurrence.status === (cancel ? 'cancelled' : 'scheduled')) return { kind: 'unchanged', date };
-  const changed = await applyCancellation(deps, group, occurrence, cancel ? userId : null);
+  const overRule = byFile === 'rule' && !cancel;
+  const by = cancel ? userId : overRule ? RESTORED_OVER_FILE : null;
+  const changed = await applyCancellation(deps, group, occurrence, by);
   await afterReplan?.(occurrence);
-  return { kind: 'changed', occurrence: changed };
+  return { kind: 'changed', occurrence: changed, ...(overRule ? { overRule: { reason } } : {}) };
 }

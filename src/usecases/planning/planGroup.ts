@@ -85,12 +85,16 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
   const planned = occurrencesBetween(group, now, to);
   const stored = await deps.occurrences.sync(group.id, planned, now, to, now);
   const goingAhead = stored.filter((o) => o.status === 'scheduled');
+  const goingAheadAt = new Set(goingAhead.map((o) => o.startsAt));
   const jobs = [
     ...goingAhead
       .flatMap((o) => occurrenceJobs(group, o))
       .filter((job) => !remindsBefore(job, deps.remindersFrom)),
-    // The channel is told of the file's cancellations a few days ahead (withdrawn with them).
-    ...cancelledNotices(group, planned, now).map((n) => cancelledNoticeJobSpec(group.id, n.first.startsAt)),
+    // The channel is told of the file's cancellations a few days ahead (withdrawn with them,
+    // and when a lead restores the meeting).
+    ...cancelledNotices(group, planned, now)
+      .filter((n) => !goingAheadAt.has(n.first.startsAt.toISOString()))
+      .map((n) => cancelledNoticeJobSpec(group.id, n.first.startsAt)),
     // And of a clock change that shifts meetings for part of its audience (withdrawn likewise).
     ...(await groupMismatches(deps, group, meetingsAsHeld(planned, stored))).map((m) =>
       dstNoticeJobSpec(group.id, m, group.dstNoticeMinutes!),

@@ -30,10 +30,10 @@ async function main(): Promise<void> {
   if (!loaded.ok) throw new Error(`config: ${loaded.problems.join('; ')}`);
   const { config } = loaded;
   if (config.slack.kind === 'none') throw new Error('config: the crash test runs gavel in HTTP mode');
-  const groups = parseGroups(env['GAVEL_GROUPS_YAML'] ?? '');
-  if (!groups.ok) throw new Error(`groups: ${groups.problems.join('; ')}`);
   const clock = new ManualClock(env['GAVEL_FAKE_NOW'] ?? '');
   if (Number.isNaN(clock.now().getTime())) throw new Error('GAVEL_FAKE_NOW: expected an ISO instant');
+  const groups = parseGroups(env['GAVEL_GROUPS_YAML'] ?? '', { now: clock.now() });
+  if (!groups.ok) throw new Error(`groups: ${groups.problems.join('; ')}`);
   const stepMs = Number(env['GAVEL_FAKE_STEP_MINUTES'] ?? '30') * 60_000;
   const pauseMs = Number(env['GAVEL_STEP_PAUSE_MS'] ?? '2');
 
