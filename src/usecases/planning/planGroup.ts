@@ -11,7 +11,8 @@ import { groupJobPrefixes, occurrenceJobs } from '../../core/schedule/occurrence
 import { occurrencesBetween } from '../../core/schedule/occurrences.js';
 import { cancelledNoticeJobSpec, cancelledNotices } from '../../core/meeting/cancelledNotice.js';
 import { PLAN_HORIZON_DAYS } from '../../core/schedule/planHorizon.js';
-import { reminderDueAt, type ReminderPayload } from '../../core/reminder/reminderPlan.js';
+import { reminderDueAt, reminderJobs, type ReminderPayload } from '../../core/reminder/reminderPlan.js';
+import { handOversPerMinute, spreadHandOvers } from '../../core/reminder/handOverSpread.js';
 import type { JobSpec } from '../../core/ports/jobQueue.js';
 import { todoReconcileJobSpec } from '../../core/todo/todoJobs.js';
 import type { ActionItemRepository } from '../../core/ports/actionItemRepository.js';
@@ -49,7 +50,16 @@ export interface PlanDeps {
   readonly remindersFrom?: Date;
   /** The weekly digest's setting, when the groups file has one (planned by planAll). */
   readonly digest?: Pick<DigestSource, 'current'>;
+  /**
+   * The workspace's Slack call budget (SLACK_CALLS_PER_MINUTE): planAll hands a burst of
+   * reminders over early enough to stay under it (see spreadHandOvers). Unset, every reminder
+   * is handed over STAGE_AHEAD_MS before its minute.
+   */
+  readonly slackCallsPerMinute?: number;
 }
+
+/** Run times of reminder jobs that a burst moved earlier (see spreadHandOvers), by job key. */
+export type HandOverTimes = ReadonlyMap<string, Date>;
 
 export interface PlanResult {
   readonly occurrences: number;
@@ -72,7 +82,11 @@ export interface PlanResult {
  * cancellations made in Slack. Idempotent: running it twice changes nothing the second time,
  * so it is safe at start, hourly, on every replica, and after every `/meeting` command.
  */
-export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<PlanResult> {
+export async function planGroup(
+  deps: PlanDeps,
+  group: ResolvedGroup,
+  handOvers: HandOverTimes = new Map(),
+): Promise<PlanResult> {
   const now = deps.clock.now();
   const to = new Date(now.getTime() + PLAN_HORIZON_DAYS * DAY_MS);
   const planned = occurrencesBetween(group, now, to);
@@ -81,7 +95,11 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
   const jobs = [
     ...goingAhead
       .flatMap((o) => occurrenceJobs(group, o))
-      .filter((job) => !remindsBefore(job, deps.remindersFrom)),
+      .filter((job) => !remindsBefore(job, deps.remindersFrom))
+      .map((job) => {
+        const runAt = handOvers.get(job.key);
+        return runAt ? { ...job, runAt } : job;
+      }),
     // The channel is told of the file's cancellations a few days ahead (withdrawn with them).
     ...cancelledNotices(group, planned, now).map((n) => cancelledNoticeJobSpec(group.id, n.first.startsAt)),
   ];
@@ -146,18 +164,66 @@ function remindsBefore(job: JobSpec, from: Date | undefined): boolean {
 }
 
 /**
+ * Groups planned at once. Each group's plan is a chain of small statements that wait on the
+ * database more than on the CPU: on PostgreSQL a chain is network round trips and a commit
+ * (an fsync) per write, so planning one group at a time leaves both idle between them; a few
+ * chains side by side overlap their waits and share their commits. Groups touch disjoint keys
+ * (every replica already plans all of them at once), so their order does not matter. Below
+ * the PostgreSQL pool's 10 connections, so a command's query never waits behind a plan.
+ */
+const PLAN_CONCURRENCY = 6;
+
+/** Runs `each` over `items`, at most `limit` at a time; the first failure is thrown at the end. */
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  each: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await each(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/**
  * Plans every group and the weekly digest, then queues the hourly housekeeping (the key keeps
  * it to one, on any replica).
  */
 export async function planAll(deps: PlanDeps): Promise<void> {
-  for (const group of deps.groups.all()) {
-    const result = await planGroup(deps, group);
+  const groups = deps.groups.all();
+  const handOvers = handOverTimes(deps, groups);
+  await forEachConcurrently(groups, PLAN_CONCURRENCY, async (group) => {
+    const result = await planGroup(deps, group, handOvers);
     deps.log.info({ group: group.id, ...result }, 'planned');
-  }
+  });
   const digest = await planDigest(deps);
   if (digest.digestPlanned || digest.digestJobsCancelled > 0) deps.log.info(digest, 'digest planned');
   const now = deps.clock.now();
   await deps.queue.enqueue([retentionJobSpec(now)], now);
+}
+
+/**
+ * Across every group, the reminders in the horizon (as the groups file plans them: a meeting
+ * cancelled in Slack only leaves its minute emptier) spread under the call budget. Only
+ * planAll sees every group; a single group re-planned after a command keeps the times its
+ * jobs were given here (enqueue leaves a pending job as it is).
+ */
+function handOverTimes(deps: PlanDeps, groups: readonly ResolvedGroup[]): HandOverTimes {
+  if (deps.slackCallsPerMinute === undefined) return new Map();
+  const now = deps.clock.now();
+  const to = new Date(now.getTime() + PLAN_HORIZON_DAYS * DAY_MS);
+  const reminders = groups.flatMap((group) =>
+    occurrencesBetween(group, now, to)
+      .filter((o) => !o.cancelled)
+      .flatMap((o) => reminderJobs(group.id, o.startsAt, group.reminderLeadMinutes))
+      .filter((job) => !remindsBefore(job, deps.remindersFrom))
+      .map((job) => ({
+        key: job.key,
+        dueAt: reminderDueAt(new Date(job.payload.startsAt), job.payload.leadMinutes),
+      })),
+  );
+  return spreadHandOvers(reminders, handOversPerMinute(deps.slackCallsPerMinute));
 }
 
 /**
