@@ -14,7 +14,7 @@ import { PLAN_HORIZON_DAYS } from '../../core/schedule/planHorizon.js';
 import { reminderDueAt, reminderJobs, type ReminderPayload } from '../../core/reminder/reminderPlan.js';
 import { handOversPerMinute, spreadHandOvers } from '../../core/reminder/handOverSpread.js';
 import type { JobSpec } from '../../core/ports/jobQueue.js';
-import { todoReconcileJobSpec } from '../../core/todo/todoJobs.js';
+import { HEAL_WINDOW_MS, todoReconcileJobSpec } from '../../core/todo/todoJobs.js';
 import type { ActionItemRepository } from '../../core/ports/actionItemRepository.js';
 import { withdrawHandedOver } from '../reminders/withdrawHandedOver.js';
 import { healActionItemFollowUps } from '../todo/healFollowUps.js';
@@ -35,7 +35,7 @@ export interface PlanDeps {
   readonly queue: JobQueue;
   readonly reminderDeliveries: Pick<ReminderDeliveries, 'scheduledAfter'>;
   readonly actionItems: ActionItemRepository;
-  readonly records: Pick<MeetingRecordRepository, 'recordedSince'>;
+  readonly records: Pick<MeetingRecordRepository, 'recordedSince' | 'groupsRecordedSince'>;
   readonly agenda: Pick<AgendaRepository, 'openChangedSince'>;
   readonly github?: IssueTracker | undefined;
   /** Whether Google is configured (minutes follow-ups are healed only then). */
@@ -61,6 +61,16 @@ export interface PlanDeps {
 /** Run times of reminder jobs that a burst moved earlier (see spreadHandOvers), by job key. */
 export type HandOverTimes = ReadonlyMap<string, Date>;
 
+/**
+ * What planAll looks up once for every group instead of once per group: the hand-over times,
+ * and which groups recorded anything or opened an action item within the heal window (the
+ * others have nothing whose follow-ups could be missing, so their rows are not read).
+ */
+export interface PlanBatch {
+  readonly handOvers?: HandOverTimes;
+  readonly recent?: { readonly records: ReadonlySet<string>; readonly actionItems: ReadonlySet<string> };
+}
+
 export interface PlanResult {
   readonly occurrences: number;
   readonly jobsAdded: number;
@@ -85,8 +95,9 @@ export interface PlanResult {
 export async function planGroup(
   deps: PlanDeps,
   group: ResolvedGroup,
-  handOvers: HandOverTimes = new Map(),
+  batch: PlanBatch = {},
 ): Promise<PlanResult> {
+  const handOvers = batch.handOvers ?? new Map<string, Date>();
   const now = deps.clock.now();
   const to = new Date(now.getTime() + PLAN_HORIZON_DAYS * DAY_MS);
   const planned = occurrencesBetween(group, now, to);
@@ -107,10 +118,7 @@ export async function planGroup(
   // Everything under the group's prefixes that is not in today's plan: cancelled or removed
   // meetings, and lead times no longer configured.
   const keep = new Set(jobs.map((j) => j.key));
-  let jobsCancelled = 0;
-  for (const prefix of groupJobPrefixes(group.id)) {
-    jobsCancelled += await deps.queue.cancelPending(prefix, keep, now);
-  }
+  const jobsCancelled = await deps.queue.cancelPending(groupJobPrefixes(group.id), keep, now);
   // A reminder handed to Slack in the last two minutes is no pending job: it is taken back.
   const remindersWithdrawn = await withdrawHandedOver(
     deps,
@@ -122,11 +130,12 @@ export async function planGroup(
   if (group.github && deps.github && !deps.github.webhooks) {
     await deps.queue.enqueue([todoReconcileJobSpec(group.id, now)], now);
   }
-  const followUpsHealed = await healActionItemFollowUps(deps, group);
-  const recordFollowUpsHealed = await healRecordFollowUps(
-    { ...deps, githubOn: deps.github !== undefined },
-    group,
-  );
+  const followUpsHealed =
+    !batch.recent || batch.recent.actionItems.has(group.id) ? await healActionItemFollowUps(deps, group) : 0;
+  const recordFollowUpsHealed =
+    !batch.recent || batch.recent.records.has(group.id)
+      ? await healRecordFollowUps({ ...deps, githubOn: deps.github !== undefined }, group)
+      : 0;
   const agendaMinutesHealed = deps.minutes ? await healAgendaMinutes(deps, group) : 0;
   const calendarSyncQueued = deps.calendar ? await queueCalendarSync(deps, group, now) : 0;
   return {
@@ -192,9 +201,14 @@ async function forEachConcurrently<T>(
  */
 export async function planAll(deps: PlanDeps): Promise<void> {
   const groups = deps.groups.all();
-  const handOvers = handOverTimes(deps, groups);
+  const since = new Date(deps.clock.now().getTime() - HEAL_WINDOW_MS).toISOString();
+  const [records, actionItems] = await Promise.all([
+    deps.records.groupsRecordedSince(since),
+    deps.actionItems.groupsWithOpenSince(since),
+  ]);
+  const batch: PlanBatch = { handOvers: handOverTimes(deps, groups), recent: { records, actionItems } };
   await forEachConcurrently(groups, PLAN_CONCURRENCY, async (group) => {
-    const result = await planGroup(deps, group, handOvers);
+    const result = await planGroup(deps, group, batch);
     deps.log.info({ group: group.id, ...result }, 'planned');
   });
   const digest = await planDigest(deps);
@@ -232,10 +246,7 @@ function handOverTimes(deps: PlanDeps, groups: readonly ResolvedGroup[]): HandOv
  */
 export async function forgetGroup(deps: PlanDeps, group: ResolvedGroup): Promise<number> {
   const now = deps.clock.now();
-  let cancelled = 0;
-  for (const prefix of groupJobPrefixes(group.id)) {
-    cancelled += await deps.queue.cancelPending(prefix, new Set(), now);
-  }
+  const cancelled = await deps.queue.cancelPending(groupJobPrefixes(group.id), new Set(), now);
   const remindersWithdrawn = await withdrawHandedOver(deps, group, new Set(), now);
   // The sync finds the group gone and deletes gavel's events of it (only those).
   if (deps.calendar) {
