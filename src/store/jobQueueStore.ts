@@ -143,10 +143,11 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
     },
 
     async cancelPending(prefix, keep, now) {
-      // A key range rather than substr(), so the index on key answers it instead of a scan of
-      // every pending job (the planner calls this once per group, for all its prefixes). Compared byte-wise on both
-      // engines: SQLite's default BINARY (the unique index on key), PostgreSQL's "C" (index
-      // jobs_key_c), never the database's collation, under which a range is not a prefix.
+      // Key ranges rather than substr(), so the index on key answers them instead of a scan of
+      // every pending job (the planner asks once per group, for all its prefixes). Compared
+      // byte-wise on both engines: SQLite's default BINARY (the unique index on key),
+      // PostgreSQL's "C" (index jobs_key_c), never the database's collation, under which a
+      // range is not a prefix.
       const key =
         dialect === 'postgres' ? sql<string>`${sql.ref('key')} collate "C"` : sql<string>`${sql.ref('key')}`;
       // SQLite without statistics rates `status = ?` on jobs_status_run_at above the key range
