@@ -130,7 +130,7 @@ async function planOnce(engine: Engine, count: number): Promise<PlanRun> {
       .selectFrom('jobs')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    return { engine, groups: count, firstMs, secondMs, jobs: Number(jobs.n), ...peak };
+    return { engine, groups: count, firstMs, secondMs, jobs: jobs.n, ...peak };
   } finally {
     await db.dispose();
   }
