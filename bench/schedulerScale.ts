@@ -128,9 +128,9 @@ async function planOnce(engine: Engine, count: number): Promise<PlanRun> {
     const peak = memory.stop();
     const jobs = await db.opened.db
       .selectFrom('jobs')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .executeTakeFirstOrThrow();
-    return { engine, groups: count, firstMs, secondMs, jobs: jobs.n, ...peak };
+    return { engine, groups: count, firstMs, secondMs, jobs: Number(jobs.n), ...peak };
   } finally {
     await db.dispose();
   }
