@@ -168,10 +168,11 @@ export async function scaleOut(): Promise<BenchRow[]> {
       judged(
         'scaleout',
         `${label}: posted on their minute`,
-        r.posted,
-        `of ${GROUPS}`,
-        `${GROUPS}`,
-        r.posted === GROUPS,
+        r.posted - r.offMinute,
+        `of ${n}`,
+        n,
+        r.posted - r.offMinute === GROUPS,
+        "scheduled for the reminders' minute and posted by Slack then (none posted late, none for another minute)",
       ),
       judged(
         'scaleout',
