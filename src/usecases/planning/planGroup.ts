@@ -182,7 +182,10 @@ function remindsBefore(job: JobSpec, from: Date | undefined): boolean {
  */
 const PLAN_CONCURRENCY = 6;
 
-/** Runs `each` over `items`, at most `limit` at a time; the first failure is thrown at the end. */
+/**
+ * Runs `each` over `items`, at most `limit` at a time. A failure stops its lane (as it stopped
+ * the one loop before); the others finish, and then the first failure is thrown.
+ */
 async function forEachConcurrently<T>(
   items: readonly T[],
   limit: number,
@@ -192,7 +195,9 @@ async function forEachConcurrently<T>(
   const lane = async () => {
     while (next < items.length) await each(items[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  const lanes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane));
+  const failed = lanes.find((l) => l.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
