@@ -45,12 +45,16 @@ const envSchema = z.object({
     .min(1)
     .max(60)
     .default(2),
-  SLACK_CALLS_PER_MINUTE: z.coerce
-    .number({ error: 'expected whole calls a minute 10–10000' })
-    .int()
-    .min(10)
-    .max(10_000)
-    .default(100),
+  // Blank counts as unset (`SLACK_CALLS_PER_MINUTE=` as in .env.example).
+  SLACK_CALLS_PER_MINUTE: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ error: 'expected whole calls a minute 10–10000' })
+      .int()
+      .min(10)
+      .max(10_000)
+      .default(100),
+  ),
   METRICS: optionalText
     .transform((s) => s?.toLowerCase())
     .pipe(z.enum(['on', 'off'], { error: 'expected on or off' }).default('off')),

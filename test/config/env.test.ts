@@ -28,6 +28,7 @@ describe('the environment', () => {
       return r.ok ? r.config.slackCallsPerMinute : r.problems;
     };
     expect(budget()).toBe(100);
+    expect(budget('')).toBe(100);
     expect(budget('300')).toBe(300);
     for (const bad of ['5', '2.5', 'lots', '20000'])
       expect(budget(bad)).toEqual([expect.stringMatching(/^SLACK_CALLS_PER_MINUTE: /)]);
