@@ -4,6 +4,7 @@ import type { BenchRow } from './benchRow.js';
 export const BENCH_PARTS: Readonly<Record<string, () => Promise<BenchRow[]>>> = {
   ack: async () => (await import('./ackThroughput.js')).ackThroughput(),
   fanout: async () => (await import('./reminderFanout.js')).reminderFanout(),
+  scaleout: async () => (await import('./scaleOut.js')).scaleOut(),
   scheduler: async () => (await import('./schedulerScale.js')).schedulerScale(),
   footprint: async () => (await import('./footprint.js')).footprint(),
 };

@@ -18,6 +18,8 @@ export interface BenchGavelOptions {
   readonly log: Logger;
   /** The real node-cron heartbeat (every HEARTBEAT_SECONDS), as in production. */
   readonly heartbeat: boolean;
+  /** More settings, as the environment would give them. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** The real gavel in HTTP mode on 127.0.0.1:0, configured the way main.ts would configure it. */
@@ -33,6 +35,7 @@ export async function startBenchGavel(
     DATA_DIR: opts.dataDir,
     HEARTBEAT_SECONDS: '2',
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
+    ...opts.env,
   });
   if (!loaded.ok) throw new Error(`bench config: ${loaded.problems.join('; ')}`);
   const groups = parseGroups(opts.groupsYaml);

@@ -79,8 +79,11 @@ export interface RunningGavel {
  */
 export async function startGavel(opts: GavelOptions): Promise<RunningGavel> {
   const { config, log, clock } = opts;
-  const planning = (services: Services) =>
-    opts.remindersFrom ? { ...services, remindersFrom: opts.remindersFrom } : services;
+  const planning = (services: Services) => ({
+    ...services,
+    slackCallsPerMinute: config.slackCallsPerMinute,
+    ...(opts.remindersFrom ? { remindersFrom: opts.remindersFrom } : {}),
+  });
   const observed = await observability(config, log);
   // Kysely's query hook only with metrics on: without them nothing would read what it counts.
   const store = await openStore(config, log, config.metrics ? observed.telemetry : undefined);

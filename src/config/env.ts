@@ -45,6 +45,16 @@ const envSchema = z.object({
     .min(1)
     .max(60)
     .default(2),
+  // Blank counts as unset (`SLACK_CALLS_PER_MINUTE=` as in .env.example).
+  SLACK_CALLS_PER_MINUTE: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ error: 'expected whole calls a minute 10–10000' })
+      .int()
+      .min(10)
+      .max(10_000)
+      .default(100),
+  ),
   METRICS: optionalText
     .transform((s) => s?.toLowerCase())
     .pipe(z.enum(['on', 'off'], { error: 'expected on or off' }).default('off')),
@@ -99,6 +109,11 @@ export interface AppConfig {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly publicUrl: string | undefined;
   readonly heartbeatSeconds: number;
+  /**
+   * The workspace's budget of chat.postMessage and chat.scheduleMessage calls a minute
+   * (Slack's limit is shared by both): reminder bursts are handed over early enough to fit.
+   */
+  readonly slackCallsPerMinute: number;
   /** GET /metrics (METRICS=on), with the bearer token it then requires (METRICS_TOKEN). */
   readonly metrics: { readonly token: string | undefined } | undefined;
   readonly github: GithubSettings | undefined;
@@ -183,6 +198,7 @@ function toConfig(e: Env): AppConfig {
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,
     heartbeatSeconds: e.HEARTBEAT_SECONDS,
+    slackCallsPerMinute: e.SLACK_CALLS_PER_MINUTE,
     metrics: e.METRICS === 'on' ? { token: e.METRICS_TOKEN } : undefined,
     github: githubSettings(e),
     google: googleSettings(e),

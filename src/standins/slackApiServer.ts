@@ -50,6 +50,12 @@ export interface SlackApiServerOptions {
    */
   readonly channelRate?: { readonly burst: number; readonly perSeconds: number };
   /**
+   * Slack's workspace-wide limit on posting, which chat.postMessage and chat.scheduleMessage
+   * share: at most `callsPerMinute` of them in any 60 s by `now`; beyond that both answer 429
+   * with Retry-After (until the oldest call leaves the window). Off unless set.
+   */
+  readonly workspaceRate?: { readonly callsPerMinute: number };
+  /**
    * Slack's clock, which decides when a scheduled message is posted: the tests give it the
    * app's injected clock. Defaults to real time.
    */
@@ -133,6 +139,8 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
   const now = opts.now ?? (() => new Date());
   const faults = new Map<string, { status: number; times: number; retryAfter?: number; hang?: true }[]>();
   const channelSends = new Map<string, number[]>();
+  /** When each chat.postMessage or chat.scheduleMessage within the workspace's window was let through. */
+  let workspaceSends: number[] = [];
   const responseWaiters = new Set<() => void>();
   const answerHooks = new Map<string, AnswerHook>();
   let lastMicros = 0;
@@ -413,6 +421,19 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
     return 0;
   }
 
+  /** Seconds to wait when the workspace is over its posting budget, else 0 (and the send counts). */
+  function workspaceWait(): number {
+    if (!opts.workspaceRate) return 0;
+    const at = now().getTime();
+    workspaceSends = workspaceSends.filter((t) => at - t < 60_000);
+    if (workspaceSends.length >= opts.workspaceRate.callsPerMinute) {
+      const oldest = workspaceSends[0] ?? at;
+      return Math.max(1, Math.ceil((oldest + 60_000 - at) / 1000));
+    }
+    workspaceSends.push(at);
+    return 0;
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
     const args = parseArgs(await readBody(req), req.headers['content-type']);
     postDue();
@@ -434,8 +455,8 @@ export async function startSlackApiServer(opts: SlackApiServerOptions): Promise<
     if (fault) return send(fault.status, { ok: false, error: 'internal_error' });
     const handler = methods[method];
     if (!handler) return send(200, { ok: false, error: 'unknown_method' });
-    if (method === 'chat.postMessage') {
-      const wait = channelWait(args);
+    if (method === 'chat.postMessage' || method === 'chat.scheduleMessage') {
+      const wait = workspaceWait() || (method === 'chat.postMessage' ? channelWait(args) : 0);
       if (wait > 0) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(wait) });
     }
     let result: SlackArgs;

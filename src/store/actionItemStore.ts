@@ -100,6 +100,17 @@ export function actionItemStore(db: Kysely<Database>): ActionItemRepository {
           .executeTakeFirst(),
       ),
 
+    async groupsWithOpenSince(since) {
+      const rows = await db
+        .selectFrom('action_items')
+        .select('group_id')
+        .distinct()
+        .where('status', '=', 'open')
+        .where('created_at', '>=', since)
+        .execute();
+      return new Set(rows.map((r) => r.group_id));
+    },
+
     async list(groupId, filter) {
       let q = db.selectFrom('action_items').selectAll().where('group_id', '=', groupId);
       if (filter.status !== 'any') q = q.where('status', '=', filter.status);

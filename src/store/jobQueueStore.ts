@@ -143,26 +143,36 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
     },
 
     async cancelPending(prefix, keep, now) {
-      // A key range rather than substr(), so the index on key answers it instead of a scan of
-      // every pending job (the planner calls this twice per group). Compared byte-wise on both
-      // engines: SQLite's default BINARY (the unique index on key), PostgreSQL's "C" (index
-      // jobs_key_c), never the database's collation, under which a range is not a prefix.
+      // Key ranges rather than substr(), so the index on key answers them instead of a scan of
+      // every pending job (the planner asks once per group, for all its prefixes). Compared
+      // byte-wise on both engines: SQLite's default BINARY (the unique index on key),
+      // PostgreSQL's "C" (index jobs_key_c), never the database's collation, under which a
+      // range is not a prefix.
       const key =
         dialect === 'postgres' ? sql<string>`${sql.ref('key')} collate "C"` : sql<string>`${sql.ref('key')}`;
       // SQLite without statistics rates `status = ?` on jobs_status_run_at above the key range
       // or an id list, and then walks every pending job; unary + keeps it off that index.
       const status =
         dialect === 'sqlite' ? sql<string>`+${sql.ref('status')}` : sql<string>`${sql.ref('status')}`;
-      const upper = prefixUpperBound(prefix);
-      let inRange = db
+      const prefixes = typeof prefix === 'string' ? [prefix] : prefix;
+      if (prefixes.length === 0) return 0;
+      const inRange = db
         .selectFrom('jobs')
         .select(['id', 'key'])
-        .where(key, '>=', prefix)
+        .where((eb) =>
+          eb.or(
+            prefixes.map((p) => {
+              const upper = prefixUpperBound(p);
+              return upper === undefined ? eb(key, '>=', p) : eb.and([eb(key, '>=', p), eb(key, '<', upper)]);
+            }),
+          ),
+        )
         .where(status, '=', 'pending');
-      if (upper !== undefined) inRange = inRange.where(key, '<', upper);
       const pending = await inRange.execute();
       // startsWith as well: whatever the range lets through, nothing outside the prefix is touched.
-      const ids = pending.filter((j) => j.key.startsWith(prefix) && !keep.has(j.key)).map((j) => j.id);
+      const ids = pending
+        .filter((j) => prefixes.some((p) => j.key.startsWith(p)) && !keep.has(j.key))
+        .map((j) => j.id);
       // Chunked: forgetting a big group must stay under the engines' bound-parameter limits.
       for (let i = 0; i < ids.length; i += 500) {
         await db

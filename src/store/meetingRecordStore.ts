@@ -195,6 +195,16 @@ export function meetingRecordStore(db: Kysely<Database>): MeetingRecordRepositor
         recordings: recordings.map(toRecording),
       };
     },
+    groupsRecordedSince: async (since) => {
+      const rows = await db
+        .selectFrom('attendance')
+        .select('group_id')
+        .where('recorded_at', '>=', since)
+        .union(db.selectFrom('decisions').select('group_id').where('created_at', '>=', since))
+        .union(db.selectFrom('recordings').select('group_id').where('recorded_at', '>=', since))
+        .execute();
+      return new Set(rows.map((r) => r.group_id));
+    },
   };
 }
 

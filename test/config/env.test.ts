@@ -21,6 +21,19 @@ describe('the environment', () => {
     });
   });
 
+  it('budgets 100 Slack posting calls a minute unless SLACK_CALLS_PER_MINUTE says otherwise', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 's3cret-value' };
+    const budget = (value?: string) => {
+      const r = loadConfig(value === undefined ? base : { ...base, SLACK_CALLS_PER_MINUTE: value });
+      return r.ok ? r.config.slackCallsPerMinute : r.problems;
+    };
+    expect(budget()).toBe(100);
+    expect(budget('')).toBe(100);
+    expect(budget('300')).toBe(300);
+    for (const bad of ['5', '2.5', 'lots', '20000'])
+      expect(budget(bad)).toEqual([expect.stringMatching(/^SLACK_CALLS_PER_MINUTE: /)]);
+  });
+
   it('runs in Socket Mode when an app-level token is set, without a signing secret', () => {
     const r = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A-2' });
     expect(r.ok && r.config.slack).toEqual({ kind: 'socket', botToken: 'xoxb-1', appToken: 'xapp-1-A-2' });

@@ -92,6 +92,33 @@ describe('the Slack Web API stand-in, through the real WebClient', () => {
     });
   });
 
+  it('holds chat.postMessage and chat.scheduleMessage to one workspace budget a minute, by its clock', async () => {
+    let at = new Date('2026-11-26T16:00:00.000Z');
+    slack = await startSlackApiServer({
+      token: TOKEN,
+      now: () => at,
+      channels: [
+        { id: 'C0SERVERLESS', name: 'serverless' },
+        { id: 'C0RANDOM01', name: 'random' },
+      ],
+      users: [],
+      workspaceRate: { callsPerMinute: 2 },
+    });
+    const client = new WebClient(TOKEN, { slackApiUrl: `${slack.url}/api/`, rejectRateLimitedCalls: true });
+    const postAt = at.getTime() / 1000 + 3600;
+    await client.chat.postMessage({ channel: 'C0SERVERLESS', text: 'one' });
+    at = new Date(at.getTime() + 20_000);
+    await client.chat.scheduleMessage({ channel: 'C0RANDOM01', text: 'two', post_at: postAt });
+    // A third in the same minute, in any channel and by either method, waits for the first to age out.
+    await expect(
+      client.chat.scheduleMessage({ channel: 'C0SERVERLESS', text: 'three', post_at: postAt }),
+    ).rejects.toMatchObject({ code: 'slack_webapi_rate_limited_error', retryAfter: 40 });
+    at = new Date(at.getTime() + 40_000);
+    await expect(client.chat.postMessage({ channel: 'C0RANDOM01', text: 'three' })).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+
   describe('reading messages back', () => {
     const CHANNEL = 'C0SERVERLESS';
     const marked = (key: string) => ({ event_type: 'gavel_post', event_payload: { key } });

@@ -84,6 +84,20 @@ describe.each(ENGINES)('the action item store on %s', (engine) => {
     expect(await items.list(g, { status: 'open', owner: uid('U0BOB') })).toEqual([]);
   });
 
+  it('names the groups with an open item created since an instant', async () => {
+    const [fresh, closed, old] = [freshGroup(), freshGroup(), freshGroup()];
+    const since = new Date('2030-01-01T00:00:00.000Z');
+    const after = new Date('2030-01-01T00:05:00.000Z');
+    await items.create(item(fresh), after);
+    const done = await items.create(item(closed), after);
+    await items.setStatus(done.id, 'done', after);
+    await items.create(item(old), new Date('2029-12-31T23:00:00.000Z'));
+    const active = await items.groupsWithOpenSince(since.toISOString());
+    expect(active.has(fresh)).toBe(true);
+    expect(active.has(closed)).toBe(false);
+    expect(active.has(old)).toBe(false);
+  });
+
   it('marks done and reopens, saying whether anything changed', async () => {
     const g = freshGroup();
     const a = await items.create(item(g), NOW);

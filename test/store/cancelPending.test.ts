@@ -57,4 +57,15 @@ describe.each(ENGINES)('cancelPending on %s', (engine) => {
     expect(await queue.cancelPending('reminder:g1\u{1F600}', new Set(), t0)).toBe(1);
     expect((await queue.byKey('reminder:g1\u{1F600}:x'))?.status).toBe('cancelled');
   });
+
+  it('takes several prefixes in one call, and cancels under each of them only', async () => {
+    expect(await queue.cancelPending(['reminder:g1:', 'minutes:g1:'], new Set(['reminder:g1:']), t0)).toBe(
+      INSIDE.length,
+    );
+    const after = await statuses();
+    expect(after['minutes:g1:x']).toBe('cancelled');
+    expect(after['reminder:g1:']).toBe('pending');
+    for (const key of OUTSIDE.filter((k) => k !== 'minutes:g1:x')) expect(after[key], key).toBe('pending');
+    expect(await queue.cancelPending([], new Set(), t0)).toBe(0);
+  });
 });

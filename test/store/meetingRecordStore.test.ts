@@ -336,6 +336,21 @@ describe.each(ENGINES)('the meeting record store on %s', (engine) => {
     });
   });
 
+  it('names the groups that recorded anything since an instant, in one look for all groups', async () => {
+    const [checkedIn, decided, recorded, quiet] = [freshGroup(), freshGroup(), freshGroup(), freshGroup()];
+    await record.checkIn(checkedIn, NOV26, [ALICE], ALICE, NOW);
+    await decide(decided, 'A decision');
+    await record.setRecording(recorded, NOV26, 'https://youtu.be/x', LEAD, NOW);
+    await record.checkIn(quiet, NOV26, [BOB], BOB, new Date('2026-11-20T17:00:00.000Z'));
+    const active = await record.groupsRecordedSince(new Date(NOW.getTime() - 60_000).toISOString());
+    expect([checkedIn, decided, recorded].filter((g) => active.has(g))).toEqual([
+      checkedIn,
+      decided,
+      recorded,
+    ]);
+    expect(active.has(quiet)).toBe(false);
+  });
+
   it('the record survives retention pruning', async () => {
     const g = freshGroup();
     await record.checkIn(g, NOV26, [ALICE], LEAD, NOW);

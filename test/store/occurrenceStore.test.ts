@@ -278,6 +278,33 @@ describe.each(ENGINES)('the occurrence store on %s', (engine) => {
       expect(await occurrences.next(freshGroup(), new Date('2026-11-20T00:00:00.000Z'))).toBeUndefined();
     });
 
+    it('gives what started in the last day and the next scheduled meeting, also to lookups asked together', async () => {
+      const g = freshGroup();
+      await sync(g, [planned(NOV26), planned(DEC03, { cancelled: true }), planned(DEC10), planned(DEC17)]);
+      const at = (iso: string) => new Date(iso);
+      const view = (r: Awaited<ReturnType<OccurrenceRepository['startedOrNext']>>) => ({
+        started: r.started.map((o) => o.startsAt),
+        next: r.next?.startsAt,
+      });
+      // Asked in the same turn: one statement answers all four, each for its own instant.
+      const [before, during, startsNow, afterCancelled] = await Promise.all([
+        occurrences.startedOrNext(g, at('2026-11-20T00:00:00.000Z')),
+        occurrences.startedOrNext(g, at('2026-11-26T17:30:00.000Z')),
+        occurrences.startedOrNext(g, at(DEC10)),
+        occurrences.startedOrNext(g, at('2026-12-03T18:00:00.000Z')),
+      ]);
+      expect(view(before)).toEqual({ started: [], next: NOV26 });
+      expect(view(during)).toEqual({ started: [NOV26], next: DEC10 });
+      // A meeting starting at the very instant has started; the next is the one after it.
+      expect(view(startsNow)).toEqual({ started: [DEC10], next: DEC17 });
+      // Cancelled meetings count as started (the caller decides), never as next.
+      expect(view(afterCancelled)).toEqual({ started: [DEC03], next: DEC10 });
+      expect(view(await occurrences.startedOrNext(freshGroup(), at(NOV26)))).toEqual({
+        started: [],
+        next: undefined,
+      });
+    });
+
     it('lists the meetings on a local date, cancelled ones included, sorted', async () => {
       const g = freshGroup();
       const late = '2026-11-27T02:00:00.000Z';

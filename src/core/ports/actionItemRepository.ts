@@ -36,6 +36,8 @@ export interface ActionItemRepository {
   byNumber(groupId: GroupId, number: number): Promise<ActionItem | undefined>;
   /** The group's items matching `filter`, by number (newest done first for done items). */
   list(groupId: GroupId, filter: ActionItemFilter): Promise<ActionItem[]>;
+  /** The groups with an open item created at or after `since` (ISO UTC). */
+  groupsWithOpenSince(since: string): Promise<Set<string>>;
   /** Sets the status (doneAt with it); `changed` is false when it already had that status. */
   setStatus(
     id: ActionItemId,

@@ -32,8 +32,11 @@ export interface JobQueue {
   complete(id: JobId, owner: string, now: Date): Promise<void>;
   /** Retryable failures go back to pending with backoff until max_attempts; the rest park as failed. */
   fail(id: JobId, owner: string, error: string, now: Date, opts: { retryable: boolean }): Promise<void>;
-  /** Cancels pending jobs whose key starts with `prefix`, except `keep`; returns how many. */
-  cancelPending(prefix: string, keep: ReadonlySet<string>, now: Date): Promise<number>;
+  /**
+   * Cancels pending jobs whose key starts with `prefix` (or with any of several, looked up in
+   * one statement), except `keep`; returns how many.
+   */
+  cancelPending(prefix: string | readonly string[], keep: ReadonlySet<string>, now: Date): Promise<number>;
   /** Marks a finished job cancelled, so that planning it again runs it again; false if it was not done. */
   reopenDone(key: string, now: Date): Promise<boolean>;
   byKey(key: string): Promise<Job | undefined>;

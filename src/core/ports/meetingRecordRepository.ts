@@ -74,6 +74,8 @@ export interface MeetingRecordRepository {
    * links whose follow-ups the planner makes sure are queued.
    */
   recordedSince(groupId: GroupId, since: string): Promise<RecentRecord>;
+  /** The groups that recorded anything at or after `since`: the planner reads only theirs. */
+  groupsRecordedSince(since: string): Promise<Set<string>>;
 }
 
 export interface RecentRecord {

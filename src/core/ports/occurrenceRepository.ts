@@ -19,6 +19,15 @@ export interface OccurrenceRepository {
   find(groupId: GroupId, startsAt: string): Promise<Occurrence | undefined>;
   /** The first scheduled occurrence starting after `after`. */
   next(groupId: GroupId, after: Date): Promise<Occurrence | undefined>;
+  /**
+   * The occurrences that started in the day up to `now` (inclusive, any status) and the first
+   * scheduled one after it: what `/agenda add` without a date chooses from. One statement,
+   * shared by the lookups for the same group that arrive together.
+   */
+  startedOrNext(
+    groupId: GroupId,
+    now: Date,
+  ): Promise<{ started: Occurrence[]; next: Occurrence | undefined }>;
   onDate(groupId: GroupId, localDate: LocalDate): Promise<Occurrence[]>;
   between(groupId: GroupId, from: Date, to: Date): Promise<Occurrence[]>;
   /** A one-off meeting from `/meeting add`; undefined if one already starts at that instant. */

@@ -11,7 +11,7 @@ const AHEAD_MS = 400 * DAY_MS;
 
 /** What finding a meeting reads: local reads only, safe before the ack. */
 export interface MeetingLookupDeps {
-  readonly occurrences: Pick<OccurrenceRepository, 'between' | 'next' | 'onDate'>;
+  readonly occurrences: Pick<OccurrenceRepository, 'between' | 'startedOrNext' | 'onDate'>;
 }
 
 /** The group's occurrences from a day before `now` onwards. */
@@ -50,15 +50,11 @@ export async function findMeeting(
  * occurrencesAround: a row or two instead of a year's worth, on the path that has to ack fast.
  */
 async function nextWithinReach(
-  deps: { readonly occurrences: Pick<OccurrenceRepository, 'between' | 'next'> },
+  deps: { readonly occurrences: Pick<OccurrenceRepository, 'startedOrNext'> },
   group: ResolvedGroup,
   now: Date,
 ): Promise<Occurrence[]> {
-  const [started, next] = await Promise.all([
-    // `between` ends before its `to`: one more millisecond takes in a meeting starting now.
-    deps.occurrences.between(group.id, new Date(now.getTime() - DAY_MS), new Date(now.getTime() + 1)),
-    deps.occurrences.next(group.id, now),
-  ]);
+  const { started, next } = await deps.occurrences.startedOrNext(group.id, now);
   const reachable = next && next.startsAt < new Date(now.getTime() + AHEAD_MS).toISOString();
   return reachable ? [...started, next] : started;
 }

@@ -11,9 +11,10 @@ import { groupJobPrefixes, occurrenceJobs } from '../../core/schedule/occurrence
 import { occurrencesBetween } from '../../core/schedule/occurrences.js';
 import { cancelledNoticeJobSpec, cancelledNotices } from '../../core/meeting/cancelledNotice.js';
 import { PLAN_HORIZON_DAYS } from '../../core/schedule/planHorizon.js';
-import { reminderDueAt, type ReminderPayload } from '../../core/reminder/reminderPlan.js';
+import { reminderDueAt, reminderJobs, type ReminderPayload } from '../../core/reminder/reminderPlan.js';
+import { handOversPerMinute, spreadHandOvers } from '../../core/reminder/handOverSpread.js';
 import type { JobSpec } from '../../core/ports/jobQueue.js';
-import { todoReconcileJobSpec } from '../../core/todo/todoJobs.js';
+import { HEAL_WINDOW_MS, todoReconcileJobSpec } from '../../core/todo/todoJobs.js';
 import type { ActionItemRepository } from '../../core/ports/actionItemRepository.js';
 import { withdrawHandedOver } from '../reminders/withdrawHandedOver.js';
 import { healActionItemFollowUps } from '../todo/healFollowUps.js';
@@ -39,7 +40,7 @@ export interface PlanDeps {
   readonly queue: JobQueue;
   readonly reminderDeliveries: Pick<ReminderDeliveries, 'scheduledAfter'>;
   readonly actionItems: ActionItemRepository;
-  readonly records: Pick<MeetingRecordRepository, 'recordedSince'>;
+  readonly records: Pick<MeetingRecordRepository, 'recordedSince' | 'groupsRecordedSince'>;
   readonly agenda: Pick<AgendaRepository, 'openChangedSince'>;
   readonly github?: IssueTracker | undefined;
   /** Whether Google is configured (minutes follow-ups are healed only then). */
@@ -56,6 +57,25 @@ export interface PlanDeps {
   readonly audience?: AudienceZones | undefined;
   /** The weekly digest's setting, when the groups file has one (planned by planAll). */
   readonly digest?: Pick<DigestSource, 'current'>;
+  /**
+   * The workspace's Slack call budget (SLACK_CALLS_PER_MINUTE): planAll hands a burst of
+   * reminders over early enough to stay under it (see spreadHandOvers). Unset, every reminder
+   * is handed over STAGE_AHEAD_MS before its minute.
+   */
+  readonly slackCallsPerMinute?: number;
+}
+
+/** Run times of reminder jobs that a burst moved earlier (see spreadHandOvers), by job key. */
+export type HandOverTimes = ReadonlyMap<string, Date>;
+
+/**
+ * What planAll looks up once for every group instead of once per group: the hand-over times,
+ * and which groups recorded anything or opened an action item within the heal window (the
+ * others have nothing whose follow-ups could be missing, so their rows are not read).
+ */
+export interface PlanBatch {
+  readonly handOvers?: HandOverTimes;
+  readonly recent?: { readonly records: ReadonlySet<string>; readonly actionItems: ReadonlySet<string> };
 }
 
 export interface PlanResult {
@@ -79,7 +99,12 @@ export interface PlanResult {
  * cancellations made in Slack. Idempotent: running it twice changes nothing the second time,
  * so it is safe at start, hourly, on every replica, and after every `/meeting` command.
  */
-export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<PlanResult> {
+export async function planGroup(
+  deps: PlanDeps,
+  group: ResolvedGroup,
+  batch: PlanBatch = {},
+): Promise<PlanResult> {
+  const handOvers = batch.handOvers ?? new Map<string, Date>();
   const now = deps.clock.now();
   const to = new Date(now.getTime() + PLAN_HORIZON_DAYS * DAY_MS);
   const planned = occurrencesBetween(group, now, to);
@@ -89,7 +114,11 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
   const jobs = [
     ...goingAhead
       .flatMap((o) => occurrenceJobs(group, o))
-      .filter((job) => !remindsBefore(job, deps.remindersFrom)),
+      .filter((job) => !remindsBefore(job, deps.remindersFrom))
+      .map((job) => {
+        const runAt = handOvers.get(job.key);
+        return runAt ? { ...job, runAt } : job;
+      }),
     // The channel is told of the file's cancellations a few days ahead (withdrawn with them,
     // and when a lead restores the meeting).
     ...cancelledNotices(group, planned, now)
@@ -106,10 +135,11 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
   // Everything under the group's prefixes that is not in today's plan: cancelled or removed
   // meetings, and lead times no longer configured.
   const keep = new Set(jobs.map((j) => j.key));
-  let jobsCancelled = 0;
-  for (const prefix of [...groupJobPrefixes(group.id), githubAgendaSyncPrefix(group.id)]) {
-    jobsCancelled += await deps.queue.cancelPending(prefix, keep, now);
-  }
+  const jobsCancelled = await deps.queue.cancelPending(
+    [...groupJobPrefixes(group.id), githubAgendaSyncPrefix(group.id)],
+    keep,
+    now,
+  );
   // A reminder handed to Slack in the last two minutes is no pending job: it is taken back.
   const remindersWithdrawn = await withdrawHandedOver(
     deps,
@@ -121,11 +151,12 @@ export async function planGroup(deps: PlanDeps, group: ResolvedGroup): Promise<P
   if (group.github && deps.github && !deps.github.webhooks) {
     await deps.queue.enqueue([todoReconcileJobSpec(group.id, now)], now);
   }
-  const followUpsHealed = await healActionItemFollowUps(deps, group);
-  const recordFollowUpsHealed = await healRecordFollowUps(
-    { ...deps, githubOn: deps.github !== undefined },
-    group,
-  );
+  const followUpsHealed =
+    !batch.recent || batch.recent.actionItems.has(group.id) ? await healActionItemFollowUps(deps, group) : 0;
+  const recordFollowUpsHealed =
+    !batch.recent || batch.recent.records.has(group.id)
+      ? await healRecordFollowUps({ ...deps, githubOn: deps.github !== undefined }, group)
+      : 0;
   const agendaMinutesHealed = deps.minutes ? await healAgendaMinutes(deps, group) : 0;
   const calendarSyncQueued = deps.calendar ? await queueCalendarSync(deps, group, now) : 0;
   return {
@@ -163,18 +194,76 @@ function remindsBefore(job: JobSpec, from: Date | undefined): boolean {
 }
 
 /**
+ * Groups planned at once. Each group's plan is a chain of small statements that wait on the
+ * database more than on the CPU: on PostgreSQL a chain is network round trips and a commit
+ * (an fsync) per write, so planning one group at a time leaves both idle between them; a few
+ * chains side by side overlap their waits and share their commits. Groups touch disjoint keys
+ * (every replica already plans all of them at once), so their order does not matter. Below
+ * the PostgreSQL pool's 10 connections, so a command's query never waits behind a plan.
+ */
+const PLAN_CONCURRENCY = 6;
+
+/**
+ * Runs `each` over `items`, at most `limit` at a time. A failure stops its lane (as it stopped
+ * the one loop before); the others finish, and then the first failure is thrown.
+ */
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  each: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await each(items[next++]!);
+  };
+  const lanes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane));
+  const failed = lanes.find((l) => l.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/**
  * Plans every group and the weekly digest, then queues the hourly housekeeping (the key keeps
  * it to one, on any replica).
  */
 export async function planAll(deps: PlanDeps): Promise<void> {
-  for (const group of deps.groups.all()) {
-    const result = await planGroup(deps, group);
+  const groups = deps.groups.all();
+  const since = new Date(deps.clock.now().getTime() - HEAL_WINDOW_MS).toISOString();
+  const [records, actionItems] = await Promise.all([
+    deps.records.groupsRecordedSince(since),
+    deps.actionItems.groupsWithOpenSince(since),
+  ]);
+  const batch: PlanBatch = { handOvers: handOverTimes(deps, groups), recent: { records, actionItems } };
+  await forEachConcurrently(groups, PLAN_CONCURRENCY, async (group) => {
+    const result = await planGroup(deps, group, batch);
     deps.log.info({ group: group.id, ...result }, 'planned');
-  }
+  });
   const digest = await planDigest(deps);
   if (digest.digestPlanned || digest.digestJobsCancelled > 0) deps.log.info(digest, 'digest planned');
   const now = deps.clock.now();
   await deps.queue.enqueue([retentionJobSpec(now)], now);
+}
+
+/**
+ * Across every group, the reminders in the horizon (as the groups file plans them: a meeting
+ * cancelled in Slack only leaves its minute emptier) spread under the call budget. Only
+ * planAll sees every group; a single group re-planned after a command keeps the times its
+ * jobs were given here (enqueue leaves a pending job as it is).
+ */
+function handOverTimes(deps: PlanDeps, groups: readonly ResolvedGroup[]): HandOverTimes {
+  if (deps.slackCallsPerMinute === undefined) return new Map();
+  const now = deps.clock.now();
+  const to = new Date(now.getTime() + PLAN_HORIZON_DAYS * DAY_MS);
+  const reminders = groups.flatMap((group) =>
+    occurrencesBetween(group, now, to)
+      .filter((o) => !o.cancelled)
+      .flatMap((o) => reminderJobs(group.id, o.startsAt, group.reminderLeadMinutes))
+      .filter((job) => !remindsBefore(job, deps.remindersFrom))
+      .map((job) => ({
+        key: job.key,
+        dueAt: reminderDueAt(new Date(job.payload.startsAt), job.payload.leadMinutes),
+      })),
+  );
+  return spreadHandOvers(reminders, handOversPerMinute(deps.slackCallsPerMinute));
 }
 
 /**
@@ -183,10 +272,11 @@ export async function planAll(deps: PlanDeps): Promise<void> {
  */
 export async function forgetGroup(deps: PlanDeps, group: ResolvedGroup): Promise<number> {
   const now = deps.clock.now();
-  let cancelled = 0;
-  for (const prefix of [...groupJobPrefixes(group.id), githubAgendaSyncPrefix(group.id)]) {
-    cancelled += await deps.queue.cancelPending(prefix, new Set(), now);
-  }
+  const cancelled = await deps.queue.cancelPending(
+    [...groupJobPrefixes(group.id), githubAgendaSyncPrefix(group.id)],
+    new Set(),
+    now,
+  );
   const remindersWithdrawn = await withdrawHandedOver(deps, group, new Set(), now);
   // The sync finds the group gone and deletes gavel's events of it (only those).
   if (deps.calendar) {
