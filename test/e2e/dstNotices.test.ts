@@ -192,6 +192,97 @@ describe.each(ENGINES)('DST notices on %s', (engine) => {
   });
 });
 
+// Each season and direction through the real app: the one notice a week ahead of the first
+// shifted meeting, and nothing more by the end of the season.
+const SEASONS = [
+  {
+    season: 'autumn, a Los Angeles meeting with Europe',
+    zone: 'America/Los_Angeles',
+    time: '09:00',
+    audience: '[Europe/Berlin, Europe/London]',
+    from: '2027-10-20T12:00:00.000Z',
+    until: '2027-11-12T12:00:00.000Z',
+    text:
+      ':clock3: Heads-up: clocks change in Berlin and London on 31 October and in Los Angeles on 7 November. ' +
+      'On 4 November the Weekly call is at 17:00 in Berlin and 16:00 in London (one hour earlier than usual); ' +
+      'still 09:00 in Los Angeles.',
+  },
+  {
+    season: 'spring, a Berlin meeting with New York',
+    zone: 'Europe/Berlin',
+    time: '17:00',
+    audience: '[America/New_York]',
+    from: '2027-03-01T12:00:00.000Z',
+    until: '2027-04-02T12:00:00.000Z',
+    text:
+      ':clock3: Heads-up: clocks change in New York on 14 March and in Berlin on 28 March. ' +
+      'On 18 and 25 March the Weekly call is at 12:00 in New York (one hour later than usual); still 17:00 in Berlin.',
+  },
+  {
+    season: 'autumn, a Berlin meeting with New York',
+    zone: 'Europe/Berlin',
+    time: '17:00',
+    audience: '[America/New_York]',
+    from: '2027-10-20T12:00:00.000Z',
+    until: '2027-11-12T12:00:00.000Z',
+    text:
+      ':clock3: Heads-up: clocks change in Berlin on 31 October and in New York on 7 November. ' +
+      'On 4 November the Weekly call is at 12:00 in New York (one hour later than usual); still 17:00 in Berlin.',
+  },
+  {
+    season: 'northern spring, a Los Angeles meeting with Sydney',
+    zone: 'America/Los_Angeles',
+    time: '09:00',
+    audience: '[Australia/Sydney]',
+    from: '2027-03-01T12:00:00.000Z',
+    until: '2027-04-09T12:00:00.000Z',
+    text:
+      ':clock3: Heads-up: clocks change in Los Angeles on 14 March and in Sydney on 4 April. ' +
+      'On 18 and 25 March and 1 April the Weekly call is at 03:00 in Sydney the next day (one hour earlier than usual); ' +
+      'still 09:00 in Los Angeles.',
+  },
+  {
+    season: 'northern autumn, a Los Angeles meeting with Sydney',
+    zone: 'America/Los_Angeles',
+    time: '09:00',
+    audience: '[Australia/Sydney]',
+    from: '2027-09-20T12:00:00.000Z',
+    until: '2027-11-12T12:00:00.000Z',
+    text:
+      ':clock3: Heads-up: clocks change in Sydney on 3 October and in Los Angeles on 7 November. ' +
+      'On 7, 14, 21 and 28 October and 4 November the Weekly call is at 03:00 in Sydney the next day (one hour later than usual); ' +
+      'still 09:00 in Los Angeles.',
+  },
+] as const;
+
+describe.each(ENGINES)('DST notices of each season on %s', (engine) => {
+  let h: GavelHarness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it.each(SEASONS)('$season', async ({ zone, time, audience, from, until, text }) => {
+    h = await startHarness({
+      engine,
+      now: from,
+      groupsYaml: yaml(`    audience_zones: ${audience}`)
+        .replace('timezone: America/Los_Angeles', `timezone: ${zone}`)
+        .replace('time: "09:00"', `time: "${time}"`),
+    });
+    // A day at a time through the season: the notice goes when due, and once.
+    for (let at = Date.parse(from); at <= Date.parse(until); at += 24 * 3_600_000) {
+      h.clock.set(new Date(at));
+      await h.gavel.replanAll();
+      await h.gavel.tick();
+    }
+    const posted = h.slack
+      .messages()
+      .filter((m) => m['channel'] === SERVERLESS_CHANNEL && String(m['text']).startsWith(':clock3: Heads-up'))
+      .map((m) => String(m['text']));
+    expect(posted).toEqual([text]);
+  });
+});
+
 describe('gavel preview of DST notices', () => {
   it('lists the notices it will post, with their dates', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gavel-dst-'));
