@@ -10,6 +10,8 @@ import type { SlackEventLog } from './core/ports/slackEventLog.js';
 import type { SlackWorkspace } from './core/ports/slackWorkspace.js';
 import type { OccurrenceRepository } from './core/ports/occurrenceRepository.js';
 import type { IssueTracker } from './core/ports/issueTracker.js';
+import type { IssueSearch } from './core/ports/issueSearch.js';
+import type { AgendaCountRepository } from './core/ports/agendaCountRepository.js';
 import type { RepositoryArchive } from './core/ports/repositoryArchive.js';
 import type { Log } from './core/ports/log.js';
 import type { MeetingRecordRepository } from './core/ports/meetingRecordRepository.js';
@@ -43,6 +45,10 @@ export interface Services {
   readonly effects: EffectLedger;
   /** GitHub, when GITHUB_TOKEN or a GitHub App is configured: action items become issues. */
   readonly github?: IssueTracker;
+  /** The same GitHub access, for counting the searches of the groups' `agenda.counts`. */
+  readonly search?: IssueSearch;
+  /** The last totals of those counts. */
+  readonly agendaCounts: AgendaCountRepository;
   /** The same GitHub access, for publishing meetings to their groups' repositories. */
   readonly archive?: RepositoryArchive;
   /** The Slack workspace behind its port: how use cases and jobs post, schedule and look people up. */

@@ -23,6 +23,7 @@ import { webApiWorkspace } from '../slackApi/webApiWorkspace.js';
 import { webClientOptions } from '../slackApi/webClientOptions.js';
 import { actionItemStore } from '../store/actionItemStore.js';
 import { agendaStore } from '../store/agendaStore.js';
+import { agendaCountStore } from '../store/agendaCountStore.js';
 import { jobQueueStore } from '../store/jobQueueStore.js';
 import { occurrenceStore } from '../store/occurrenceStore.js';
 import type { OpenedDatabase } from '../store/openDatabase.js';
@@ -135,6 +136,7 @@ export async function buildServices(opts: {
     queue: jobQueueStore(db, dialect),
     occurrences: occurrenceStore(db),
     agenda: agendaStore(db),
+    agendaCounts: agendaCountStore(db),
     actionItems: actionItemStore(db),
     events: slackEventStore(db),
     reminderDeliveries: reminderDeliveryStore(db),
@@ -143,7 +145,7 @@ export async function buildServices(opts: {
     workspace: webApiWorkspace(client, log.child({ component: 'slack' })),
     ...(minutes ? { minutes } : {}),
     ...(calendar ? { calendar } : {}),
-    ...(github ? { github: github.issues, archive: github.archive } : {}),
+    ...(github ? { github: github.issues, archive: github.archive, search: github.search } : {}),
     replan: (groupId) => opts.replan(services, groupId),
   };
   return { services, groups, slackClientOptions, prepareGroups, digest, prepareDigest };

@@ -153,6 +153,8 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile): Group {
     ...fileCancellations(g),
     reminderLeadMinutes: [...new Set(reminders.map(minutesOf))].sort((a, b) => b - a),
     agendaRollover: g.agenda?.rollover ?? 'roll-over',
+    agendaStanding: g.agenda?.standing ?? [],
+    agendaCounts: (g.agenda?.counts ?? []).map((c) => ({ title: c.title, query: c.query })),
     minutes: g.minutes
       ? g.minutes.mode === 'per-meeting'
         ? {

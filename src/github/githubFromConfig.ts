@@ -1,8 +1,10 @@
 import type { GithubSettings } from '../core/settings/integrationSettings.js';
+import type { IssueSearch } from '../core/ports/issueSearch.js';
 import type { IssueTracker } from '../core/ports/issueTracker.js';
 import type { Log } from '../core/ports/log.js';
 import type { RepositoryArchive } from '../core/ports/repositoryArchive.js';
 import { createGithubClient } from './githubClient.js';
+import { githubIssueSearch } from './githubIssueSearch.js';
 import { githubIssueTracker } from './githubIssueTracker.js';
 import { githubRepositoryArchive } from './githubRepositoryArchive.js';
 
@@ -14,7 +16,7 @@ export function githubFromConfig(
   settings: GithubSettings,
   log: Log,
   timing: { readonly timeoutMs?: number; readonly retryBaseMs?: number; readonly fetch?: typeof fetch } = {},
-): { readonly issues: IssueTracker; readonly archive: RepositoryArchive } {
+): { readonly issues: IssueTracker; readonly archive: RepositoryArchive; readonly search: IssueSearch } {
   const client = createGithubClient({
     auth: settings.auth,
     apiUrl: settings.apiUrl,
@@ -26,5 +28,6 @@ export function githubFromConfig(
   return {
     issues: githubIssueTracker(client, { webhooks: settings.webhookSecret !== undefined }),
     archive: githubRepositoryArchive(client),
+    search: githubIssueSearch(client),
   };
 }

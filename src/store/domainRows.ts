@@ -71,6 +71,8 @@ export function toAgendaItem(row: AgendaItemRow): AgendaItem {
     authorId: row.author_id as SlackUserId,
     status: row.status,
     rolledFrom: row.rolled_from,
+    timeboxMinutes: row.timebox_minutes ?? null,
+    position: row.position ?? row.number,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -73,11 +73,12 @@ describe('the add-agenda-item modal', () => {
     expect(parseModalMetadata('{"groupId":1}')).toBeUndefined();
   });
 
-  it('reads a valid submission, trimmed, empty details as none', () => {
+  it('reads a valid submission, trimmed, empty details and timebox as none', () => {
     expect(readAgendaSubmission(values('  Topic 🎉 ', '  ', '2026-11-26T17:00:00.000Z'))).toEqual({
       ok: true,
       topic: 'Topic 🎉',
       details: null,
+      timeboxMinutes: null,
       meetingStartsAt: '2026-11-26T17:00:00.000Z',
     });
   });

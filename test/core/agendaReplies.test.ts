@@ -20,6 +20,8 @@ const item = (over: Partial<AgendaItem> = {}): AgendaItem => ({
   authorId: uid('U0MEMBER1'),
   status: 'open',
   rolledFrom: null,
+  timeboxMinutes: null,
+  position: 3,
   createdAt: '2026-11-23T12:00:00.000Z',
   updatedAt: '2026-11-23T12:00:00.000Z',
   ...over,

@@ -16,6 +16,14 @@ export interface AgendaItem {
   readonly status: AgendaItemStatus;
   /** The meeting it was first put on, when it rolled over from there. */
   readonly rolledFrom: string | null;
+  /** How many minutes the group means to give it (1–240), if said. */
+  readonly timeboxMinutes: number | null;
+  /**
+   * Its place in the order of discussion: lists, reminders and the doc sort by it. Equal to
+   * the number until a lead reorders the agenda (the meeting's positions stay a permutation
+   * of its numbers, so a new item, numbered last, also comes last).
+   */
+  readonly position: number;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -1,4 +1,6 @@
+import { countLines } from '../../core/agenda/agendaCounts.js';
 import type { GroupDirectory } from '../../core/groupDirectory.js';
+import type { AgendaCountRepository } from '../../core/ports/agendaCountRepository.js';
 import { PermanentJobError } from '../../core/jobs/permanentJobError.js';
 import { meetingKey } from '../../core/meeting/meetingKey.js';
 import type { ActionItemRepository } from '../../core/ports/actionItemRepository.js';
@@ -26,6 +28,8 @@ export interface SendReminderDeps extends HandOverDeps {
   readonly groups: Pick<GroupDirectory, 'byId'>;
   readonly occurrences: Pick<OccurrenceRepository, 'find'>;
   readonly agenda: Pick<AgendaRepository, 'openForMeeting'>;
+  /** The counts as the job before this one left them: read, never fetched, here. */
+  readonly agendaCounts: Pick<AgendaCountRepository, 'forGroup'>;
   readonly actionItems: Pick<ActionItemRepository, 'openDueBy'>;
   readonly reminderDeliveries: Pick<ReminderDeliveries, 'record' | 'forget' | 'progress'>;
   readonly queue: Pick<JobQueue, 'enqueue'>;
@@ -70,9 +74,11 @@ export async function sendReminder(
     return;
   }
   if (!occurrence) throw new PermanentJobError('occurrence vanished');
-  const [agenda, due] = await Promise.all([
+  const counted = group.agendaCounts ?? [];
+  const [agenda, due, readings] = await Promise.all([
     deps.agenda.openForMeeting(group.id, occurrence.startsAt),
     deps.actionItems.openDueBy(group.id, zonedDate(startsAt, group.timeZone)),
+    counted.length > 0 ? deps.agendaCounts.forGroup(group.id) : Promise.resolve([]),
   ]);
   const message = reminderMessage({
     groupName: group.name,
@@ -85,7 +91,14 @@ export async function sendReminder(
       dialIn: occurrence.dialIn,
       minutesUrl: occurrence.minutes?.url ?? null,
     },
-    agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.authorId })),
+    agenda: agenda.map((a) => ({
+      number: a.number,
+      topic: a.topic,
+      authorId: a.authorId,
+      timeboxMinutes: a.timeboxMinutes,
+    })),
+    standing: group.agendaStanding ?? [],
+    counts: countLines(counted, readings),
     actionItemsDue: due.map((a) => ({ number: a.number, text: a.text, owners: a.owners })),
     minutesEnabled: group.minutes !== undefined,
     meetingKey: meetingKey(group.id, occurrence.startsAt),
