@@ -98,3 +98,28 @@ describe('the add-agenda-item modal', () => {
     });
   });
 });
+
+describe('the modal’s timebox field', () => {
+  const withTimebox = (timebox: string | null) => ({
+    ...values('Release plan', null, '2026-11-26T17:00:00.000Z'),
+    [AGENDA_MODAL.timeboxBlock]: { [AGENDA_MODAL.timeboxAction]: { value: timebox } },
+  });
+
+  it('is offered, optional, beside the topic', () => {
+    const v = view();
+    expect(element(v, AGENDA_MODAL.timeboxBlock)).toMatchObject({ type: 'plain_text_input', max_length: 10 });
+  });
+
+  it('takes minutes bare or with a unit, and refuses anything else on its own block', () => {
+    expect(readAgendaSubmission(withTimebox('15'))).toMatchObject({ ok: true, timeboxMinutes: 15 });
+    expect(readAgendaSubmission(withTimebox(' 1h30m '))).toMatchObject({ ok: true, timeboxMinutes: 90 });
+    expect(readAgendaSubmission(withTimebox('soon'))).toEqual({
+      ok: false,
+      errors: { [AGENDA_MODAL.timeboxBlock]: 'Write a duration like 15m, 1h or 90m.' },
+    });
+    expect(readAgendaSubmission(withTimebox('300m'))).toEqual({
+      ok: false,
+      errors: { [AGENDA_MODAL.timeboxBlock]: 'A timebox is 1 to 240 minutes (4h); 300 min is too long.' },
+    });
+  });
+});
