@@ -191,6 +191,14 @@ describe.each(ENGINES)('agenda sources, timeboxes and order on %s', (engine) => 
       expect.stringContaining('Say what the topic is'),
     ]);
     expect(await stored()).toEqual(before);
+
+    const help = (await agenda('help')).text ?? '';
+    for (const usage of [
+      '`/agenda add Release plan for 15m`',
+      '`/agenda move <n> top|up|down|bottom`',
+      '`/agenda order 3 1 2`',
+    ])
+      expect(help).toContain(usage);
   });
 
   it('shows each count in the reminder with a link to the search, refreshed for every reminder', async () => {
