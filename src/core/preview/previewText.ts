@@ -1,6 +1,7 @@
 import { formatZoned } from '../zonedFormat.js';
 import { formatDurationMinutes } from '../duration.js';
 import type { Group } from '../group.js';
+import { agendaSourceLines } from './agendaSourcesPreview.js';
 import { reminderPreview } from './reminderPreview.js';
 import { ruleSummary } from './ruleSummary.js';
 import type { UpcomingMeeting } from './upcomingMeetings.js';
@@ -17,6 +18,8 @@ export type PreviewGroup = Pick<
   | 'cancelReasons'
   | 'reminderLeadMinutes'
   | 'minutes'
+  | 'agendaStanding'
+  | 'agendaCounts'
 >;
 
 const local = (at: Date, zone: string) => formatZoned(at, zone, 'EEE yyyy-MM-dd HH:mm zzz');
@@ -46,6 +49,7 @@ export function previewText(group: PreviewGroup, meetings: readonly UpcomingMeet
   const lines = [
     `${group.id} · ${group.name} · ${group.channel} · ${zone}`,
     ...group.meetings.map((rule) => `  Repeats: ${ruleSummary(rule)}`),
+    ...agendaSourceLines(group),
   ];
   const real = meetings.filter((m) => !m.occurrence.cancelled);
   lines.push(
