@@ -30,8 +30,11 @@ export async function checkCommand(input: {
       // Loaded only when asked: a local check has no use for the Slack client.
       const { remoteSlackCheck } = await import('./remoteSlackCheck.js');
       const answer = await remoteSlackCheck(config, groups);
-      remote = answer.lines;
-      problems.push(...answer.problems);
+      // GitHub is asked only for what it would be asked for the agenda's counts.
+      const { remoteGithubCheck } = await import('./remoteGithubCheck.js');
+      const github = await remoteGithubCheck(config, groups);
+      remote = [...answer.lines, ...github.lines];
+      problems.push(...answer.problems, ...github.problems);
     } else {
       problems.push('--remote: skipped until the problems above are fixed');
     }

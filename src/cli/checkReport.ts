@@ -41,7 +41,7 @@ export function checkReport(f: CheckFindings): string {
     );
   }
   if (f.remote.length > 0) {
-    lines.push('', 'Slack, asked just now (--remote)', ...f.remote.map((l) => `  ${l}`));
+    lines.push('', 'Slack and GitHub, asked just now (--remote)', ...f.remote.map((l) => `  ${l}`));
   }
   if (f.groups) {
     const n = f.groups.length;
