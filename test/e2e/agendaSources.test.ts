@@ -1,4 +1,5 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AGENDA_MODAL } from '../../src/core/agenda/agendaModal.js';
 import { type GithubApiServer, startGithubApiServer } from '../../src/standins/githubApiServer.js';
 import {
   type GoogleApiServer,
@@ -128,6 +129,63 @@ describe.each(ENGINES)('agenda sources, timeboxes and order on %s', (engine) => 
       '2. Plan for Q3 _(<@U0MEMBER2>)_',
       '3. Spec review (30 min) _(<@U0MEMBER1>)_',
     ]);
+  });
+
+  it('takes a timebox from the form, and answers a bad one on its own field, storing nothing', async () => {
+    await start(agendaYaml());
+    const submit = (timebox: string) =>
+      h.interact({
+        type: 'view_submission',
+        team: { id: 'T0GAVEL', domain: 'gavel' },
+        user: { id: MEMBER, username: MEMBER, team_id: 'T0GAVEL' },
+        api_app_id: 'A0GAVEL',
+        token: 'legacy-token',
+        trigger_id: 'trigger-submit',
+        view: {
+          id: 'V0AGENDA',
+          type: 'modal',
+          team_id: 'T0GAVEL',
+          app_id: 'A0GAVEL',
+          bot_id: 'B0GAVEL',
+          callback_id: AGENDA_MODAL.callbackId,
+          private_metadata: JSON.stringify({ groupId: 'serverless', channelId: 'C0SERVERLESS' }),
+          hash: 'h',
+          state: {
+            values: {
+              [AGENDA_MODAL.topicBlock]: {
+                [AGENDA_MODAL.topicAction]: { type: 'plain_text_input', value: 'Release plan' },
+              },
+              [AGENDA_MODAL.detailsBlock]: {
+                [AGENDA_MODAL.detailsAction]: { type: 'plain_text_input', value: null },
+              },
+              [AGENDA_MODAL.timeboxBlock]: {
+                [AGENDA_MODAL.timeboxAction]: { type: 'plain_text_input', value: timebox },
+              },
+              [AGENDA_MODAL.meetingBlock]: {
+                [AGENDA_MODAL.meetingAction]: {
+                  type: 'static_select',
+                  selected_option: { text: { type: 'plain_text', text: 'x' }, value: MEETING },
+                },
+              },
+            },
+          },
+        },
+      });
+    const refused = await submit('soon');
+    expect(refused.body).toEqual({
+      response_action: 'errors',
+      errors: { [AGENDA_MODAL.timeboxBlock]: 'Write a duration like 15m, 1h or 90m.' },
+    });
+    expect(await stored()).toEqual([]);
+    expect((await submit('20')).status).toBe(200);
+    expect(await stored()).toEqual([
+      { number: 1, topic: 'Release plan', timebox_minutes: 20, position: null },
+    ]);
+    await vi.waitFor(() =>
+      expect(h.slack.messages().map((m) => m['text'])).toContain(
+        '<@U0MEMBER1> added #1 to the agenda of Thu 26 Nov: Release plan (20 min)',
+      ),
+    );
   });
 
   it('lets a lead reorder with move top/up/down and order, followed by the list and the reminder', async () => {

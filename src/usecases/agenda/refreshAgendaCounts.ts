@@ -43,7 +43,7 @@ export async function refreshAgendaCounts(
     } catch (error) {
       if (!isIssueSearchError(error)) throw error;
       log.warn(
-        { group: group.id, query, failure: error.kind, err: error },
+        { group: group.id, path: `groups.${group.id}.agenda.counts`, query, failure: error.kind, err: error },
         error.kind === 'refused'
           ? 'GitHub refused an agenda count query: fix it in the groups file (agenda.counts)'
           : 'an agenda count could not be refreshed: its last total is shown',
