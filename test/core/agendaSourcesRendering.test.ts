@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countLines, countMrkdwn, searchUrl } from '../../src/core/agenda/agendaCounts.js';
 import { agendaListReply } from '../../src/core/agenda/agendaListBlocks.js';
 import { type AgendaItem, agendaItemId } from '../../src/core/model/agendaItem.js';
+import { agendaLine } from '../../src/core/minutes/minutesPlaceholders.js';
 import { reminderMessage } from '../../src/core/reminder/reminderMessage.js';
 import { gid, uid } from '../support/ids.js';
 
@@ -106,5 +107,70 @@ describe('standing items, timeboxes and the total in a lead’s list and the rem
     expect(agenda).toContain(
       '*Agenda*\\n• Open action items\\n• <https://github.com/search?q=is%3Apr%20is%3Aopen%20review%3Arequired%20repo%3Acloudevents%2Fspec&amp;type=pullrequests|PRs waiting for review>: 7\\n_Agenda: 15 min for a 60 min meeting_\\n1. Release plan (15 min) _(<@U0MEMBER1>)_',
     );
+  });
+});
+
+describe('a labelled GitHub item among typed ones, standing items and counts', () => {
+  const github = {
+    repo: 'cloudevents/spec',
+    number: 12,
+    kind: 'pull-request' as const,
+    url: 'https://github.com/cloudevents/spec/pull/12',
+    login: 'duglin',
+  };
+  const typed = { number: 1, topic: 'Release plan', authorId: 'U0MEMBER1', timeboxMinutes: 15 };
+  const labelled = { number: 2, topic: 'Spec <!channel>', authorId: null, github, timeboxMinutes: null };
+
+  it('is the reminder’s link, in the order given, after the head and the total (which counts it as untimed)', () => {
+    const m = reminderMessage({
+      groupName: 'CNCF Serverless WG',
+      timeZone: 'America/Los_Angeles',
+      meeting: {
+        title: 'Weekly call',
+        startsAt: new Date('2026-11-26T17:00:00Z'),
+        endsAt: new Date('2026-11-26T18:00:00Z'),
+        joinUrl: undefined,
+        dialIn: undefined,
+        minutesUrl: undefined,
+      },
+      agenda: [labelled, typed],
+      standing: ['Open action items'],
+      counts: countLines([{ title: 'Open PRs', query: 'is:pr is:open' }], []),
+      minutesEnabled: false,
+      meetingKey: 'serverless|2026-11-26T17:00:00.000Z',
+    });
+    const section = JSON.stringify(m.blocks);
+    expect(section).toContain(
+      '\\n_Agenda: 15 min for a 60 min meeting (1 item without a timebox)_\\n2. <https://github.com/cloudevents/spec/pull/12|Spec &lt;!channel&gt;> _(PR cloudevents/spec#12)_ _(duglin on GitHub)_\\n1. Release plan (15 min) _(<@U0MEMBER1>)_',
+    );
+    expect(section.indexOf('• Open action items')).toBeLessThan(section.indexOf('Open PRs'));
+  });
+
+  it('is listed to a lead with its link and a typed item with its timebox, standing items first', () => {
+    const reply = agendaListReply({
+      groupName: 'CNCF Serverless WG',
+      meetingTitle: 'Weekly call',
+      meeting: 'Thu 26 Nov',
+      items: [
+        item(2, { topic: 'Spec', authorId: null, github }),
+        item(1, { topic: 'Release plan', timeboxMinutes: 15 }),
+      ],
+      standing: ['Open action items'],
+      meetingMinutes: 60,
+      labelOf: () => 'Thu 19 Nov',
+      canMarkCovered: true,
+    });
+    const blocks = JSON.stringify(reply.blocks);
+    expect(blocks).toContain('• Open action items _(standing)_');
+    expect(blocks.indexOf('2. <https://github.com/cloudevents/spec/pull/12|Spec>')).toBeLessThan(
+      blocks.indexOf('1. Release plan (15 min)'),
+    );
+  });
+
+  it('is a plain doc line with its address, and a typed one carries its timebox', () => {
+    expect(agendaLine(labelled, {})).toBe(
+      '2. Spec <!channel> (pull request cloudevents/spec#12 by duglin) https://github.com/cloudevents/spec/pull/12',
+    );
+    expect(agendaLine(typed, { U0MEMBER1: 'Alice' })).toBe('1. Release plan (15 min) (Alice)');
   });
 });
