@@ -17,6 +17,7 @@ import { effectLedgerStore } from '../src/store/effectLedgerStore.js';
 import { slackEventStore } from '../src/store/slackEventStore.js';
 import { actionItemStore } from '../src/store/actionItemStore.js';
 import { agendaStore } from '../src/store/agendaStore.js';
+import { agendaCountStore } from '../src/store/agendaCountStore.js';
 import { jobQueueStore } from '../src/store/jobQueueStore.js';
 import { occurrenceStore } from '../src/store/occurrenceStore.js';
 import {
@@ -90,6 +91,7 @@ async function services(db: TestDatabase, clock: ManualClock, yaml: string): Pro
     queue: jobQueueStore(kysely, dialect),
     occurrences: occurrenceStore(kysely),
     agenda: agendaStore(kysely),
+    agendaCounts: agendaCountStore(kysely),
     actionItems: actionItemStore(kysely),
     events: slackEventStore(kysely),
     reminderDeliveries: reminderDeliveryStore(kysely),

@@ -10,6 +10,8 @@ import type { SlackEventLog } from './core/ports/slackEventLog.js';
 import type { SlackWorkspace } from './core/ports/slackWorkspace.js';
 import type { OccurrenceRepository } from './core/ports/occurrenceRepository.js';
 import type { IssueTracker } from './core/ports/issueTracker.js';
+import type { IssueSearch } from './core/ports/issueSearch.js';
+import type { AgendaCountRepository } from './core/ports/agendaCountRepository.js';
 import type { RepositoryArchive } from './core/ports/repositoryArchive.js';
 import type { LabelledIssues } from './core/ports/labelledIssues.js';
 import type { Log } from './core/ports/log.js';
@@ -45,6 +47,10 @@ export interface Services {
   readonly effects: EffectLedger;
   /** GitHub, when GITHUB_TOKEN or a GitHub App is configured: action items become issues. */
   readonly github?: IssueTracker;
+  /** The same GitHub access, for counting the searches of the groups' `agenda.counts`. */
+  readonly search?: IssueSearch;
+  /** The last totals of those counts. */
+  readonly agendaCounts: AgendaCountRepository;
   /** The same GitHub access, for publishing meetings to their groups' repositories. */
   readonly archive?: RepositoryArchive;
   /** The same GitHub access, for the issues and pull requests labelled for an agenda. */

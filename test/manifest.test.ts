@@ -17,7 +17,7 @@ function validator() {
 type Manifest = {
   display_information: { name: string };
   features: {
-    slash_commands: { command: string; should_escape?: boolean }[];
+    slash_commands: { command: string; should_escape?: boolean; usage_hint?: string }[];
     shortcuts: { callback_id: string }[];
   };
   oauth_config: { scopes: { bot: string[] } };
@@ -43,6 +43,11 @@ describe('manifest.yml', () => {
       '/todo',
     ]);
     expect(manifest.features.shortcuts.map((s) => s.callback_id)).toEqual(['make_action_item']);
+  });
+
+  it('names the agenda’s words for timeboxes and order in its usage hint', () => {
+    const hint = manifest.features.slash_commands.find((c) => c.command === '/agenda')?.usage_hint ?? '';
+    for (const word of ['for 15m', 'top|up|down', 'order 3 1 2']) expect(hint).toContain(word);
   });
 
   it('keeps command text unescaped so mentions arrive as <@U…> ids the app can parse', () => {

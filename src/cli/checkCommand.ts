@@ -33,12 +33,11 @@ export async function checkCommand(input: {
       const answer = await remoteSlackCheck(config, groups);
       remote = answer.lines;
       problems.push(...answer.problems);
-      if (config.github && groups.some((g) => g.agendaGithub)) {
-        const { remoteGithubAgendaCheck } = await import('./remoteGithubAgendaCheck.js');
-        const github = await remoteGithubAgendaCheck(config.github, groups);
-        remoteGithub = github.lines;
-        problems.push(...github.problems);
-      }
+      // GitHub is asked only for what the agenda would ask it: labelled sources and counts.
+      const { remoteGithubCheck } = await import('./remoteGithubCheck.js');
+      const github = await remoteGithubCheck(config, groups);
+      remoteGithub = github.lines;
+      problems.push(...github.problems);
     } else {
       problems.push('--remote: skipped until the problems above are fixed');
     }

@@ -16,7 +16,7 @@ export interface CheckFindings {
   readonly problems: readonly string[];
   readonly notes: readonly string[];
   readonly remote: readonly string[];
-  /** What GitHub answered for the groups' agenda sources (--remote). */
+  /** What GitHub answered for the agendas' labelled sources and counts (--remote). */
   readonly remoteGithub?: readonly string[];
 }
 

@@ -33,6 +33,11 @@ export function configNotes(
         `groups.${g.id}.agenda.github: GitHub is not configured (GITHUB_TOKEN or GITHUB_APP_*): no agenda items come from GitHub`,
       );
     }
+    if (config && (g.agendaCounts ?? []).length > 0 && !config.github) {
+      notes.push(
+        `groups.${g.id}.agenda.counts: GitHub is not configured (GITHUB_TOKEN or GITHUB_APP_*): the counts show as unavailable`,
+      );
+    }
     if (config && g.archive && !config.github) {
       notes.push(
         `groups.${g.id}.archive: GitHub is not configured (GITHUB_TOKEN or GITHUB_APP_*): meetings are not published`,

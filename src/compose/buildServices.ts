@@ -24,6 +24,7 @@ import { webApiWorkspace } from '../slackApi/webApiWorkspace.js';
 import { webClientOptions } from '../slackApi/webClientOptions.js';
 import { actionItemStore } from '../store/actionItemStore.js';
 import { agendaStore } from '../store/agendaStore.js';
+import { agendaCountStore } from '../store/agendaCountStore.js';
 import { jobQueueStore } from '../store/jobQueueStore.js';
 import { occurrenceStore } from '../store/occurrenceStore.js';
 import type { OpenedDatabase } from '../store/openDatabase.js';
@@ -137,6 +138,7 @@ export async function buildServices(opts: {
     queue: jobQueueStore(db, dialect),
     occurrences: occurrenceStore(db),
     agenda: agendaStore(db),
+    agendaCounts: agendaCountStore(db),
     actionItems: actionItemStore(db),
     events: slackEventStore(db),
     reminderDeliveries: reminderDeliveryStore(db),
@@ -146,7 +148,14 @@ export async function buildServices(opts: {
     audience: createAudienceZones(workspace, clock),
     ...(minutes ? { minutes } : {}),
     ...(calendar ? { calendar } : {}),
-    ...(github ? { github: github.issues, archive: github.archive, labelledIssues: github.labelled } : {}),
+    ...(github
+      ? {
+          github: github.issues,
+          archive: github.archive,
+          labelledIssues: github.labelled,
+          search: github.search,
+        }
+      : {}),
     replan: (groupId) => opts.replan(services, groupId),
   };
   return { services, groups, slackClientOptions, prepareGroups, digest, prepareDigest };

@@ -14,10 +14,19 @@ import type { KeyedSerial } from '../usecases/minutes/keyedSerial.js';
  * later agenda items and action items into it. Every write to a doc goes through one serial, keyed by the doc.
  */
 export function wireMinutes(services: Services, serial: KeyedSerial): { jobs: JobHandlers } {
-  const { groups, occurrences, agenda, actionItems, queue, workspace, minutes } = services;
+  const { groups, occurrences, agenda, agendaCounts, actionItems, queue, workspace, minutes } = services;
   return {
     jobs: {
-      [MINUTES_JOB]: minutesJob({ groups, occurrences, agenda, queue, workspace, minutes, serial }),
+      [MINUTES_JOB]: minutesJob({
+        groups,
+        occurrences,
+        agenda,
+        agendaCounts,
+        queue,
+        workspace,
+        minutes,
+        serial,
+      }),
       [MINUTES_ANNOUNCE_JOB]: minutesAnnounceJob({ groups, occurrences, workspace }),
       [AGENDA_MINUTES_JOB]: agendaMinutesJob({ agenda, groups, occurrences, workspace, minutes, serial }),
       [TODO_MINUTES_JOB]: todoMinutesJob({ actionItems, groups, occurrences, workspace, minutes, serial }),

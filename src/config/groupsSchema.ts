@@ -123,6 +123,16 @@ const minutes = z.discriminatedUnion(
   { error: 'expected mode: per-meeting (with template and folder) or running (with doc)' },
 );
 
+/** Plain text on one line: an agenda heading, a count's title. */
+const oneLine = (max: number) =>
+  text(max).refine((s) => !/[\r\n]/.test(s), 'expected one line of plain text');
+
+/** A GitHub search whose total heads the agenda; GitHub takes queries of up to 256 characters. */
+const agendaCount = z.strictObject({
+  title: oneLine(80),
+  query: oneLine(256),
+});
+
 const githubLogin = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a GitHub login');
 const githubLogins = z.record(slackUser, githubLogin);
 
@@ -233,6 +243,8 @@ export const groupSchema = z.strictObject({
     .strictObject({
       rollover: z.enum(['roll-over', 'drop']).default('roll-over'),
       github: agendaGithub.optional(),
+      standing: z.array(oneLine(150)).max(10, 'at most 10 standing items').default([]),
+      counts: z.array(agendaCount).max(10, 'at most 10 counts').default([]),
     })
     .optional(),
   minutes: minutes.optional(),

@@ -164,6 +164,8 @@ function toGroup(id: string, g: GroupEntry, file: GroupsFile, now: Date): Group 
     ...(g.agenda?.github
       ? { agendaGithub: { label: g.agenda.github.label, repos: g.agenda.github.repos } }
       : {}),
+    agendaStanding: g.agenda?.standing ?? [],
+    agendaCounts: (g.agenda?.counts ?? []).map((c) => ({ title: c.title, query: c.query })),
     minutes: g.minutes
       ? g.minutes.mode === 'per-meeting'
         ? {

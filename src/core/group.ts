@@ -1,3 +1,4 @@
+import type { AgendaCountQuery } from './agenda/agendaCounts.js';
 import type { ChannelId, GroupId, LocalDate, LocalTime, SlackUserId } from './ids.js';
 import type { Recurrence } from './schedule/recurrence.js';
 
@@ -169,6 +170,14 @@ export interface Group {
   readonly agendaRollover: 'roll-over' | 'drop';
   /** Issues and pull requests labelled for the agenda; undefined: none. */
   readonly agendaGithub?: AgendaGithubSettings | undefined;
+  /**
+   * `agenda.standing`: titles that head every meeting's agenda (list, reminder, doc), in file
+   * order. Rendered from the file, never stored: they cannot be removed, covered or moved for
+   * one meeting, and they do not count against `cancel_if_no_agenda`.
+   */
+  readonly agendaStanding?: readonly string[];
+  /** `agenda.counts`: GitHub searches whose totals each reminder and minutes doc show. */
+  readonly agendaCounts?: readonly AgendaCountQuery[];
   readonly minutes: MinutesSettings | undefined;
   readonly github: GithubSettings | undefined;
   /** Slack user id → GitHub login. */

@@ -1,8 +1,10 @@
 import type { GithubSettings } from '../core/settings/integrationSettings.js';
+import type { IssueSearch } from '../core/ports/issueSearch.js';
 import type { IssueTracker } from '../core/ports/issueTracker.js';
 import type { Log } from '../core/ports/log.js';
 import type { RepositoryArchive } from '../core/ports/repositoryArchive.js';
 import { createGithubClient } from './githubClient.js';
+import { githubIssueSearch } from './githubIssueSearch.js';
 import { githubIssueTracker } from './githubIssueTracker.js';
 import { githubRepositoryArchive } from './githubRepositoryArchive.js';
 import { githubLabelledIssues } from './githubLabelledIssues.js';
@@ -20,6 +22,7 @@ export function githubFromConfig(
   readonly issues: IssueTracker;
   readonly archive: RepositoryArchive;
   readonly labelled: LabelledIssues;
+  readonly search: IssueSearch;
 } {
   const client = createGithubClient({
     auth: settings.auth,
@@ -33,5 +36,6 @@ export function githubFromConfig(
     issues: githubIssueTracker(client, { webhooks: settings.webhookSecret !== undefined }),
     archive: githubRepositoryArchive(client),
     labelled: githubLabelledIssues(client),
+    search: githubIssueSearch(client),
   };
 }

@@ -9,7 +9,8 @@ import {
   repositoryRoute,
 } from './githubRepositoryApi.js';
 import { readBody } from './readBody.js';
-import { isLabelSearch, labelSearch, listForRepo, searchedScopes } from './githubIssueLists.js';
+import { listForRepo } from './githubIssueLists.js';
+import { matchesSearchQuery, searchedScopes } from './githubSearchQuery.js';
 
 /**
  * A local stand-in for the GitHub REST API: issues (create, get, update, comment, list
@@ -149,6 +150,10 @@ export interface GithubApiServer {
   hide(scope: string, status?: 403 | 404): void;
   /** Search finds nothing (the index lags behind, as GitHub's does). */
   setSearchLag(lagging: boolean): void;
+  /** The total_count search answers for exactly this query (undefined: count the stored issues). */
+  setSearchTotal(query: string, total: number | undefined): void;
+  /** Search answers this query with 422 Validation Failed, as GitHub does a query it cannot run. */
+  refuseSearch(query: string, message?: string): void;
   fail(fault: GithubFault): void;
   /**
    * The next successful `op` takes effect, then `before` runs and only then is the answer
@@ -196,6 +201,8 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
   const hidden = new Map<string, 403 | 404>();
   const hiddenStatus = (owner: string, repo?: string) =>
     hidden.get(`${owner}/${repo ?? ''}`.toLowerCase()) ?? hidden.get(owner.toLowerCase());
+  const searchTotals = new Map<string, number>();
+  const refusedSearches = new Map<string, string>();
   let url = '';
   let ids = 1000;
 
@@ -444,13 +451,18 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
       case 'search.issues': {
         const q = query['q'] ?? '';
         if (searchedScopes(q).some((s) => hidden.has(s))) return cannotSearch();
-        const hits = searchLag ? [] : isLabelSearch(q) ? labelSearch(issues, q) : search(q);
+        const refusal = refusedSearches.get(q);
+        if (refusal !== undefined) {
+          return validationFailed({ message: refusal, resource: 'Search', field: 'q', code: 'invalid' });
+        }
+        const hits = searchLag ? [] : search(q);
+        const perPage = Math.min(Math.max(Number(query['per_page'] ?? 30) || 30, 1), 100);
         return {
           status: 200,
           json: {
-            total_count: hits.length,
+            total_count: searchTotals.get(q) ?? hits.length,
             incomplete_results: false,
-            items: hits.map((i) => ({ ...issueJson(i), score: 1 })),
+            items: hits.slice(0, perPage).map((i) => ({ ...issueJson(i), score: 1 })),
           },
         };
       }
@@ -497,16 +509,12 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
     };
   }
 
-  /** Supports what gavel asks: `"<phrase>" repo:o/r in:body [is:issue]`. */
-  function search(q: string): StoredIssue[] {
-    const phrase = /"([^"]*)"/.exec(q)?.[1] ?? '';
-    const repoRef = /\brepo:([^\s/]+)\/(\S+)/.exec(q);
-    return issues.filter(
-      (i) =>
-        (!repoRef || (i.owner === repoRef[1] && i.repo === repoRef[2])) &&
-        (phrase === '' || i.body.includes(phrase) || (!/\bin:body\b/.test(q) && i.title.includes(phrase))),
-    );
-  }
+  /** The stored issues and pull requests the query matches (see matchesSearchQuery). */
+  // In a stable order (repository, then number), so a capped page is the same on every ask.
+  const search = (q: string): StoredIssue[] =>
+    issues
+      .filter((i) => matchesSearchQuery(i, q))
+      .sort((a, b) => a.owner.localeCompare(b.owner) || a.repo.localeCompare(b.repo) || a.number - b.number);
 
   const findIssue = (owner: string, repo: string, number: number) =>
     issues.find((i) => i.owner === owner && i.repo === repo && i.number === number);
@@ -561,6 +569,16 @@ export async function startGithubApiServer(opts: GithubApiServerOptions = {}): P
     setSearchLag: (lagging) => {
       searchLag = lagging;
     },
+    setSearchTotal: (q, total) => {
+      if (total === undefined) searchTotals.delete(q);
+      else searchTotals.set(q, total);
+    },
+    refuseSearch: (q, message) =>
+      refusedSearches.set(
+        q,
+        message ??
+          'The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.',
+      ),
     fail: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
     beforeAnswer: (op, before) => {
       if (before) answerHooks.set(op, before);

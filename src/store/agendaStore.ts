@@ -35,6 +35,7 @@ async function insertAdds(db: Kysely<Database>, batch: readonly PendingAdd[]): P
         text(item.authorId).as('author_id'),
         text('open').as('status'),
         text(null).as('rolled_from'),
+        sql<number | null>`cast(${item.timeboxMinutes ?? null} as integer)`.as('timebox_minutes'),
         text(iso(now)).as('created_at'),
         text(iso(now)).as('updated_at'),
       ]),
@@ -52,6 +53,7 @@ async function insertAdds(db: Kysely<Database>, batch: readonly PendingAdd[]): P
       'author_id',
       'status',
       'rolled_from',
+      'timebox_minutes',
       'created_at',
       'updated_at',
     ])
@@ -82,6 +84,7 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
       .selectAll()
       .where('group_id', '=', groupId)
       .where('meeting_starts_at', '=', meetingStartsAt)
+      .orderBy(inOrder)
       .orderBy('number');
 
   const rowById = async (id: number) =>
@@ -147,6 +150,7 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
             .where('group_id', '=', groupId)
             .where('meeting_starts_at', '=', from)
             .where('status', '=', 'open')
+            .orderBy(inOrder)
             .orderBy('number')
             .execute();
           const moved: AgendaItem[] = [];
@@ -156,6 +160,33 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
           return moved;
         }),
       ),
+
+    reorder: (groupId, meetingStartsAt, numbers, now) =>
+      db.transaction().execute(async (tx) => {
+        const open = await tx
+          .selectFrom('agenda_items')
+          .selectAll()
+          .where('group_id', '=', groupId)
+          .where('meeting_starts_at', '=', meetingStartsAt)
+          .where('status', '=', 'open')
+          .orderBy(inOrder)
+          .orderBy('number')
+          .execute();
+        const byNumber = new Map(open.map((r) => [r.number, r]));
+        if (open.length !== numbers.length || numbers.some((n) => !byNumber.has(n))) return false;
+        // The places open items hold now, handed out in the new order.
+        const places = open.map((r) => r.position ?? r.number);
+        for (const [i, n] of numbers.entries()) {
+          const row = byNumber.get(n)!;
+          if ((row.position ?? row.number) === places[i]) continue;
+          await tx
+            .updateTable('agenda_items')
+            .set({ position: places[i]!, updated_at: iso(now) })
+            .where('id', '=', row.id)
+            .execute();
+        }
+        return true;
+      }),
 
     async dropOpen(groupId, meetingStartsAt, now) {
       const result = await db
@@ -171,6 +202,9 @@ export function agendaStore(db: Kysely<Database>): AgendaRepository {
     ...githubAgendaStore(db),
   };
 }
+
+/** The order of discussion: a reordered item's position, else its number. */
+const inOrder = sql<number>`coalesce(${sql.ref('position')}, ${sql.ref('number')})`;
 
 /** A typed parameter in a select list (PostgreSQL cannot infer the type of a bare `$1` there). */
 const text = (value: string | null) => sql<string>`cast(${value} as text)`;
@@ -190,6 +224,8 @@ function moveItem(
       meeting_starts_at: to,
       number: sql<number>`(select coalesce(max(a.number), 0) + 1 from agenda_items a where a.group_id = ${item.group_id} and a.meeting_starts_at = ${to})`,
       rolled_from: rolledFrom,
+      // Numbered last on the other meeting, and so in its number's place there.
+      position: null,
       updated_at: iso(now),
     })
     .where('id', '=', item.id)

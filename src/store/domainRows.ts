@@ -86,6 +86,8 @@ export function toAgendaItem(row: AgendaItemRow): AgendaItem {
             login: row.github_login,
           }
         : null,
+    timeboxMinutes: row.timebox_minutes ?? null,
+    position: row.position ?? row.number,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

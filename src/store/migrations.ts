@@ -270,6 +270,32 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         }
       },
     },
+    '0008_agenda_timebox_order_counts': {
+      async up(db) {
+        // Both nullable, so rows written before (and writers that know nothing of order) read
+        // as "no timebox" and "in its number's place".
+        await db.schema.alterTable('agenda_items').addColumn('timebox_minutes', 'integer').execute();
+        await db.schema.alterTable('agenda_items').addColumn('position', 'integer').execute();
+        // The last total GitHub gave for each of a group's agenda counts, and how the last
+        // refresh went: the reminder reads it, the job before the reminder writes it.
+        await db.schema
+          .createTable('agenda_counts')
+          .addColumn('group_id', 'text', (c) => c.notNull())
+          .addColumn('query', 'text', (c) => c.notNull())
+          .addColumn('total', 'integer')
+          .addColumn('counted_at', 'text')
+          .addColumn('failure_kind', 'text')
+          .addColumn('failure_message', 'text')
+          .addColumn('checked_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('agenda_counts_group_query', ['group_id', 'query'])
+          .execute();
+      },
+      async down(db) {
+        await db.schema.dropTable('agenda_counts').execute();
+        await db.schema.alterTable('agenda_items').dropColumn('position').execute();
+        await db.schema.alterTable('agenda_items').dropColumn('timebox_minutes').execute();
+      },
+    },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

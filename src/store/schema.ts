@@ -24,6 +24,18 @@ export interface Database {
   decisions: DecisionTable;
   recordings: RecordingTable;
   effects: EffectTable;
+  agenda_counts: AgendaCountTable;
+}
+
+export interface AgendaCountTable {
+  group_id: string;
+  /** The query as the groups file has it. */
+  query: string;
+  total: number | null;
+  counted_at: string | null;
+  failure_kind: 'refused' | 'unavailable' | null;
+  failure_message: string | null;
+  checked_at: string;
 }
 
 export interface OccurrenceTable {
@@ -71,6 +83,10 @@ export interface AgendaItemTable {
   github_kind: GithubItemKind | null;
   github_url: string | null;
   github_login: string | null;
+  /** Minutes, 1–240; null: no timebox. */
+  timebox_minutes: number | null;
+  /** The place in the order of discussion; null: its number (see AgendaItem.position). */
+  position: number | null;
   created_at: string;
   updated_at: string;
 }

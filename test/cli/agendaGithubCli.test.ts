@@ -40,7 +40,7 @@ describe('the agenda’s GitHub sources in the CLI', () => {
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      '  Agenda from GitHub: open issues and pull requests labelled "wg-agenda" in cncf/wg-serverless, every repository of cloudevents',
+      '     github     open issues and pull requests labelled "wg-agenda" in cncf/wg-serverless, every repository of cloudevents',
     );
   });
 

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GithubApiServer, startGithubApiServer } from '../../src/standins/githubApiServer.js';
 import { type SlackApiServer, startSlackApiServer } from '../../src/standins/slackApiServer.js';
 import { BROKEN_YAML, SERVERLESS_YAML } from './groupsFixture.js';
 import { runCli, workDir } from './runCli.js';
@@ -184,5 +185,64 @@ describe('gavel check --remote, against the Slack stand-in', () => {
     );
     expect(run.output).not.toContain('refused it');
     expect(run.output).not.toContain('fetch failed');
+  });
+});
+
+describe('gavel check --remote, asking GitHub for the agenda counts', () => {
+  let slack: SlackApiServer;
+  let github: GithubApiServer;
+  const GH_TOKEN = 'ghp_test0000000000000000000000000000gavel';
+  const REFUSED = 'is:issue repo:cloudevents/nonexistent';
+  beforeAll(async () => {
+    slack = await startSlackApiServer({
+      token: BOT_TOKEN,
+      channels: [{ id: 'C0SERVERLESS', name: 'serverless' }],
+      users: [],
+    });
+    github = await startGithubApiServer({ tokens: [GH_TOKEN] });
+    github.addIssue({ owner: 'cloudevents', repo: 'spec', pullRequest: true });
+    github.refuseSearch(REFUSED);
+  });
+  afterAll(async () => {
+    await slack.close();
+    await github.close();
+  });
+  const yaml = SERVERLESS_YAML.replace(
+    '    reminders: [24h, 10m]\n',
+    `    reminders: [24h, 10m]
+    agenda:
+      counts:
+        - { title: Open PRs, query: 'is:pr is:open repo:cloudevents/spec' }
+        - { title: Hidden issues, query: '${REFUSED}' }
+`,
+  );
+  const env = { GROUPS_FILE: 'groups.yml', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN };
+
+  it('reports a query GitHub refuses with its path, and the totals of the others', async () => {
+    const run = await runCli(['check', '--remote'], {
+      cwd: workDir(yaml),
+      env: { ...env, SLACK_API_URL: `${slack.url}/api/`, GITHUB_TOKEN: GH_TOKEN, GITHUB_API_URL: github.url },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '✗ groups.serverless.agenda.counts[1].query: GitHub refused the query: The listed users and repositories cannot be searched',
+    );
+    expect(run.stdout).toContain('GitHub counts Open PRs: 1 (serverless)');
+    expect(run.output).not.toContain(GH_TOKEN);
+  });
+
+  it('says the counts need GitHub when it is not configured', async () => {
+    const local = await runCli(['check'], {
+      cwd: workDir(yaml),
+      env: { ...env, SLACK_API_URL: `${slack.url}/api/` },
+    });
+    expect(local.stdout).toContain(
+      'groups.serverless.agenda.counts: GitHub is not configured (GITHUB_TOKEN or GITHUB_APP_*): the counts show as unavailable',
+    );
+    const remote = await runCli(['check', '--remote'], {
+      cwd: workDir(yaml),
+      env: { ...env, SLACK_API_URL: `${slack.url}/api/` },
+    });
+    expect(remote.stdout).toContain('✗ groups.serverless.agenda.counts: GitHub is not configured');
   });
 });

@@ -128,3 +128,39 @@ groups:
     expect(starts[4]).toMatch(/Wed 2027-03-24 09:00 PDT\s+Wed 2027-03-24 16:00 UTC/);
   });
 });
+
+describe('gavel preview: the agenda sources', () => {
+  const yaml = SERVERLESS_YAML.replace(
+    '    reminders: [24h, 10m]\n',
+    `    reminders: [24h, 10m]
+    agenda:
+      standing: ['Open action items', 'Community news']
+      counts:
+        - { title: PRs waiting for review, query: 'is:pr is:open review:required repo:cloudevents/spec' }
+`,
+  );
+
+  it('lists the standing items and each count with its query and search link', () => {
+    const text = preview(group('serverless', yaml), '2026-10-26T12:00:00Z');
+    expect(text).toContain('  Agenda sources (besides /agenda add):');
+    expect(text).toContain('standing 1  Open action items   (heads every agenda, not numbered)');
+    expect(text).toContain('standing 2  Community news');
+    expect(text).toContain(
+      'count      PRs waiting for review: is:pr is:open review:required repo:cloudevents/spec',
+    );
+    expect(text).toContain(
+      'https://github.com/search?q=is%3Apr%20is%3Aopen%20review%3Arequired%20repo%3Acloudevents%2Fspec&type=pullrequests',
+    );
+  });
+
+  it('shows them heading the reminder, the count to be filled in when posted', () => {
+    const text = preview(group('serverless', yaml), '2026-10-26T12:00:00Z');
+    expect(text).toMatch(
+      /│ • Open action items\n\s+│ • Community news\n\s+│ • PRs waiting for review \(https:\/\/github\.com\/search\?q=[^)]+\): _counted when posted_/,
+    );
+  });
+
+  it('says nothing of agenda sources for a group without them', () => {
+    expect(preview(group('serverless'), '2026-10-26T12:00:00Z')).not.toContain('Agenda sources');
+  });
+});

@@ -354,4 +354,43 @@ describe('any recurrence: rrule, monthly_day and rotating times', () => {
   ])('refuses %s with its path', (meeting, problem) => {
     expect(problemsOf(withMeeting(meeting)).join('\n')).toContain(problem);
   });
+
+  it('reads agenda.standing and agenda.counts, in file order', () => {
+    const r = parseGroups(
+      minimal(`    agenda:
+      standing: ['Open action items', 'Community news']
+      counts:
+        - { title: PRs waiting for review, query: 'is:pr is:open review:required repo:cloudevents/spec' }
+`),
+    );
+    expect(r.ok && r.groups[0]).toMatchObject({
+      agendaStanding: ['Open action items', 'Community news'],
+      agendaCounts: [
+        { title: 'PRs waiting for review', query: 'is:pr is:open review:required repo:cloudevents/spec' },
+      ],
+    });
+  });
+
+  it('bounds standing items and counts, each problem with its path', () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => `'Item ${i}'`).join(', ');
+    expect(problemsOf(minimal(`    agenda:\n      standing: [${eleven}]\n`))).toEqual([
+      'groups.serverless.agenda.standing: at most 10 standing items',
+    ]);
+    expect(
+      problemsOf(
+        minimal(`    agenda:
+      standing: ['${'x'.repeat(151)}', '']
+      counts:
+        - { title: Open PRs }
+        - { title: "Two\\nlines", query: '${'q'.repeat(257)}' }
+`),
+      ),
+    ).toEqual([
+      expect.stringMatching(/^groups\.serverless\.agenda\.standing\[0\]: /),
+      expect.stringMatching(/^groups\.serverless\.agenda\.standing\[1\]: /),
+      expect.stringMatching(/^groups\.serverless\.agenda\.counts\[0\]\.query: /),
+      'groups.serverless.agenda.counts[1].title: expected one line of plain text',
+      expect.stringMatching(/^groups\.serverless\.agenda\.counts\[1\]\.query: /),
+    ]);
+  });
 });

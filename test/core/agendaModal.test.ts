@@ -73,11 +73,12 @@ describe('the add-agenda-item modal', () => {
     expect(parseModalMetadata('{"groupId":1}')).toBeUndefined();
   });
 
-  it('reads a valid submission, trimmed, empty details as none', () => {
+  it('reads a valid submission, trimmed, empty details and timebox as none', () => {
     expect(readAgendaSubmission(values('  Topic 🎉 ', '  ', '2026-11-26T17:00:00.000Z'))).toEqual({
       ok: true,
       topic: 'Topic 🎉',
       details: null,
+      timeboxMinutes: null,
       meetingStartsAt: '2026-11-26T17:00:00.000Z',
     });
   });
@@ -94,6 +95,31 @@ describe('the add-agenda-item modal', () => {
     expect(readAgendaSubmission(values('t'.repeat(301), null, meetings[0]!.startsAt))).toMatchObject({
       ok: false,
       errors: { [AGENDA_MODAL.topicBlock]: containing('300 characters') },
+    });
+  });
+});
+
+describe('the modal’s timebox field', () => {
+  const withTimebox = (timebox: string | null) => ({
+    ...values('Release plan', null, '2026-11-26T17:00:00.000Z'),
+    [AGENDA_MODAL.timeboxBlock]: { [AGENDA_MODAL.timeboxAction]: { value: timebox } },
+  });
+
+  it('is offered, optional, beside the topic', () => {
+    const v = view();
+    expect(element(v, AGENDA_MODAL.timeboxBlock)).toMatchObject({ type: 'plain_text_input', max_length: 10 });
+  });
+
+  it('takes minutes bare or with a unit, and refuses anything else on its own block', () => {
+    expect(readAgendaSubmission(withTimebox('15'))).toMatchObject({ ok: true, timeboxMinutes: 15 });
+    expect(readAgendaSubmission(withTimebox(' 1h30m '))).toMatchObject({ ok: true, timeboxMinutes: 90 });
+    expect(readAgendaSubmission(withTimebox('soon'))).toEqual({
+      ok: false,
+      errors: { [AGENDA_MODAL.timeboxBlock]: 'Write a duration like 15m, 1h or 90m.' },
+    });
+    expect(readAgendaSubmission(withTimebox('300m'))).toEqual({
+      ok: false,
+      errors: { [AGENDA_MODAL.timeboxBlock]: 'A timebox is 1 to 240 minutes (4h); 300 min is too long.' },
     });
   });
 });

@@ -21,6 +21,8 @@ const item = (over: Partial<AgendaItem> = {}): AgendaItem => ({
   status: 'open',
   rolledFrom: null,
   github: null,
+  timeboxMinutes: null,
+  position: 3,
   createdAt: '2026-11-23T12:00:00.000Z',
   updatedAt: '2026-11-23T12:00:00.000Z',
   ...over,

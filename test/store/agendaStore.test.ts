@@ -168,4 +168,50 @@ describe.each(ENGINES)('the agenda store on %s', (engine) => {
       expect(await agenda.byId(agendaItemId(id))).toBeUndefined();
     }
   });
+
+  it('keeps a timebox, and reorders the open items into the places they hold, covered ones staying put', async () => {
+    const g = freshGroup();
+    const timed = await agenda.add(
+      {
+        groupId: g,
+        meetingStartsAt: NOV26,
+        topic: 'a',
+        details: null,
+        authorId: uid('U0MEMBER1'),
+        timeboxMinutes: 15,
+      },
+      NOW,
+    );
+    expect(timed).toMatchObject({ number: 1, timeboxMinutes: 15, position: 1 });
+    const b = await add(g, NOV26, 'b');
+    await add(g, NOV26, 'c');
+    await add(g, NOV26, 'd');
+    await agenda.setStatus(b.id, 'covered', NOW);
+    expect(await agenda.reorder(g, NOV26, [4, 1, 3], NOW)).toBe(true);
+    expect((await agenda.forMeeting(g, NOV26)).map((i) => [i.number, i.position])).toEqual([
+      [4, 1],
+      [2, 2],
+      [1, 3],
+      [3, 4],
+    ]);
+    expect((await agenda.openForMeeting(g, NOV26)).map((i) => i.topic)).toEqual(['d', 'a', 'c']);
+    expect((await add(g, NOV26, 'e')).position).toBe(5);
+    // The open items changed since the order was chosen: nothing is written.
+    expect(await agenda.reorder(g, NOV26, [1, 3, 4], NOW)).toBe(false);
+    expect((await agenda.openForMeeting(g, NOV26)).map((i) => i.topic)).toEqual(['d', 'a', 'c', 'e']);
+  });
+
+  it('rolls the open items over in their order of discussion', async () => {
+    const g = freshGroup();
+    await add(g, DEC03, 'already there');
+    for (const topic of ['a', 'b', 'c']) await add(g, NOV26, topic);
+    await agenda.reorder(g, NOV26, [3, 1, 2], NOW);
+    const moved = await agenda.rollOver(g, NOV26, DEC03, NOW);
+    expect(moved.map((i) => [i.topic, i.number, i.position])).toEqual([
+      ['c', 2, 2],
+      ['a', 3, 3],
+      ['b', 4, 4],
+    ]);
+    expect((await agenda.forMeeting(g, DEC03)).map((i) => i.topic)).toEqual(['already there', 'c', 'a', 'b']);
+  });
 });

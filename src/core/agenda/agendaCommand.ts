@@ -1,6 +1,8 @@
 import { type LocalDate, parseLocalDate } from '../ids.js';
 import { escapePlain } from '../mrkdwn.js';
+import { ORDER_MAX, SHIFTS, type ShiftTo } from './agendaOrder.js';
 import { charactersOver } from './characters.js';
+import { parseTimebox, timeboxProblem } from './timebox.js';
 
 /**
  * What `/agenda …` asked for. Parsing is total: every text maps to exactly one of these.
@@ -9,10 +11,20 @@ import { charactersOver } from './characters.js';
  */
 export type AgendaCommand =
   | { readonly kind: 'open-modal' }
-  | { readonly kind: 'add'; readonly topic: string; readonly date: LocalDate | undefined }
+  | {
+      readonly kind: 'add';
+      readonly topic: string;
+      readonly date: LocalDate | undefined;
+      /** `… for 15m`: minutes, 1–240. */
+      readonly timeboxMinutes?: number;
+    }
   | { readonly kind: 'list'; readonly date: LocalDate | undefined }
   | { readonly kind: 'remove'; readonly number: number; readonly date: LocalDate | undefined }
   | { readonly kind: 'move'; readonly number: number; readonly date: LocalDate }
+  /** `/agenda move <n> top|up|down|bottom`: within the current meeting (leads). */
+  | { readonly kind: 'shift'; readonly number: number; readonly to: ShiftTo }
+  /** `/agenda order 3 1 2`: the current meeting's open items in a new order (leads). */
+  | { readonly kind: 'order'; readonly numbers: readonly number[] }
   | { readonly kind: 'done'; readonly number: number; readonly date: LocalDate | undefined }
   /** `unknown` is the word that was not a sub-command, if any. */
   | { readonly kind: 'help'; readonly unknown?: string }
@@ -22,7 +34,7 @@ export const TOPIC_MAX = 300;
 export const DETAILS_MAX = 2000;
 
 const ITEM_NUMBER = /^#?(\d{1,4})$/;
-const TRAILING_DATE = /(?:^|\s+)for\s+(\S+)$/i;
+const TRAILING_FOR = /(?:^|\s+)for\s+(\S+)$/i;
 const LOOKS_LIKE_DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;
 
 export function parseAgendaCommand(text: string): AgendaCommand {
@@ -46,6 +58,8 @@ export function parseAgendaCommand(text: string): AgendaCommand {
     case 'move':
     case 'mv':
       return parseMove(rest);
+    case 'order':
+      return parseOrder(args);
     case 'help':
       return { kind: 'help' };
     default:
@@ -84,17 +98,34 @@ export function validateDetails(
   return { ok: true, details: d };
 }
 
+/**
+ * `<topic> [for <date>] [for <duration>]`, the two trailing clauses in either order. A `for`
+ * followed by anything else (`Plan for Q3`) is part of the topic.
+ */
 function parseAdd(args: string): AgendaCommand {
   let topic = args;
   let date: LocalDate | undefined;
-  const m = TRAILING_DATE.exec(args);
-  if (m && LOOKS_LIKE_DATE.test(m[1]!)) {
-    date = parseLocalDate(m[1]!);
-    if (!date) return notADate(m[1]!, 'for 2026-12-03');
-    topic = args.slice(0, m.index);
+  let timeboxMinutes: number | undefined;
+  for (let clauses = 0; clauses < 2; clauses++) {
+    const m = TRAILING_FOR.exec(topic);
+    if (!m) break;
+    const word = m[1]!;
+    if (date === undefined && LOOKS_LIKE_DATE.test(word)) {
+      date = parseLocalDate(word);
+      if (!date) return notADate(word, 'add Topic for 2026-12-03');
+    } else if (timeboxMinutes === undefined && parseTimebox(word) !== undefined) {
+      timeboxMinutes = parseTimebox(word)!;
+      const problem = timeboxProblem(timeboxMinutes);
+      if (problem)
+        return { kind: 'invalid', message: `${problem} E.g. \`/agenda add Release plan for 15m\`.` };
+    } else break;
+    topic = topic.slice(0, m.index);
   }
   const v = validateTopic(topic);
-  return v.ok ? { kind: 'add', topic: v.topic, date } : { kind: 'invalid', message: v.message };
+  if (!v.ok) return { kind: 'invalid', message: v.message };
+  return timeboxMinutes === undefined
+    ? { kind: 'add', topic: v.topic, date }
+    : { kind: 'add', topic: v.topic, date, timeboxMinutes };
 }
 
 function parseList(args: string): AgendaCommand {
@@ -111,11 +142,36 @@ function parseList(args: string): AgendaCommand {
 function parseMove(rest: readonly string[]): AgendaCommand {
   const [n, d, ...extra] = rest;
   const number = itemNumber(n);
-  const usage = 'Use `/agenda move <n> <YYYY-MM-DD>`, e.g. `/agenda move 2 2026-12-03`.';
+  const usage =
+    'Use `/agenda move <n> <YYYY-MM-DD>` to move an item to another meeting, or `/agenda move <n> top|up|down|bottom` to change its place, e.g. `/agenda move 2 top`.';
   if (number === undefined || d === undefined || extra.length > 0) return { kind: 'invalid', message: usage };
+  const to = SHIFTS.find((s) => s === d.toLowerCase());
+  if (to) return { kind: 'shift', number, to };
+  if (!LOOKS_LIKE_DATE.test(d))
+    return {
+      kind: 'invalid',
+      message: `\`${quote(d)}\` is neither a date nor top, up, down or bottom. ${usage}`,
+    };
   const date = parseLocalDate(d);
   if (!date) return notADate(d, 'move 2 2026-12-03');
   return { kind: 'move', number, date };
+}
+
+/** `3 1 2`, `3, 1, 2` or `#3 #1 #2`: every open item's number once, in the new order. */
+function parseOrder(args: string): AgendaCommand {
+  const words = args.split(/[\s,]+/).filter((w) => w !== '');
+  const usage =
+    'Use `/agenda order <n> <n> …` with every item still to discuss, in the new order, e.g. `/agenda order 3 1 2`.';
+  if (words.length === 0) return { kind: 'invalid', message: usage };
+  if (words.length > ORDER_MAX) return { kind: 'invalid', message: `At most ${ORDER_MAX} numbers. ${usage}` };
+  const numbers: number[] = [];
+  for (const w of words) {
+    const n = itemNumber(w);
+    if (n === undefined)
+      return { kind: 'invalid', message: `\`${quote(w)}\` is not an item number. ${usage}` };
+    numbers.push(n);
+  }
+  return { kind: 'order', numbers };
 }
 
 /** `<n>` with an optional `<YYYY-MM-DD>` naming another meeting than the current one. */

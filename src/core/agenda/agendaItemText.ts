@@ -13,6 +13,8 @@ export interface ShownItem {
   /** A Slack user id; null only for a GitHub item whose author maps to nobody in Slack. */
   readonly authorId: string | null;
   readonly github?: AgendaItem['github'] | undefined;
+  /** Minutes the group means to give it; null or absent: no timebox. */
+  readonly timeboxMinutes?: number | null | undefined;
 }
 
 const KIND_SHORT = { issue: 'issue', 'pull-request': 'PR' } as const;

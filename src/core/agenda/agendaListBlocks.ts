@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { AgendaItem } from '../../core/model/agendaItem.js';
-import { type AgendaListInput, agendaListText, itemLine } from './agendaReplies.js';
+import { type AgendaListInput, agendaListText, itemLine, standingLine, totalLine } from './agendaReplies.js';
 
 export const AGENDA_ACTIONS = {
   /** A lead's button beside an open item in `/agenda list`; its value is the item's id. */
@@ -21,7 +21,8 @@ export function agendaListReply(
   const anyOpen = input.items.some((i) => i.status === 'open');
   if (!input.canMarkCovered || !anyOpen || input.items.length > MAX_ITEM_BLOCKS) return { text };
   const [header = ''] = text.split('\n', 1);
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: header } }];
+  const head = [header, ...(input.standing ?? []).map(standingLine)].join('\n');
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: head } }];
   for (const item of input.items) {
     blocks.push({
       type: 'section',
@@ -38,5 +39,7 @@ export function agendaListReply(
         : {}),
     });
   }
+  const total = totalLine(input);
+  if (total) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: total }] });
   return { text, blocks };
 }

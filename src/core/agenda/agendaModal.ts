@@ -3,6 +3,7 @@ import { escapePlain } from '../mrkdwn.js';
 import { clipCharacters } from './characters.js';
 import { DETAILS_MAX, TOPIC_MAX, validateDetails, validateTopic } from './agendaCommand.js';
 import { meetingOptionLabel } from './meetingLabel.js';
+import { parseTimebox, timeboxProblem } from './timebox.js';
 
 /** Ids of the "Add agenda item" modal, shared by the view, its submission and the tests. */
 export const AGENDA_MODAL = {
@@ -11,6 +12,8 @@ export const AGENDA_MODAL = {
   topicAction: 'topic',
   detailsBlock: 'agenda_details',
   detailsAction: 'details',
+  timeboxBlock: 'agenda_timebox',
+  timeboxAction: 'timebox',
   meetingBlock: 'agenda_meeting',
   meetingAction: 'meeting',
 } as const;
@@ -82,6 +85,19 @@ export function agendaModalView(input: AgendaModalInput): ModalView {
       },
       {
         type: 'input',
+        block_id: AGENDA_MODAL.timeboxBlock,
+        optional: true,
+        label: { type: 'plain_text', text: 'Timebox' },
+        hint: { type: 'plain_text', text: 'How long the group should spend on it: 15m, 1h, 90m (up to 4h).' },
+        element: {
+          type: 'plain_text_input',
+          action_id: AGENDA_MODAL.timeboxAction,
+          max_length: 10,
+          placeholder: { type: 'plain_text', text: '15m' },
+        },
+      },
+      {
+        type: 'input',
         block_id: AGENDA_MODAL.meetingBlock,
         label: { type: 'plain_text', text: 'Meeting' },
         element: {
@@ -124,6 +140,7 @@ export type AgendaSubmission =
       readonly ok: true;
       readonly topic: string;
       readonly details: string | null;
+      readonly timeboxMinutes: number | null;
       readonly meetingStartsAt: string;
     }
   | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
@@ -133,6 +150,7 @@ export function readAgendaSubmission(values: ViewValues): AgendaSubmission {
   const topic = validateTopic(values[AGENDA_MODAL.topicBlock]?.[AGENDA_MODAL.topicAction]?.value ?? '');
   const details = validateDetails(values[AGENDA_MODAL.detailsBlock]?.[AGENDA_MODAL.detailsAction]?.value);
   const meeting = values[AGENDA_MODAL.meetingBlock]?.[AGENDA_MODAL.meetingAction]?.selected_option?.value;
+  const timebox = readTimebox(values[AGENDA_MODAL.timeboxBlock]?.[AGENDA_MODAL.timeboxAction]?.value);
   const errors: Record<string, string> = {};
   if (!topic.ok) {
     errors[AGENDA_MODAL.topicBlock] =
@@ -142,6 +160,25 @@ export function readAgendaSubmission(values: ViewValues): AgendaSubmission {
   }
   if (!details.ok) errors[AGENDA_MODAL.detailsBlock] = details.message;
   if (!meeting) errors[AGENDA_MODAL.meetingBlock] = 'Choose a meeting.';
-  if (!topic.ok || !details.ok || !meeting) return { ok: false, errors };
-  return { ok: true, topic: topic.topic, details: details.details, meetingStartsAt: meeting };
+  if (!timebox.ok) errors[AGENDA_MODAL.timeboxBlock] = timebox.message;
+  if (!topic.ok || !details.ok || !meeting || !timebox.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    topic: topic.topic,
+    details: details.details,
+    timeboxMinutes: timebox.minutes,
+    meetingStartsAt: meeting,
+  };
+}
+
+/** The form's timebox: empty for none; `15`, `15m`, `1h`, `1h30m`; 1–240 minutes. */
+function readTimebox(
+  raw: string | null | undefined,
+): { ok: true; minutes: number | null } | { ok: false; message: string } {
+  const text = (raw ?? '').trim();
+  if (text === '') return { ok: true, minutes: null };
+  const minutes = parseTimebox(text, { bareMinutes: true });
+  if (minutes === undefined) return { ok: false, message: 'Write a duration like 15m, 1h or 90m.' };
+  const problem = timeboxProblem(minutes);
+  return problem ? { ok: false, message: problem } : { ok: true, minutes };
 }

@@ -8,5 +8,8 @@ export const mayChangeItem = (
   item: { readonly authorId: string | null },
 ): boolean => item.authorId === user || isLead(group, user);
 
+/** The order of discussion is the chair's call too: leads only. */
+export const mayReorder = (group: Group, user: SlackUserId): boolean => isLead(group, user);
+
 /** Marking an item covered is the chair's call: leads only. */
 export const mayMarkCovered = (group: Group, user: SlackUserId): boolean => isLead(group, user);

@@ -2,19 +2,20 @@ import type { AgendaItem } from '../../core/model/agendaItem.js';
 import { escapeMrkdwn, escapePlain, mentionUser } from '../mrkdwn.js';
 import { authorMrkdwn, type ShownItem, topicMrkdwn } from './agendaItemText.js';
 import { clipCharacters } from './characters.js';
+import { timeboxSuffix, timeboxTotal } from './timebox.js';
 
 /**
  * The sentences agenda commands answer with. Every topic and detail is user text and goes
  * through escapeMrkdwn: `<!channel>` typed in a topic never pings, pasted links still work.
  */
 type Item = Pick<AgendaItem, 'number' | 'topic' | 'details' | 'authorId' | 'status' | 'rolledFrom'> &
-  Pick<ShownItem, 'github'>;
+  Pick<ShownItem, 'github' | 'timeboxMinutes'>;
 
 /** Details are repeated in the confirmation only up to this many characters. */
 const DETAILS_PREVIEW = 500;
 
 export function addedText(userId: string, item: Item, meeting: string): string {
-  const head = `${mentionUser(userId)} added #${item.number} to the agenda of ${meeting}: ${escapeMrkdwn(item.topic)}`;
+  const head = `${mentionUser(userId)} added #${item.number} to the agenda of ${meeting}: ${escapeMrkdwn(item.topic)}${timeboxSuffix(item.timeboxMinutes)}`;
   return item.details ? `${head}\n${quoted(clipCharacters(item.details, DETAILS_PREVIEW))}` : head;
 }
 
@@ -38,7 +39,12 @@ export interface AgendaListInput {
   readonly meetingTitle: string;
   /** `Thu 26 Nov`. */
   readonly meeting: string;
+  /** In the order of discussion. */
   readonly items: readonly Item[];
+  /** The groups file's standing items: they head every agenda, unnumbered. */
+  readonly standing?: readonly string[];
+  /** The meeting's length, for the timeboxes' total. */
+  readonly meetingMinutes?: number;
   /** Names the meeting an item rolled over from. */
   readonly labelOf: (startsAt: string) => string;
 }
@@ -48,12 +54,28 @@ const MAX_LISTED = 50;
 
 export function agendaListText(input: AgendaListInput): string {
   const header = `*Agenda of ${input.meeting}* — ${escapePlain(input.groupName)}: ${escapePlain(input.meetingTitle)}`;
+  const standing = (input.standing ?? []).map(standingLine);
   if (input.items.length === 0) {
-    return `${header}\nNo agenda items yet. Add one with \`/agenda add <topic>\`, or \`/agenda\` for the form.`;
+    return [
+      header,
+      ...standing,
+      'No agenda items yet. Add one with `/agenda add <topic>`, or `/agenda` for the form.',
+    ].join('\n');
   }
   const lines = input.items.slice(0, MAX_LISTED).map((item) => itemLine(item, input.labelOf));
   if (input.items.length > MAX_LISTED) lines.push(`…and ${input.items.length - MAX_LISTED} more.`);
-  return `${header}\n${lines.join('\n')}`;
+  const total = totalLine(input);
+  return [header, ...standing, ...lines, ...(total ? [total] : [])].join('\n');
+}
+
+/** A standing item as lists and reminders show it: unnumbered, first. */
+export const standingLine = (title: string): string => `• ${escapeMrkdwn(title)} _(standing)_`;
+
+/** `_Agenda: 75 min for a 60 min meeting_`, once any item has a timebox. */
+export function totalLine(input: Pick<AgendaListInput, 'items' | 'meetingMinutes'>): string | undefined {
+  if (input.meetingMinutes === undefined) return undefined;
+  const total = timeboxTotal(input.items, input.meetingMinutes);
+  return total ? `_${total}_` : undefined;
 }
 
 /** `3. Topic — <@U…>` with its state and where it came from; details on a second line. */
@@ -65,7 +87,7 @@ export function itemLine(item: Item, labelOf: (startsAt: string) => string): str
     item.rolledFrom ? `carried over from ${labelOf(item.rolledFrom)}` : undefined,
   ].filter(Boolean);
   const mark = item.status === 'covered' ? ':white_check_mark: ' : '';
-  const line = `${item.number}. ${mark}${topic} — ${authorMrkdwn(item)}${notes.length > 0 ? ` _(${notes.join(', ')})_` : ''}`;
+  const line = `${item.number}. ${mark}${topic}${timeboxSuffix(item.timeboxMinutes)} — ${authorMrkdwn(item)}${notes.length > 0 ? ` _(${notes.join(', ')})_` : ''}`;
   return item.details ? `${line}\n${quoted(clipCharacters(item.details, 200))}` : line;
 }
 
@@ -80,3 +102,16 @@ const quoted = (s: string) =>
     .split('\n')
     .map((line) => `>${line}`)
     .join('\n');
+
+/** `<@U…> reordered the agenda of Thu 26 Nov:` and the items still to discuss in their new order. */
+export function reorderedText(
+  userId: string,
+  meeting: string,
+  items: readonly (Pick<AgendaItem, 'number' | 'topic'> & Pick<ShownItem, 'github'>)[],
+  what?: string,
+): string {
+  const head = `${mentionUser(userId)} ${what ?? 'reordered the agenda'} of ${meeting}:`;
+  const lines = items.slice(0, MAX_LISTED).map((i) => `${i.number}. ${topicMrkdwn(i)}`);
+  if (items.length > MAX_LISTED) lines.push(`…and ${items.length - MAX_LISTED} more.`);
+  return [head, ...lines].join('\n');
+}

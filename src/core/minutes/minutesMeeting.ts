@@ -1,3 +1,4 @@
+import type { AgendaCountLine } from '../agenda/agendaCounts.js';
 import type { Group } from '../group.js';
 import type { Occurrence } from '../model/occurrence.js';
 import { formatZoned } from '../zonedFormat.js';
@@ -14,8 +15,14 @@ export interface MinutesMeeting {
   /** `YYYY-MM-DD` in the group's zone. */
   readonly localDate: string;
   readonly joinUrl: string | null | undefined;
-  /** The open agenda items, by number. */
+  /** The open agenda items, in the order of discussion. */
   readonly agenda: readonly ({ readonly number: number } & ShownItem)[];
+  /** The group's standing items, heading the agenda. */
+  readonly standing?: readonly string[];
+  /** The group's GitHub counts, as refreshed just before the doc. */
+  readonly counts?: readonly AgendaCountLine[];
+  /** The meeting's length, for the timeboxes' total. */
+  readonly meetingMinutes?: number;
   readonly leads: readonly string[];
   /** Slack user id → display name, for the people that could be looked up. */
   readonly names: Readonly<Record<string, string>>;
@@ -28,9 +35,9 @@ export interface MinutesMeeting {
 
 /** What the docs say of one meeting of the group, with the agenda and names looked up. */
 export function minutesMeetingOf(
-  group: Pick<Group, 'name' | 'timeZone' | 'leads'>,
+  group: Pick<Group, 'name' | 'timeZone' | 'leads' | 'agendaStanding'>,
   occurrence: Occurrence,
-  found: Pick<MinutesMeeting, 'agenda' | 'names' | 'sharesDate'>,
+  found: Pick<MinutesMeeting, 'agenda' | 'names' | 'sharesDate'> & Pick<Partial<MinutesMeeting>, 'counts'>,
 ): MinutesMeeting {
   return {
     groupName: group.name,
@@ -40,6 +47,8 @@ export function minutesMeetingOf(
     localDate: occurrence.localDate,
     joinUrl: occurrence.joinUrl,
     leads: group.leads,
+    standing: group.agendaStanding ?? [],
+    meetingMinutes: Math.round((Date.parse(occurrence.endsAt) - Date.parse(occurrence.startsAt)) / 60_000),
     ...found,
   };
 }

@@ -1,3 +1,5 @@
+import { countPlain } from '../agenda/agendaCounts.js';
+import { timeboxSuffix, timeboxTotal } from '../agenda/timebox.js';
 import type { TemplateFill } from '../ports/minutesDocs.js';
 import { longDate, meetingTime, type MinutesMeeting, personLabel } from './minutesMeeting.js';
 import { slackToPlain, type UserNames } from './slackToPlain.js';
@@ -23,15 +25,25 @@ export function minutesPlaceholders(m: MinutesMeeting): Record<Placeholder, stri
   };
 }
 
-/** `1. Discuss CloudEvents 2.0 (Alice)`, one line per open item. */
+/**
+ * The standing items and counts (`• …`), the timeboxes' total as the doc was made, then
+ * `1. Discuss CloudEvents 2.0 (Alice)`, one line per open item in the order of discussion.
+ * Every line is one minutesAgendaInsert recognises as the agenda's, so later items go after them.
+ */
 export function agendaLines(m: MinutesMeeting): string[] {
-  if (m.agenda.length === 0) return [NO_AGENDA];
-  return m.agenda.map((a) => agendaLine(a, m.names));
+  const head = [...(m.standing ?? []).map((s) => `• ${s}`), ...(m.counts ?? []).map(countPlain)];
+  if (m.agenda.length === 0) return [...head, NO_AGENDA];
+  const total = m.meetingMinutes === undefined ? undefined : timeboxTotal(m.agenda, m.meetingMinutes);
+  return [
+    ...head,
+    ...(total ? [`• ${total} (when this doc was made)`] : []),
+    ...m.agenda.map((a) => agendaLine(a, m.names)),
+  ];
 }
 
 /** One agenda item as the doc's agenda lists it: its number (what a later write looks for), topic and author. */
 export const agendaLine = (a: { readonly number: number } & ShownItem, names: UserNames): string =>
-  `${a.number}. ${topicPlain(a, names)} (${sourcePlain(a, names)})${a.github ? ` ${a.github.url}` : ''}`;
+  `${a.number}. ${topicPlain(a, names)}${timeboxSuffix(a.timeboxMinutes)} (${sourcePlain(a, names)})${a.github ? ` ${a.github.url}` : ''}`;
 
 /**
  * Every placeholder as it is written in a template (`{{title}}`) with its text. Filling again

@@ -40,6 +40,14 @@ export interface AgendaItem {
   readonly rolledFrom: string | null;
   /** Set when the item is on the agenda because its issue or pull request is labelled. */
   readonly github: GithubAgendaRef | null;
+  /** How many minutes the group means to give it (1–240), if said. */
+  readonly timeboxMinutes: number | null;
+  /**
+   * Its place in the order of discussion: lists, reminders and the doc sort by it. Equal to
+   * the number until a lead reorders the agenda (the meeting's positions stay a permutation
+   * of its numbers, so a new item, numbered last, also comes last).
+   */
+  readonly position: number;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -8,6 +8,7 @@ export interface NewAgendaItem {
   readonly topic: string;
   readonly details: string | null;
   readonly authorId: SlackUserId;
+  readonly timeboxMinutes?: number | null;
 }
 
 /** A labelled issue or pull request, as the agenda should show it. */
@@ -29,9 +30,9 @@ export type GithubUpsert = 'added' | 'updated' | 'unchanged';
  * process or many, never get the same number and never lose an item.
  */
 export interface AgendaRepository {
-  /** The meeting's items that are still to be discussed, by number. */
+  /** The meeting's items that are still to be discussed, in the order of discussion. */
   openForMeeting(groupId: GroupId, meetingStartsAt: string): Promise<AgendaItem[]>;
-  /** Every item of the meeting (open, covered, dropped), by number. */
+  /** Every item of the meeting (open, covered, dropped), in the order of discussion. */
   forMeeting(groupId: GroupId, meetingStartsAt: string): Promise<AgendaItem[]>;
   /** The group's open items added or moved (onto any meeting) at or after `since`, ISO UTC. */
   openChangedSince(groupId: GroupId, since: string): Promise<AgendaItem[]>;
@@ -44,6 +45,13 @@ export interface AgendaRepository {
   /** Moves the item to another meeting, numbered after that meeting's items. */
   move(id: AgendaItemId, toMeetingStartsAt: string, now: Date): Promise<AgendaItem>;
   setStatus(id: AgendaItemId, status: AgendaItemStatus, now: Date): Promise<AgendaItem>;
+  /**
+   * Puts the meeting's open items in the order of `numbers` (every open item's number once):
+   * they take the places open items hold now, so covered items stay where they were. False,
+   * changing nothing, when the open items are no longer exactly those (someone added or
+   * removed one meanwhile).
+   */
+  reorder(groupId: GroupId, meetingStartsAt: string, numbers: readonly number[], now: Date): Promise<boolean>;
   /**
    * Moves the open items of `fromMeetingStartsAt` to `toMeetingStartsAt`, in their order,
    * numbered after the target's items; `rolledFrom` keeps the meeting each item was first

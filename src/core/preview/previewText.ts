@@ -19,6 +19,8 @@ export type PreviewGroup = Pick<
   | 'reminderLeadMinutes'
   | 'minutes'
   | 'agendaGithub'
+  | 'agendaStanding'
+  | 'agendaCounts'
 >;
 
 const local = (at: Date, zone: string) => formatZoned(at, zone, 'EEE yyyy-MM-dd HH:mm zzz');

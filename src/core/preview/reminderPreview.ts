@@ -1,3 +1,4 @@
+import { countLines } from '../agenda/agendaCounts.js';
 import type { Group } from '../group.js';
 import { reminderMessage } from '../reminder/reminderMessage.js';
 import type { PlannedOccurrence } from '../schedule/occurrences.js';
@@ -9,7 +10,7 @@ import { blocksToText } from './blocksToText.js';
  * filled in at posting time.
  */
 export function reminderPreview(
-  group: Pick<Group, 'id' | 'name' | 'timeZone' | 'minutes'>,
+  group: Pick<Group, 'id' | 'name' | 'timeZone' | 'minutes' | 'agendaStanding' | 'agendaCounts'>,
   occurrence: PlannedOccurrence,
 ): string {
   const startsAt = occurrence.startsAt.toISOString();
@@ -25,6 +26,8 @@ export function reminderPreview(
       minutesUrl: undefined,
     },
     agenda: [],
+    standing: group.agendaStanding ?? [],
+    counts: countLines(group.agendaCounts ?? [], []).map((c) => ({ ...c, note: 'counted when posted' })),
     minutesEnabled: group.minutes !== undefined,
     // The button's value never shows in text; same shape as src/slack/meetingKey.ts all the same.
     meetingKey: `${group.id}|${startsAt}`,

@@ -1,4 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import { type AgendaCountLine, countMrkdwn } from '../agenda/agendaCounts.js';
+import { timeboxSuffix, timeboxTotal } from '../agenda/timebox.js';
 import { formatDurationMinutes } from '../duration.js';
 import { escapeMrkdwn, escapePlain } from '../mrkdwn.js';
 import { slackDate, zonedLabel } from '../slackDate.js';
@@ -19,7 +21,12 @@ export interface ReminderInput {
     readonly dialIn: string | undefined | null;
     readonly minutesUrl: string | undefined | null;
   };
+  /** The open items, in the order of discussion. */
   readonly agenda: readonly ({ readonly number: number } & ShownItem)[];
+  /** The group's standing items: they head the agenda, unnumbered. */
+  readonly standing?: readonly string[];
+  /** The group's GitHub counts, as last refreshed. */
+  readonly counts?: readonly AgendaCountLine[];
   /** Open action items due before this meeting (from /todo). */
   readonly actionItemsDue?: readonly {
     readonly number: number;
@@ -59,7 +66,7 @@ export function reminderMessage(input: ReminderInput): { text: string; blocks: K
     },
   ];
   if (join.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: join.join('\n') } });
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: agendaText(input.agenda) } });
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: agendaText(input, minutes) } });
   const due = input.actionItemsDue ?? [];
   if (due.length > 0) {
     blocks.push({
@@ -92,15 +99,27 @@ export function reminderMessage(input: ReminderInput): { text: string; blocks: K
   return { text, blocks };
 }
 
-function agendaText(agenda: ReminderInput['agenda']): string {
-  if (agenda.length === 0) return '*Agenda*\nNo agenda items yet — add one with `/agenda add`';
+function agendaText(input: ReminderInput, meetingMinutes: number): string {
+  const { agenda } = input;
+  const head = [
+    ...(input.standing ?? []).map((s) => `• ${escapeMrkdwn(s)}`),
+    ...(input.counts ?? []).map(countMrkdwn),
+  ];
+  if (agenda.length === 0) {
+    return truncate(
+      ['*Agenda*', ...head, 'No agenda items yet — add one with `/agenda add`'].join('\n'),
+      3000,
+    );
+  }
   const lines = agenda
     .slice(0, MAX_AGENDA_LINES)
-    .map((a) => `${a.number}. ${topicMrkdwn(a)} _(${authorMrkdwn(a)})_`);
+    .map((a) => `${a.number}. ${topicMrkdwn(a)}${timeboxSuffix(a.timeboxMinutes)} _(${authorMrkdwn(a)})_`);
   if (agenda.length > MAX_AGENDA_LINES)
     lines.push(`…and ${agenda.length - MAX_AGENDA_LINES} more: \`/agenda list\``);
-  // A section's text is capped at 3000 characters by Slack.
-  return truncate(`*Agenda*\n${lines.join('\n')}`, 3000);
+  const total = timeboxTotal(agenda, meetingMinutes);
+  // The total goes before the items: a section's text is capped at 3000 characters by Slack,
+  // and a long agenda is cut at its end.
+  return truncate(['*Agenda*', ...head, ...(total ? [`_${total}_`] : []), ...lines].join('\n'), 3000);
 }
 
 const truncate = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);

@@ -4,6 +4,7 @@ import { minutesGroupPrefix, minutesJobSpec } from '../minutes/minutesJobPlan.js
 import { reminderJobs } from '../reminder/reminderPlan.js';
 import type { Occurrence } from '../model/occurrence.js';
 import { agendaRolloverJobSpec } from '../agenda/agendaRolloverJob.js';
+import { agendaCountsJobs, agendaCountsPrefix } from '../agenda/agendaCountsJob.js';
 import { meetingRecordJobs } from '../record/recordJobs.js';
 import { archiveJobs } from '../archive/archiveJobs.js';
 import { AUTO_CANCEL_JOB, autoCancelJobs } from '../meeting/autoCancel.js';
@@ -24,6 +25,7 @@ export function occurrenceJobs(group: ResolvedGroup, occurrence: Occurrence): Jo
     ...meetingRecordJobs(group, occurrence),
     ...archiveJobs(group, occurrence),
     ...autoCancelJobs(group, occurrence),
+    ...agendaCountsJobs(group, occurrence),
   ];
 }
 
@@ -43,5 +45,6 @@ export function groupJobPrefixes(groupId: string): string[] {
     `${AUTO_CANCEL_JOB}:${groupId}:`,
     cancelledNoticePrefix(groupId),
     dstNoticePrefix(groupId),
+    agendaCountsPrefix(groupId),
   ];
 }

@@ -8,6 +8,7 @@ import { coverAgendaItem } from '../../usecases/agenda/coverAgendaItem.js';
 import { listAgenda } from '../../usecases/agenda/listAgenda.js';
 import { moveAgendaItem } from '../../usecases/agenda/moveAgendaItem.js';
 import { removeAgendaItem } from '../../usecases/agenda/removeAgendaItem.js';
+import { reorderAgenda } from '../../usecases/agenda/reorderAgenda.js';
 import type { CommandInput } from '../commands/commandListener.js';
 import { AGENDA_HELP } from '../commands/helpText.js';
 import { ephemeral, inChannel, modal, type Reply } from '../reply.js';
@@ -39,6 +40,7 @@ export function agendaCommandHandler(
           topic: command.topic,
           details: null,
           userId,
+          timeboxMinutes: command.timeboxMinutes,
         });
         return inChannel(text);
       }
@@ -62,6 +64,11 @@ export function agendaCommandHandler(
           number: command.number,
           date: command.date,
         });
+        return inChannel(text);
+      }
+      case 'shift':
+      case 'order': {
+        const { text } = await reorderAgenda(deps, { group, userId, request: command });
         return inChannel(text);
       }
       case 'done': {

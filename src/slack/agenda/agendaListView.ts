@@ -11,6 +11,8 @@ export function agendaListView(listing: AgendaListing): { text: string; blocks?:
     meetingTitle: listing.meetingTitle,
     meeting: label(listing.meetingStartsAt),
     items: listing.items,
+    standing: listing.group.agendaStanding ?? [],
+    ...(listing.meetingMinutes === undefined ? {} : { meetingMinutes: listing.meetingMinutes }),
     labelOf: label,
     canMarkCovered: listing.canMarkCovered,
   });

@@ -85,6 +85,7 @@ export function submitAgendaModal(
         meetingStartsAt: submission.meetingStartsAt,
         topic: submission.topic,
         details: submission.details,
+        timeboxMinutes: submission.timeboxMinutes ?? undefined,
         userId: slackUserId(body.user.id),
       });
     } catch (error) {

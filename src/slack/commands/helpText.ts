@@ -2,12 +2,16 @@
 export const AGENDA_HELP = [
   '*/agenda* — the agenda of this channel’s next meeting (during a meeting: the current one)',
   '• `/agenda add <topic>` — add a topic, up to 300 characters (`… for 2026-12-03` targets another meeting)',
-  '• `/agenda` — open a form to add a topic with details or a link',
+  '• `/agenda add Release plan for 15m` — with a timebox (`for 15m`, `for 1h`, `for 90m`; 1 min to 4h, at the very end); lists and reminders total them against the meeting’s length',
+  '• `/agenda` — open a form to add a topic with details, a link or a timebox',
   '• `/agenda list [YYYY-MM-DD]` — show the agenda (only to you)',
   '• `/agenda remove <n> [YYYY-MM-DD]` — remove item n (its author or a lead)',
   '• `/agenda move <n> <YYYY-MM-DD>` — move item n to another meeting (its author or a lead)',
+  '• `/agenda move <n> top|up|down|bottom` — change item n’s place in the order of discussion (leads)',
+  '• `/agenda order 3 1 2` — put every item still to discuss in a new order (leads); items keep their numbers',
   '• `/agenda done <n> [YYYY-MM-DD]` — mark item n covered (leads)',
-  'Adding, removing and moving are announced in the channel. Items not covered move on to the next meeting when a meeting ends (unless the group drops them).',
+  'Adding, removing, moving and reordering are announced in the channel. Items not covered move on to the next meeting when a meeting ends (unless the group drops them), in their order.',
+  'Standing items and GitHub counts from the groups file (`agenda.standing`, `agenda.counts`) head every agenda; they are not numbered and cannot be removed for one meeting.',
 ].join('\n');
 
 export const TODO_HELP = [

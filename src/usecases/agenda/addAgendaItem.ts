@@ -28,6 +28,8 @@ interface NewItem {
   readonly topic: string;
   readonly details: string | null;
   readonly userId: SlackUserId;
+  /** Minutes, already bounded by the parser or the form. */
+  readonly timeboxMinutes?: number | undefined;
 }
 
 /**
@@ -83,6 +85,7 @@ async function record(
       topic: input.topic,
       details: input.details,
       authorId: input.userId,
+      timeboxMinutes: input.timeboxMinutes ?? null,
     },
     now,
   );

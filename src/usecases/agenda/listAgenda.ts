@@ -12,7 +12,9 @@ export interface AgendaListing {
   readonly group: ResolvedGroup;
   readonly meetingStartsAt: string;
   readonly meetingTitle: string;
-  /** Every item (open, covered, dropped), by number. */
+  /** The meeting's length in minutes (undefined when the meeting is gone). */
+  readonly meetingMinutes: number | undefined;
+  /** Every item (open, covered, dropped), in the order of discussion. */
   readonly items: readonly AgendaItem[];
   /** Whether the list offers the "Covered" buttons: to a lead. */
   readonly canMarkCovered: boolean;
@@ -35,6 +37,7 @@ export async function listAgenda(
     group,
     meetingStartsAt: meeting.startsAt,
     meetingTitle: meeting.title,
+    meetingMinutes: lengthOf(meeting),
     items: await deps.agenda.forMeeting(group.id, meeting.startsAt),
     canMarkCovered: mayMarkCovered(group, userId),
   };
@@ -51,7 +54,11 @@ export async function meetingAgenda(
     group,
     meetingStartsAt,
     meetingTitle: meeting?.title ?? '',
+    meetingMinutes: meeting ? lengthOf(meeting) : undefined,
     items: await deps.agenda.forMeeting(group.id, meetingStartsAt),
     canMarkCovered: mayMarkCovered(group, userId),
   };
 }
+
+const lengthOf = (m: { readonly startsAt: string; readonly endsAt: string }): number =>
+  Math.round((Date.parse(m.endsAt) - Date.parse(m.startsAt)) / 60_000);

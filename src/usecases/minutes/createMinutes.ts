@@ -9,6 +9,8 @@ import { minutesPlaceholders, placeholderFills } from '../../core/minutes/minute
 import { hasSection, runningSection, runningSectionAt } from '../../core/minutes/runningSection.js';
 import type { Occurrence } from '../../core/model/occurrence.js';
 import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
+import type { AgendaCountRepository } from '../../core/ports/agendaCountRepository.js';
+import { countLines } from '../../core/agenda/agendaCounts.js';
 import type { JobQueue } from '../../core/ports/jobQueue.js';
 import type { Log } from '../../core/ports/log.js';
 import {
@@ -28,6 +30,8 @@ export interface CreateMinutesDeps {
   readonly groups: Pick<GroupDirectory, 'byId'>;
   readonly occurrences: Pick<OccurrenceRepository, 'find' | 'onDate' | 'setMinutes'>;
   readonly agenda: Pick<AgendaRepository, 'openForMeeting' | 'byId'>;
+  /** The counts as the job before this one left them. */
+  readonly agendaCounts: Pick<AgendaCountRepository, 'forGroup'>;
   readonly queue: Pick<JobQueue, 'enqueue'>;
   readonly workspace: Pick<SlackWorkspace, 'userNames' | 'post'>;
   /** Absent when Google is not configured. */
@@ -163,8 +167,17 @@ async function gatherMeeting({ deps, group, occurrence }: CreateContext): Promis
     [...group.leads, ...slackAuthors(agenda)],
     [occurrence.title, ...agenda.map((a) => a.topic)],
   );
+  const counted = group.agendaCounts ?? [];
+  const readings = counted.length > 0 ? await deps.agendaCounts.forGroup(group.id) : [];
   return minutesMeetingOf(group, occurrence, {
-    agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.authorId, github: a.github })),
+    agenda: agenda.map((a) => ({
+      number: a.number,
+      topic: a.topic,
+      authorId: a.authorId,
+      github: a.github,
+      timeboxMinutes: a.timeboxMinutes,
+    })),
+    counts: countLines(counted, readings),
     names,
     sharesDate: sameDay.length > 1,
   });

@@ -1,4 +1,6 @@
+import { countLines } from '../../core/agenda/agendaCounts.js';
 import type { GroupDirectory } from '../../core/groupDirectory.js';
+import type { AgendaCountRepository } from '../../core/ports/agendaCountRepository.js';
 import { PermanentJobError } from '../../core/jobs/permanentJobError.js';
 import { meetingKey } from '../../core/meeting/meetingKey.js';
 import type { ActionItemRepository } from '../../core/ports/actionItemRepository.js';
@@ -28,6 +30,8 @@ export interface SendReminderDeps extends HandOverDeps, AudienceDeps {
   readonly groups: Pick<GroupDirectory, 'byId'>;
   readonly occurrences: Pick<OccurrenceRepository, 'find'>;
   readonly agenda: Pick<AgendaRepository, 'openForMeeting'>;
+  /** The counts as the job before this one left them: read, never fetched, here. */
+  readonly agendaCounts: Pick<AgendaCountRepository, 'forGroup'>;
   readonly actionItems: Pick<ActionItemRepository, 'openDueBy'>;
   readonly reminderDeliveries: Pick<ReminderDeliveries, 'record' | 'forget' | 'progress'>;
   readonly queue: Pick<JobQueue, 'enqueue'>;
@@ -72,10 +76,12 @@ export async function sendReminder(
     return;
   }
   if (!occurrence) throw new PermanentJobError('occurrence vanished');
-  const [agenda, due, shifted] = await Promise.all([
+  const counted = group.agendaCounts ?? [];
+  const [agenda, due, shifted, readings] = await Promise.all([
     deps.agenda.openForMeeting(group.id, occurrence.startsAt),
     deps.actionItems.openDueBy(group.id, zonedDate(startsAt, group.timeZone)),
     shiftedMeeting(deps, group, { startsAt, title: occurrence.title }),
+    counted.length > 0 ? deps.agendaCounts.forGroup(group.id) : Promise.resolve([]),
   ]);
   const message = reminderMessage({
     groupName: group.name,
@@ -88,7 +94,15 @@ export async function sendReminder(
       dialIn: occurrence.dialIn,
       minutesUrl: occurrence.minutes?.url ?? null,
     },
-    agenda: agenda.map((a) => ({ number: a.number, topic: a.topic, authorId: a.authorId, github: a.github })),
+    agenda: agenda.map((a) => ({
+      number: a.number,
+      topic: a.topic,
+      authorId: a.authorId,
+      github: a.github,
+      timeboxMinutes: a.timeboxMinutes,
+    })),
+    standing: group.agendaStanding ?? [],
+    counts: countLines(counted, readings),
     actionItemsDue: due.map((a) => ({ number: a.number, text: a.text, owners: a.owners })),
     minutesEnabled: group.minutes !== undefined,
     meetingKey: meetingKey(group.id, occurrence.startsAt),
