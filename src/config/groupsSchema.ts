@@ -33,7 +33,8 @@ const slackUser = z
   .string()
   .refine(isSlackUserId, 'expected a Slack user id like U012AB3CD (profile → ⋮ → Copy member ID)');
 const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) =>
+  z.string().trim().min(1, 'expected some text, not an empty one').max(max, `at most ${max} characters`);
 
 const weekday = z.enum(WEEKDAYS, { error: `expected one of ${WEEKDAYS.join(', ')}` });
 
