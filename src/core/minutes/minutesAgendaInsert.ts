@@ -22,7 +22,7 @@ const AGENDA_HEADING = /^agenda:?$/i;
  * A line of the agenda as gavel writes it (`3. Topic (Alice)`, a standing item or count
  * `• …`), or the empty agenda's sentence.
  */
-const isAgendaLine = (line: string) => /^(?:\d+\. |• )/.test(line.trim()) || line.trim() === NO_AGENDA;
+const isAgendaLine = (line: string) => /^(?:\d+\. |\u2022 )/.test(line.trim()) || line.trim() === NO_AGENDA;
 /** The parts of a meeting's minutes, gavel's and the usual templates': where a list stops. */
 const PART_HEADING =
   /^(?:agenda|notes|decisions|attendees|participants|action items\b.*|.*what\s*\/\s*who\s*\/\s*when.*)\s*:?$/i;
