@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGENDA_ACTIONS, agendaListReply } from '../../src/core/agenda/agendaListBlocks.js';
 import {
+  reorderedText,
   addedText,
   agendaListText,
   helpText,
@@ -104,5 +105,16 @@ describe('agenda replies', () => {
   it('name an unknown sub-command before the usage, escaped', () => {
     expect(helpText('usage', '<!here>')).toBe('`&lt;!here&gt;` is not an agenda command.\nusage');
     expect(helpText('usage', undefined)).toBe('usage');
+  });
+});
+
+describe('the announcement of a new order', () => {
+  it('lists each item as the agenda shows it, its timebox included', () => {
+    expect(
+      reorderedText('U0LEAD001', 'Thu 3 Dec', [
+        { number: 3, topic: 'Plan for Q3', github: null, timeboxMinutes: null },
+        { number: 2, topic: 'Release plan', github: null, timeboxMinutes: 15 },
+      ]),
+    ).toBe('<@U0LEAD001> reordered the agenda of Thu 3 Dec:\n3. Plan for Q3\n2. Release plan (15 min)');
   });
 });

@@ -107,11 +107,13 @@ const quoted = (s: string) =>
 export function reorderedText(
   userId: string,
   meeting: string,
-  items: readonly (Pick<AgendaItem, 'number' | 'topic'> & Pick<ShownItem, 'github'>)[],
+  items: readonly (Pick<AgendaItem, 'number' | 'topic'> & Pick<ShownItem, 'github' | 'timeboxMinutes'>)[],
   what?: string,
 ): string {
   const head = `${mentionUser(userId)} ${what ?? 'reordered the agenda'} of ${meeting}:`;
-  const lines = items.slice(0, MAX_LISTED).map((i) => `${i.number}. ${topicMrkdwn(i)}`);
+  const lines = items
+    .slice(0, MAX_LISTED)
+    .map((i) => `${i.number}. ${topicMrkdwn(i)}${timeboxSuffix(i.timeboxMinutes)}`);
   if (items.length > MAX_LISTED) lines.push(`…and ${items.length - MAX_LISTED} more.`);
   return [head, ...lines].join('\n');
 }
