@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { previewCommand } from '../../src/cli/previewCommand.js';
 import { parseGroups } from '../../src/config/parseGroups.js';
 import { ENGINES } from '../support/databases.js';
+import { previewOf } from '../support/previewOf.js';
 import {
   type GavelHarness,
   LEAD,
@@ -135,18 +132,8 @@ describe.each(ENGINES)('breaks and cancellations with reasons on %s', (engine) =
 
 describe('gavel preview of a break', () => {
   it('the preview lists the break’s meetings with the reason', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gavel-breaks-'));
-    try {
-      writeFileSync(join(dir, 'groups.yml'), WITH_BREAK);
-      const out = previewCommand({
-        env: { GROUPS_FILE: join(dir, 'groups.yml') },
-        groupId: 'serverless',
-        now: new Date('2026-12-18T12:00:00.000Z'),
-      });
-      expect(out.exitCode).toBe(0);
-      expect(out.stdout.match(/cancelled in the groups file \(Winter break\)/g)).toHaveLength(2);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const out = previewOf(WITH_BREAK, '2026-12-18T12:00:00.000Z');
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout.match(/cancelled in the groups file \(Winter break\)/g)).toHaveLength(2);
   });
 });

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { previewCommand } from '../../src/cli/previewCommand.js';
 import { parseGroups } from '../../src/config/parseGroups.js';
 import { metadataKeyOf } from '../../src/standins/slackApiServer.js';
 import { ENGINES } from '../support/databases.js';
+import { previewOf } from '../support/previewOf.js';
 import {
   type GavelHarness,
   LEAD,
@@ -285,20 +282,10 @@ describe.each(ENGINES)('DST notices of each season on %s', (engine) => {
 
 describe('gavel preview of DST notices', () => {
   it('lists the notices it will post, with their dates', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gavel-dst-'));
-    try {
-      writeFileSync(join(dir, 'groups.yml'), EUROPE);
-      const out = previewCommand({
-        env: { GROUPS_FILE: join(dir, 'groups.yml') },
-        groupId: 'serverless',
-        now: new Date('2027-03-01T12:00:00.000Z'),
-      });
-      expect(out.exitCode).toBe(0);
-      expect(out.stdout).toContain(
-        `  DST notice, posted Thu 2027-03-11 08:00 PST (16:00 UTC):\n     ${SPRING_TEXT}`,
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const out = previewOf(EUROPE, '2027-03-01T12:00:00.000Z');
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toContain(
+      `  DST notice, posted Thu 2027-03-11 08:00 PST (16:00 UTC):\n     ${SPRING_TEXT}`,
+    );
   });
 });

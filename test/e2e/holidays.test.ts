@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { previewCommand } from '../../src/cli/previewCommand.js';
 import { groupId } from '../../src/core/ids.js';
 import { ENGINES } from '../support/databases.js';
+import { previewOf } from '../support/previewOf.js';
 import {
   type GavelHarness,
   LEAD,
@@ -137,18 +134,8 @@ describe.each(ENGINES)('public holidays (skip_holidays) on %s', (engine) => {
 
 describe('gavel preview of a holiday', () => {
   it('lists the holiday’s meeting as cancelled, with the holiday’s name', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gavel-holidays-'));
-    try {
-      writeFileSync(join(dir, 'groups.yml'), GROUPS);
-      const out = previewCommand({
-        env: { GROUPS_FILE: join(dir, 'groups.yml') },
-        groupId: 'serverless',
-        now: new Date('2026-11-20T12:00:00.000Z'),
-      });
-      expect(out.exitCode).toBe(0);
-      expect(out.stdout).toContain('cancelled in the groups file (Thanksgiving Day)');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const out = previewOf(GROUPS, '2026-11-20T12:00:00.000Z');
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toContain('cancelled in the groups file (Thanksgiving Day)');
   });
 });
