@@ -4,7 +4,8 @@ import {
   type SlackApiServer,
   startSlackApiServer,
 } from '../../src/standins/slackApiServer.js';
-import { ENGINES, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { ENGINES, freshDatabase } from '../support/databases.js';
+import { childEnv } from './support/childEnv.js';
 import { childOutput, type GavelProcess, startGavelProcess } from './support/gavelProcess.js';
 import { killedAtAnswer } from './support/killAtAnswer.js';
 
@@ -109,7 +110,15 @@ describe('a crash while a meeting is cancelled and the channel told', () => {
               { id: LEAD, name: 'lead', real_name: 'Lea Lead', tz: 'UTC', tz_label: 'UTC', tz_offset: 0 },
             ],
           });
-          const env = (fakeNow: string) => childEnv(slack, db, scenario.yaml, fakeNow);
+          const env = (fakeNow: string) =>
+            childEnv({
+              botToken: BOT_TOKEN,
+              signingSecret: SIGNING_SECRET,
+              slackUrl: slack.url,
+              db,
+              groupsYaml: scenario.yaml,
+              fakeNow,
+            });
           const context = () => `last child output:\n${childOutput.slice(-30).join('\n')}`;
           const notices = () => slack.messages().filter((m) => metadataKeyOf(m) === scenario.key);
           const effect = async () =>
@@ -159,21 +168,3 @@ describe('a crash while a meeting is cancelled and the channel told', () => {
     }
   }
 });
-
-function childEnv(slack: SlackApiServer, db: TestDatabase, yaml: string, fakeNow: string) {
-  return {
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: `${slack.url}/api/`,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: db.dataDir,
-    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-    LOG_LEVEL: 'warn',
-    HEARTBEAT_SECONDS: '1',
-    GAVEL_GROUPS_YAML: yaml,
-    GAVEL_FAKE_NOW: fakeNow,
-    GAVEL_FAKE_STEP_MINUTES: '1',
-    GAVEL_STEP_PAUSE_MS: '2',
-  };
-}

@@ -37,6 +37,7 @@ import {
   TEMPLATE,
   TEMPLATE_TEXT,
 } from './support/crashFixture.js';
+import { childEnv } from './support/childEnv.js';
 import { childOutput, type GavelProcess, startGavelProcess } from './support/gavelProcess.js';
 import { seededRandom } from './support/seededRandom.js';
 
@@ -161,25 +162,25 @@ async function crashRun(engine: Engine, run: StandIns): Promise<void> {
 
   const { slack, github, google, key, db } = run;
   github.addIssue({ owner: SPEC_OWNER, repo: SPEC_REPO, title: 'The spec issue decisions name' });
-  const env = (fakeNow: string): Record<string, string> => ({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: `${slack.url}/api/`,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: db.dataDir,
-    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-    LOG_LEVEL: 'warn',
-    HEARTBEAT_SECONDS: '1',
-    GITHUB_TOKEN,
-    GITHUB_API_URL: github.url,
-    GOOGLE_CREDENTIALS_JSON: key.json,
-    GOOGLE_API_URL: google.url,
-    GAVEL_GROUPS_YAML: GROUPS_YAML,
-    GAVEL_FAKE_NOW: fakeNow,
-    GAVEL_FAKE_STEP_MINUTES: '30',
-    GAVEL_STEP_PAUSE_MS: '2',
-  });
+  const env = (fakeNow: string): Record<string, string> =>
+    childEnv(
+      {
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        slackUrl: slack.url,
+        db,
+        groupsYaml: GROUPS_YAML,
+        fakeNow,
+      },
+      {
+        GITHUB_TOKEN,
+        GITHUB_API_URL: github.url,
+        GOOGLE_CREDENTIALS_JSON: key.json,
+        GOOGLE_API_URL: google.url,
+        // Half-hour steps: the run crosses weeks of meetings.
+        GAVEL_FAKE_STEP_MINUTES: '30',
+      },
+    );
 
   const ackedTodos: string[] = [];
   const ackedTopics: string[] = [];

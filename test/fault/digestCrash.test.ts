@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metadataKeyOf, startSlackApiServer } from '../../src/standins/slackApiServer.js';
 import { ENGINES, freshDatabase } from '../support/databases.js';
+import { childEnv } from './support/childEnv.js';
 import { childOutput, type GavelProcess, startGavelProcess } from './support/gavelProcess.js';
 import { killedAtAnswer } from './support/killAtAnswer.js';
 
@@ -48,21 +49,15 @@ describe('a crash while the weekly digest is being posted', () => {
         ],
         users: [{ id: LEAD, name: 'lead', real_name: 'Lea Lead', tz: 'UTC', tz_label: 'UTC', tz_offset: 0 }],
       });
-      const env = (fakeNow: string): Record<string, string> => ({
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: `${slack.url}/api/`,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: db.dataDir,
-        ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-        LOG_LEVEL: 'warn',
-        HEARTBEAT_SECONDS: '1',
-        GAVEL_GROUPS_YAML: GROUPS_YAML,
-        GAVEL_FAKE_NOW: fakeNow,
-        GAVEL_FAKE_STEP_MINUTES: '1',
-        GAVEL_STEP_PAUSE_MS: '2',
-      });
+      const env = (fakeNow: string): Record<string, string> =>
+        childEnv({
+          botToken: BOT_TOKEN,
+          signingSecret: SIGNING_SECRET,
+          slackUrl: slack.url,
+          db,
+          groupsYaml: GROUPS_YAML,
+          fakeNow,
+        });
       const context = () => `last child output:\n${childOutput.slice(-30).join('\n')}`;
       const digests = () => slack.messages().filter((m) => metadataKeyOf(m)?.startsWith('digest:'));
       const effect = async () =>
