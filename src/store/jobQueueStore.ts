@@ -14,9 +14,10 @@ const MAX_ERROR_LENGTH = 2000;
 const FINISHED: JobStatus[] = ['done', 'failed', 'cancelled'];
 
 export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue {
-  return {
+  const queue: JobQueue = {
     async enqueue(jobs, now) {
       if (jobs.length === 0) return 0;
+      if (dialect === 'postgres') return (await replacePendingPostgres(db, [], jobs, now)).added;
       let added = 0;
       // Chunked so a big re-plan stays under SQLite's bound-parameter limit.
       for (let i = 0; i < jobs.length; i += 200) {
@@ -144,16 +145,9 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
 
     async cancelPending(prefix, keep, now) {
       // Key ranges rather than substr(), so the index on key answers them instead of a scan of
-      // every pending job (the planner asks once per group, for all its prefixes). Compared
-      // byte-wise on both engines: SQLite's default BINARY (the unique index on key),
-      // PostgreSQL's "C" (index jobs_key_c), never the database's collation, under which a
-      // range is not a prefix.
-      const key =
-        dialect === 'postgres' ? sql<string>`${sql.ref('key')} collate "C"` : sql<string>`${sql.ref('key')}`;
-      // SQLite without statistics rates `status = ?` on jobs_status_run_at above the key range
-      // or an id list, and then walks every pending job; unary + keeps it off that index.
-      const status =
-        dialect === 'sqlite' ? sql<string>`+${sql.ref('status')}` : sql<string>`${sql.ref('status')}`;
+      // every pending job.
+      const key = byteWiseKey(dialect);
+      const status = statusOffIndex(dialect);
       const prefixes = typeof prefix === 'string' ? [prefix] : prefix;
       if (prefixes.length === 0) return 0;
       const inRange = db
@@ -183,6 +177,14 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
           .execute();
       }
       return ids.length;
+    },
+
+    async replacePending(prefixes, jobs, now) {
+      if (dialect === 'postgres') return replacePendingPostgres(db, prefixes, jobs, now);
+      // SQLite answers in-process, so three statements cost no round trips.
+      const added = await queue.enqueue(jobs, now);
+      const cancelled = await queue.cancelPending(prefixes, new Set(jobs.map((j) => j.key)), now);
+      return { added, cancelled };
     },
 
     async reopenDone(key, now) {
@@ -228,6 +230,89 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
       return rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.count) }));
     },
   };
+  return queue;
+}
+
+/**
+ * `key` compared byte-wise on both engines: SQLite's default BINARY (the unique index on key),
+ * PostgreSQL's "C" (index jobs_key_c), never the database's collation, under which a range is
+ * not a prefix.
+ */
+function byteWiseKey(dialect: Dialect) {
+  return dialect === 'postgres' ? sql<string>`${sql.ref('key')} collate "C"` : sql<string>`${sql.ref('key')}`;
+}
+
+/**
+ * `status` as an expression no index answers. Either engine without statistics (a fresh
+ * database, PostgreSQL with autovacuum off or still behind a bulk plan) rates `status = ?` on
+ * jobs_status_run_at worth combining with a key range or an id list, and then walks every
+ * pending job on every call, so planning grew as the square of the groups. Written as an
+ * expression (SQLite's unary +, PostgreSQL's `|| ''`), status is checked only on the few rows
+ * the key or id found.
+ */
+function statusOffIndex(dialect: Dialect) {
+  return dialect === 'sqlite'
+    ? sql<string>`+${sql.ref('status')}`
+    : sql<string>`(${sql.ref('status')} || '')`;
+}
+
+/**
+ * enqueue and replacePending on PostgreSQL in one statement: the jobs travel as one array a
+ * column (unnest), so a plan's fifty rows are nine parameters rather than four hundred and
+ * fifty, and the cancellation of whatever else is pending under the prefixes rides along in
+ * the same round trip and commit. The two data-modifying parts see the same snapshot and touch
+ * disjoint rows: the insert revives only cancelled rows, which are in the plan; the update
+ * cancels only pending rows, which are not.
+ */
+async function replacePendingPostgres(
+  db: Kysely<Database>,
+  prefixes: readonly string[],
+  jobs: readonly JobSpec[],
+  now: Date,
+): Promise<{ added: number; cancelled: number }> {
+  // One row per key: PostgreSQL refuses an upsert that meets its own row twice (SQLite's
+  // VALUES path simply leaves the second alone, and so does this).
+  const unique = [...new Map(jobs.map((j) => [j.key, j])).values()];
+  const keys = unique.map((j) => j.key);
+  const at = iso(now);
+  const key = byteWiseKey('postgres');
+  const inPrefixes = sql.join(
+    prefixes.map((p) => {
+      const upper = prefixUpperBound(p);
+      return upper === undefined ? sql`${key} >= ${p}` : sql`(${key} >= ${p} and ${key} < ${upper})`;
+    }),
+    sql` or `,
+  );
+  const cancelled =
+    prefixes.length === 0
+      ? sql`select 1 where false`
+      : sql`update jobs set status = 'cancelled', updated_at = ${at}
+            where (${inPrefixes}) and ${statusOffIndex('postgres')} = 'pending'
+              and not (key = any(${keys}::text[]))
+            returning 1`;
+  const result = await sql<{ added: string | number; cancelled: string | number }>`
+    with incoming as (
+      select * from unnest(
+        ${keys}::text[], ${unique.map((j) => j.kind)}::text[], ${unique.map((j) => JSON.stringify(j.payload))}::text[],
+        ${unique.map((j) => iso(j.runAt))}::text[], ${unique.map((j) => j.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)}::int[]
+      ) as t(key, kind, payload, run_at, max_attempts)
+    ),
+    added as (
+      insert into jobs (key, kind, payload, status, run_at, attempts, max_attempts, created_at, updated_at)
+      select key, kind, payload, 'pending', run_at, 0, max_attempts, ${at}, ${at} from incoming
+      -- A key seen before is left alone, except a cancelled job, which comes back: a meeting
+      -- restored after /meeting cancel gets its reminders again.
+      on conflict (key) do update set
+        status = 'pending', run_at = excluded.run_at, payload = excluded.payload,
+        attempts = 0, last_error = null, updated_at = excluded.updated_at
+      where jobs.status = 'cancelled'
+      returning 1
+    ),
+    cancelled as (${cancelled})
+    select (select count(*) from added) as added, (select count(*) from cancelled) as cancelled
+  `.execute(db);
+  const row = result.rows[0];
+  return { added: Number(row?.added ?? 0), cancelled: Number(row?.cancelled ?? 0) };
 }
 
 function toRow(job: JobSpec, now: Date) {

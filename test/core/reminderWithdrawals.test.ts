@@ -4,6 +4,7 @@ import {
   meetingGoesAhead,
   meetingsToWithdraw,
   reminderKeyMeeting,
+  reminderKeysByGroup,
 } from '../../src/core/reminder/withdrawals.js';
 
 const NOV_26 = '2026-11-26T17:00:00.000Z';
@@ -18,6 +19,24 @@ describe('the meeting a reminder key names', () => {
   it('is undefined for another group’s key, even one whose id starts the same', () => {
     expect(reminderKeyMeeting('cf', reminderKey('cf-runtime', NOV_26, 10))).toBeUndefined();
     expect(reminderKeyMeeting('cf', `minutes:cf:${NOV_26}`)).toBeUndefined();
+  });
+});
+
+describe('reminder keys sorted by group', () => {
+  it('puts each key under the group reminderKey put in, colons in the id and all', () => {
+    const keys = [
+      reminderKey('serverless', NOV_26, 10),
+      reminderKey('cf:runtime', NOV_26, 1440),
+      reminderKey('serverless', DEC_03, 10),
+      `minutes:serverless:${NOV_26}`,
+      'reminder:serverless:not-an-instant:10m',
+    ];
+    expect(reminderKeysByGroup(keys)).toEqual(
+      new Map([
+        ['serverless', [keys[0], keys[2]]],
+        ['cf:runtime', [keys[1]]],
+      ]),
+    );
   });
 });
 

@@ -69,3 +69,67 @@ describe.each(ENGINES)('cancelPending on %s', (engine) => {
     expect(await queue.cancelPending([], new Set(), t0)).toBe(0);
   });
 });
+
+describe.each(ENGINES)('replacePending on %s', (engine) => {
+  let tdb: TestDatabase;
+  let queue: JobQueue;
+  beforeEach(async () => {
+    tdb = await freshDatabase(engine);
+    queue = jobQueueStore(tdb.opened.db, tdb.opened.dialect);
+    await queue.enqueue([...INSIDE, ...OUTSIDE].map(job), t0);
+  });
+  afterEach(() => tdb.dispose());
+
+  const status = async (key: string) => (await queue.byKey(key))?.status;
+
+  it('leaves exactly the plan pending under the prefixes, and nothing outside them is touched', async () => {
+    const plan = [job('reminder:g1:é'), job('reminder:g1:new'), job('minutes:g1:new')];
+    expect(await queue.replacePending(['reminder:g1:', 'minutes:g1:'], plan, t0)).toEqual({
+      added: 2,
+      cancelled: INSIDE.length - 1 + 1,
+    });
+    for (const key of ['reminder:g1:é', 'reminder:g1:new', 'minutes:g1:new'])
+      expect(await status(key), key).toBe('pending');
+    for (const key of INSIDE.filter((k) => k !== 'reminder:g1:é'))
+      expect(await status(key), key).toBe('cancelled');
+    for (const key of OUTSIDE.filter((k) => k !== 'minutes:g1:x'))
+      expect(await status(key), key).toBe('pending');
+    expect(await status('minutes:g1:x')).toBe('cancelled');
+  });
+
+  it('is a no-op the second time, and brings a cancelled job of the plan back', async () => {
+    const plan = [job('reminder:g1:é')];
+    await queue.replacePending(['reminder:g1:'], plan, t0);
+    expect(await queue.replacePending(['reminder:g1:'], plan, t0)).toEqual({ added: 0, cancelled: 0 });
+    expect(await queue.replacePending(['reminder:g1:'], [job('reminder:g1:')], t0)).toEqual({
+      added: 1,
+      cancelled: 1,
+    });
+    expect(await status('reminder:g1:')).toBe('pending');
+    expect(await status('reminder:g1:é')).toBe('cancelled');
+  });
+
+  it('never cancels a job that is running or done, and takes a key twice as once', async () => {
+    const [claimed, finished] = await queue.claimDue('w1', new Date(t0.getTime() + 120_000), 2, 60_000);
+    expect(claimed?.key.startsWith('reminder:')).toBe(true);
+    expect(finished?.key.startsWith('reminder:')).toBe(true);
+    await queue.complete(finished!.id, 'w1', t0);
+    const twice = job('reminder:g1:twice');
+    expect(await queue.replacePending(['reminder:'], [twice, twice], t0)).toEqual({
+      added: 1,
+      // Every reminder: key but the running and the done one ('minutes:g1:x' is under no prefix given).
+      cancelled: INSIDE.length + OUTSIDE.length - 1 - 2,
+    });
+    expect(await status(claimed!.key)).toBe('running');
+    expect(await status(finished!.key)).toBe('done');
+  });
+
+  it('stores payloads exactly, whatever characters they hold', async () => {
+    const payload = { text: 'a "quoted" {brace}, \\back\\slash, NULL, é, \u{1F600}', list: ['x', 'y'] };
+    await queue.replacePending(['odd:'], [{ ...job('odd:1'), payload, maxAttempts: 3 }], t0);
+    const stored = await queue.byKey('odd:1');
+    expect(stored?.payload).toEqual(payload);
+    expect(stored?.maxAttempts).toBe(3);
+    expect(stored?.runAt).toBe(new Date(t0.getTime() + 60_000).toISOString());
+  });
+});

@@ -37,6 +37,16 @@ export interface JobQueue {
    * one statement), except `keep`; returns how many.
    */
   cancelPending(prefix: string | readonly string[], keep: ReadonlySet<string>, now: Date): Promise<number>;
+  /**
+   * Makes the pending jobs under `prefixes` exactly `jobs`: enqueues them (as enqueue does) and
+   * cancels every other pending job under those prefixes, in one step where the engine allows
+   * (the planner's question for each group, once a plan: one round trip instead of three).
+   */
+  replacePending(
+    prefixes: readonly string[],
+    jobs: readonly JobSpec[],
+    now: Date,
+  ): Promise<{ readonly added: number; readonly cancelled: number }>;
   /** Marks a finished job cancelled, so that planning it again runs it again; false if it was not done. */
   reopenDone(key: string, now: Date): Promise<boolean>;
   byKey(key: string): Promise<Job | undefined>;

@@ -17,7 +17,10 @@ export interface ReminderPayload {
 }
 
 /** Every reminder job of a group starts with this. */
-export const reminderGroupPrefix = (groupId: GroupId | string) => `reminder:${groupId}:`;
+/** Every reminder job's key starts so. */
+export const REMINDER_PREFIX = 'reminder:';
+
+export const reminderGroupPrefix = (groupId: GroupId | string) => `${REMINDER_PREFIX}${groupId}:`;
 
 export const reminderKeyPrefix = (groupId: GroupId | string, startsAt: string) =>
   `reminder:${groupId}:${startsAt}:`;

@@ -31,3 +31,22 @@ export function meetingsToWithdraw(
   const meetings = handedOver.flatMap((key) => reminderKeyMeeting(groupId, key) ?? []);
   return [...new Set(meetings)].filter((startsAt) => !goingAhead.has(startsAt));
 }
+
+/** `reminder:<group>:<startsAt>:<lead>m`, read from the end: a group id may hold colons. */
+const REMINDER_KEY = /^reminder:(.+):\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z:\d+m$/;
+
+/**
+ * Reminder job keys sorted by the group they belong to, for one look at every reminder Slack
+ * holds instead of one per group; keys of no reminder are left out.
+ */
+export function reminderKeysByGroup(keys: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  const byGroup = new Map<string, string[]>();
+  for (const key of keys) {
+    const groupId = REMINDER_KEY.exec(key)?.[1];
+    if (groupId === undefined) continue;
+    const list = byGroup.get(groupId);
+    if (list) list.push(key);
+    else byGroup.set(groupId, [key]);
+  }
+  return byGroup;
+}

@@ -18,6 +18,26 @@ import { DAY_MS, MINUTE_MS } from '../duration.js';
  * overlap depending on the zone, hence this function.
  */
 export function localToInstant(date: LocalDate, time: LocalTime, timeZone: string): Date {
+  const key = `${timeZone} ${date} ${time}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    // Bounded: a long-running process plans new weeks forever.
+    if (instants.size >= MAX_REMEMBERED) instants.clear();
+    instant = instantOfWallTime(date, time, timeZone);
+    instants.set(key, instant);
+  }
+  return new Date(instant);
+}
+
+/**
+ * Instants already worked out, by zone, date and time. Planning asks the same questions over
+ * and over (every group, every hour, six weeks ahead; groups share zones and hours), and each
+ * answer costs several Intl lookups: the largest CPU cost of a plan before this.
+ */
+const instants = new Map<string, number>();
+const MAX_REMEMBERED = 50_000;
+
+function instantOfWallTime(date: LocalDate, time: LocalTime, timeZone: string): number {
   const wall = dayNumber(date) * DAY_MS + minutesOfDay(time) * MINUTE_MS;
   // The true instant lies within wall ± 14 h; a day either side is outside any transition
   // that could affect it, so these are the offsets before and after that transition.
@@ -25,9 +45,9 @@ export function localToInstant(date: LocalDate, time: LocalTime, timeZone: strin
   const after = zoneOffsetMs(timeZone, wall + DAY_MS);
   const fits = (offset: number) => zoneOffsetMs(timeZone, wall - offset) === offset;
   // Tried in this order, the first that fits is the earlier instant of an overlap.
-  if (fits(before)) return new Date(wall - before);
-  if (after !== before && fits(after)) return new Date(wall - after);
-  return new Date(wall - before);
+  if (fits(before)) return wall - before;
+  if (after !== before && fits(after)) return wall - after;
+  return wall - before;
 }
 
 export interface ZonedWallTime {

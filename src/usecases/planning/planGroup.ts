@@ -17,6 +17,8 @@ import type { JobSpec } from '../../core/ports/jobQueue.js';
 import { HEAL_WINDOW_MS, todoReconcileJobSpec } from '../../core/todo/todoJobs.js';
 import type { ActionItemRepository } from '../../core/ports/actionItemRepository.js';
 import { withdrawHandedOver } from '../reminders/withdrawHandedOver.js';
+import { REMINDER_PREFIX } from '../../core/reminder/reminderPlan.js';
+import { reminderKeysByGroup } from '../../core/reminder/withdrawals.js';
 import { healActionItemFollowUps } from '../todo/healFollowUps.js';
 import { healRecordFollowUps } from '../record/healRecordFollowUps.js';
 import type { MeetingRecordRepository } from '../../core/ports/meetingRecordRepository.js';
@@ -104,6 +106,21 @@ export async function planGroup(
   group: ResolvedGroup,
   batch: PlanBatch = {},
 ): Promise<PlanResult> {
+  const { result, goingAhead } = await planGroupJobs(deps, group, batch);
+  // A reminder handed to Slack in the last two minutes is no pending job: it is taken back.
+  const remindersWithdrawn = await withdrawHandedOver(deps, group, goingAhead, deps.clock.now());
+  return { ...result, remindersWithdrawn };
+}
+
+/**
+ * All of planGroup but the withdrawals of reminders Slack holds, which need the meetings going
+ * ahead (start instants): planAll does those for every group in one pass after the last plan.
+ */
+async function planGroupJobs(
+  deps: PlanDeps,
+  group: ResolvedGroup,
+  batch: PlanBatch,
+): Promise<{ result: Omit<PlanResult, 'remindersWithdrawn'>; goingAhead: ReadonlySet<string> }> {
   const handOvers = batch.handOvers ?? new Map<string, Date>();
   const now = deps.clock.now();
   const to = new Date(now.getTime() + PLAN_HORIZON_DAYS * DAY_MS);
@@ -131,20 +148,11 @@ export async function planGroup(
   ];
   // GitHub-labelled agenda items: synced hourly and before each reminder and minutes doc.
   if (group.agendaGithub && deps.github) jobs.push(...githubAgendaSyncJobs(group.id, jobs, now));
-  const jobsAdded = await deps.queue.enqueue(jobs, now);
-  // Everything under the group's prefixes that is not in today's plan: cancelled or removed
-  // meetings, and lead times no longer configured.
-  const keep = new Set(jobs.map((j) => j.key));
-  const jobsCancelled = await deps.queue.cancelPending(
+  // And everything under the group's prefixes that is not in today's plan is cancelled:
+  // cancelled or removed meetings, and lead times no longer configured.
+  const { added: jobsAdded, cancelled: jobsCancelled } = await deps.queue.replacePending(
     [...groupJobPrefixes(group.id), githubAgendaSyncPrefix(group.id)],
-    keep,
-    now,
-  );
-  // A reminder handed to Slack in the last two minutes is no pending job: it is taken back.
-  const remindersWithdrawn = await withdrawHandedOver(
-    deps,
-    group,
-    new Set(goingAhead.map((o) => o.startsAt)),
+    jobs,
     now,
   );
   // Without a GitHub webhook, issues closed on GitHub are found by polling, hourly.
@@ -160,14 +168,16 @@ export async function planGroup(
   const agendaMinutesHealed = deps.minutes ? await healAgendaMinutes(deps, group) : 0;
   const calendarSyncQueued = deps.calendar ? await queueCalendarSync(deps, group, now) : 0;
   return {
-    occurrences: stored.length,
-    jobsAdded,
-    jobsCancelled,
-    remindersWithdrawn,
-    followUpsHealed,
-    recordFollowUpsHealed,
-    agendaMinutesHealed,
-    calendarSyncQueued,
+    result: {
+      occurrences: stored.length,
+      jobsAdded,
+      jobsCancelled,
+      followUpsHealed,
+      recordFollowUpsHealed,
+      agendaMinutesHealed,
+      calendarSyncQueued,
+    },
+    goingAhead: goingAheadAt,
   };
 }
 
@@ -181,9 +191,7 @@ async function queueCalendarSync(
   now: Date,
 ): Promise<number> {
   const spec = calendarSyncJobSpec(group.id, await desiredSharedEvents(deps, group, now), now);
-  const queued = await deps.queue.enqueue([spec], now);
-  await deps.queue.cancelPending(calendarSyncPrefix(group.id), new Set([spec.key]), now);
-  return queued;
+  return (await deps.queue.replacePending([calendarSyncPrefix(group.id)], [spec], now)).added;
 }
 
 /** Whether `job` is a reminder whose minute comes before `from`. */
@@ -233,13 +241,28 @@ export async function planAll(deps: PlanDeps): Promise<void> {
     deps.actionItems.groupsWithOpenSince(since),
   ]);
   const batch: PlanBatch = { handOvers: handOverTimes(deps, groups), recent: { records, actionItems } };
+  const planned: { group: ResolvedGroup; planned: Awaited<ReturnType<typeof planGroupJobs>> }[] = [];
   await forEachConcurrently(groups, PLAN_CONCURRENCY, async (group) => {
-    const result = await planGroup(deps, group, batch);
-    deps.log.info({ group: group.id, ...result }, 'planned');
+    planned.push({ group, planned: await planGroupJobs(deps, group, batch) });
   });
+  // One look at every reminder Slack holds, after the last group's meetings were synced (so
+  // never older than the plan it is held against), instead of one look per group.
+  const now = deps.clock.now();
+  const handedOver = reminderKeysByGroup(
+    (await deps.reminderDeliveries.scheduledAfter(REMINDER_PREFIX, now)).map((r) => r.key),
+  );
+  for (const { group, planned: p } of planned) {
+    const remindersWithdrawn = await withdrawHandedOver(
+      deps,
+      group,
+      p.goingAhead,
+      now,
+      handedOver.get(group.id) ?? [],
+    );
+    deps.log.info({ group: group.id, ...p.result, remindersWithdrawn }, 'planned');
+  }
   const digest = await planDigest(deps);
   if (digest.digestPlanned || digest.digestJobsCancelled > 0) deps.log.info(digest, 'digest planned');
-  const now = deps.clock.now();
   await deps.queue.enqueue([retentionJobSpec(now)], now);
 }
 
@@ -280,9 +303,11 @@ export async function forgetGroup(deps: PlanDeps, group: ResolvedGroup): Promise
   const remindersWithdrawn = await withdrawHandedOver(deps, group, new Set(), now);
   // The sync finds the group gone and deletes gavel's events of it (only those).
   if (deps.calendar) {
-    const spec = calendarSyncJobSpec(group.id, [], now);
-    await deps.queue.enqueue([spec], now);
-    await deps.queue.cancelPending(calendarSyncPrefix(group.id), new Set([spec.key]), now);
+    await deps.queue.replacePending(
+      [calendarSyncPrefix(group.id)],
+      [calendarSyncJobSpec(group.id, [], now)],
+      now,
+    );
   }
   deps.log.info({ group: group.id, jobsCancelled: cancelled, remindersWithdrawn }, 'group removed');
   return cancelled;

@@ -20,13 +20,13 @@ export async function withdrawHandedOver(
   group: ResolvedGroup,
   goingAhead: ReadonlySet<string>,
   now: Date,
+  /** The group's reminder keys Slack holds, when the caller read them for every group at once. */
+  handedOver?: readonly string[],
 ): Promise<number> {
-  const handedOver = await deps.reminderDeliveries.scheduledAfter(reminderGroupPrefix(group.id), now);
-  const meetings = meetingsToWithdraw(
-    group.id,
-    handedOver.map((r) => r.key),
-    goingAhead,
-  );
+  const keys =
+    handedOver ??
+    (await deps.reminderDeliveries.scheduledAfter(reminderGroupPrefix(group.id), now)).map((r) => r.key);
+  const meetings = meetingsToWithdraw(group.id, keys, goingAhead);
   if (meetings.length === 0) return 0;
   await deps.queue.enqueue(
     meetings.map((startsAt) => reminderWithdrawJobSpec(group.id, startsAt, now, group.channelId)),
