@@ -90,7 +90,7 @@ async function services(db: TestDatabase, clock: ManualClock, yaml: string): Pro
     telemetry: noTelemetry,
     queue: jobQueueStore(kysely, dialect),
     occurrences: occurrenceStore(kysely),
-    agenda: agendaStore(kysely),
+    agenda: agendaStore(kysely, dialect),
     agendaCounts: agendaCountStore(kysely),
     actionItems: actionItemStore(kysely),
     events: slackEventStore(kysely),

@@ -137,7 +137,7 @@ export async function buildServices(opts: {
     telemetry: opts.telemetry,
     queue: jobQueueStore(db, dialect),
     occurrences: occurrenceStore(db),
-    agenda: agendaStore(db),
+    agenda: agendaStore(db, dialect),
     agendaCounts: agendaCountStore(db),
     actionItems: actionItemStore(db),
     events: slackEventStore(db),

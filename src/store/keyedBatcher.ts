@@ -18,17 +18,35 @@ interface Waiting<T, R> {
   reject(error: unknown): void;
 }
 
+export interface BatcherOptions {
+  /** The most items one batch carries. */
+  readonly maxBatch?: number;
+  /**
+   * How many batches of one key may be in flight at once (default 1: the next waits for the
+   * last). More suits a write that the database itself keeps in order, where waiting here
+   * would only leave the connection pool and the event loop idle between round trips.
+   */
+  readonly inFlight?: number;
+  readonly endOfTurn?: (run: () => void) => void;
+}
+
+interface KeyState<T, R> {
+  readonly waiting: Waiting<T, R>[];
+  inFlight: number;
+  /** A pump is due at the end of this turn. */
+  scheduled: boolean;
+}
+
 /**
  * `write` gets a batch and must answer one result per item, in the same order. A batch that
  * fails is tried again item by item, so one bad write never fails the others beside it.
  */
 export function keyedBatcher<T, R>(
   write: (batch: readonly T[]) => Promise<readonly R[]>,
-  maxBatch = 50,
-  endOfTurn: (run: () => void) => void = setImmediate,
+  { maxBatch = 50, inFlight = 1, endOfTurn = setImmediate }: BatcherOptions = {},
 ): KeyedBatcher<T, R> {
   // A key is present from its first waiting write until its last batch has settled.
-  const keys = new Map<string, Waiting<T, R>[]>();
+  const keys = new Map<string, KeyState<T, R>>();
 
   const settle = async (batch: Waiting<T, R>[]) => {
     try {
@@ -42,26 +60,36 @@ export function keyedBatcher<T, R>(
     }
   };
 
-  const flush = (key: string, waiting: Waiting<T, R>[]) => {
-    if (waiting.length === 0) {
-      keys.delete(key);
-      return;
+  const pump = (key: string, state: KeyState<T, R>) => {
+    while (state.inFlight < inFlight && state.waiting.length > 0) {
+      const batch = state.waiting.splice(0, maxBatch);
+      state.inFlight += 1;
+      void settle(batch).finally(() => {
+        state.inFlight -= 1;
+        pump(key, state);
+      });
     }
-    const batch = waiting.splice(0, maxBatch);
-    void settle(batch).finally(() => flush(key, waiting));
+    if (state.inFlight === 0 && state.waiting.length === 0 && !state.scheduled) keys.delete(key);
   };
 
   return {
     submit(key, item) {
       return new Promise<R>((resolve, reject) => {
-        const waiting = keys.get(key);
-        if (waiting) {
-          waiting.push({ item, resolve, reject });
-          return;
+        let state = keys.get(key);
+        if (!state) {
+          state = { waiting: [], inFlight: 0, scheduled: false };
+          keys.set(key, state);
         }
-        const first = [{ item, resolve, reject }];
-        keys.set(key, first);
-        endOfTurn(() => flush(key, first));
+        state.waiting.push({ item, resolve, reject });
+        // Whatever arrives in this turn goes together once a batch may leave; with every
+        // allowed batch in flight it waits for one of them to settle instead.
+        if (state.scheduled || state.inFlight >= inFlight) return;
+        state.scheduled = true;
+        const due = state;
+        endOfTurn(() => {
+          due.scheduled = false;
+          pump(key, due);
+        });
       });
     },
     get activeKeys() {

@@ -296,6 +296,21 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         await db.schema.alterTable('agenda_items').dropColumn('timebox_minutes').execute();
       },
     },
+    '0009_agenda_numbered': {
+      async up(db) {
+        // The highest agenda number an occurrence has handed out, kept on its row so that
+        // PostgreSQL's row lock orders concurrent adds to one meeting (see insertAddsPostgres).
+        // A hint, never the truth: numbering takes the greater of it and the items' own
+        // highest, so rows from before (0) and writers that do not keep it are still right.
+        await db.schema
+          .alterTable('occurrences')
+          .addColumn('agenda_numbered', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+      },
+      async down(db) {
+        await db.schema.alterTable('occurrences').dropColumn('agenda_numbered').execute();
+      },
+    },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

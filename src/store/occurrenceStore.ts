@@ -55,30 +55,33 @@ export function occurrenceStore(db: Kysely<Database>): OccurrenceRepository {
   );
   // Under a burst of `/agenda add`, the adds to one group read in the same turn of the event
   // loop share one lookup; each batch is read after its last lookup was asked for, so none is
-  // answered from rows older than its question.
-  const lookups = keyedBatcher(async (batch: readonly { groupId: string; now: Date }[]) => {
-    const times = batch.map((b) => b.now.getTime());
-    const earliest = Math.min(...times);
-    const latest = Math.max(...times);
-    const groupId = batch[0]?.groupId ?? '';
-    const rows = (
-      await startedAndNext({
-        groupId,
-        from: iso(new Date(earliest - DAY_MS)),
-        to: iso(new Date(latest + 1)),
-        nextGroupId: groupId,
-        after: iso(new Date(latest)),
-      })
-    ).map(toOccurrence);
-    return batch.map(({ now }) => {
-      const from = iso(new Date(now.getTime() - DAY_MS));
-      const at = now.toISOString();
-      return {
-        started: rows.filter((o) => o.startsAt >= from && o.startsAt <= at),
-        next: rows.find((o) => o.startsAt > at && o.status === 'scheduled'),
-      };
-    });
-  });
+  // answered from rows older than its question. Reads: a few batches may be in flight at once.
+  const lookups = keyedBatcher(
+    async (batch: readonly { groupId: string; now: Date }[]) => {
+      const times = batch.map((b) => b.now.getTime());
+      const earliest = Math.min(...times);
+      const latest = Math.max(...times);
+      const groupId = batch[0]?.groupId ?? '';
+      const rows = (
+        await startedAndNext({
+          groupId,
+          from: iso(new Date(earliest - DAY_MS)),
+          to: iso(new Date(latest + 1)),
+          nextGroupId: groupId,
+          after: iso(new Date(latest)),
+        })
+      ).map(toOccurrence);
+      return batch.map(({ now }) => {
+        const from = iso(new Date(now.getTime() - DAY_MS));
+        const at = now.toISOString();
+        return {
+          started: rows.filter((o) => o.startsAt >= from && o.startsAt <= at),
+          next: rows.find((o) => o.startsAt > at && o.status === 'scheduled'),
+        };
+      });
+    },
+    { inFlight: 4 },
+  );
 
   const between = async (groupId: string, from: Date, to: Date) =>
     (

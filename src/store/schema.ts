@@ -57,6 +57,8 @@ export interface OccurrenceTable {
   dial_in: string | null;
   minutes_doc_id: string | null;
   minutes_url: string | null;
+  /** The highest agenda number handed out on this meeting (a hint for ordering adds; 0 at first). */
+  agenda_numbered: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -22,7 +22,7 @@ describe.each(ENGINES)('the agenda store on %s', (engine) => {
 
   beforeAll(async () => {
     database = await freshDatabase(engine);
-    agenda = agendaStore(database.opened.db);
+    agenda = agendaStore(database.opened.db, database.opened.dialect);
   });
   afterAll(async () => {
     await database.dispose();

@@ -35,7 +35,7 @@ describe.each(ENGINES)('the agenda store’s GitHub items on %s', (engine) => {
 
   beforeAll(async () => {
     database = await freshDatabase(engine);
-    agenda = agendaStore(database.opened.db);
+    agenda = agendaStore(database.opened.db, database.opened.dialect);
   });
   afterAll(async () => {
     await database.dispose();

@@ -46,9 +46,40 @@ describe('the keyed batcher', () => {
     expect(batches).toEqual([['a'], ['b', 'c']]);
   });
 
+  it('lets as many batches of a key be in flight as it is told, and no more', async () => {
+    const batches: string[][] = [];
+    const answers: (() => void)[] = [];
+    // Each batch settles only when the test says so.
+    const batcher = keyedBatcher(
+      (batch: readonly string[]) => {
+        batches.push([...batch]);
+        return new Promise<readonly string[]>((resolve) => answers.push(() => resolve(batch)));
+      },
+      { inFlight: 2 },
+    );
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const a = batcher.submit('k', 'a');
+    await turn();
+    const bc = ['b', 'c'].map((item) => batcher.submit('k', item));
+    await turn();
+    const d = batcher.submit('k', 'd');
+    await turn();
+    // 'a' and 'b, c' are in flight together; 'd' waits for one of them.
+    expect(batches).toEqual([['a'], ['b', 'c']]);
+    answers[1]!();
+    expect(await Promise.all(bc)).toEqual(['b', 'c']);
+    await turn();
+    expect(batches).toEqual([['a'], ['b', 'c'], ['d']]);
+    answers[0]!();
+    answers[2]!();
+    expect(await Promise.all([a, d])).toEqual(['a', 'd']);
+    await turn();
+    expect(batcher.activeKeys).toBe(0);
+  });
+
   it('keeps keys apart and caps a batch', async () => {
     const batches: string[][] = [];
-    const batcher = keyedBatcher(recordingWrite(batches), 2);
+    const batcher = keyedBatcher(recordingWrite(batches), { maxBatch: 2 });
     await Promise.all([
       ...['a1', 'a2', 'a3', 'a4'].map((item) => batcher.submit('a', item)),
       batcher.submit('b', 'b1'),

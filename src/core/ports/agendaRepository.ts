@@ -22,6 +22,12 @@ export interface GithubAgendaItem {
   readonly github: GithubAgendaRef;
 }
 
+/** An item added to the meeting at hand, and that meeting's start and end (ISO UTC). */
+export interface AddedAtHand {
+  readonly item: AgendaItem;
+  readonly meeting: { readonly startsAt: string; readonly endsAt: string };
+}
+
 export type GithubUpsert = 'added' | 'updated' | 'unchanged';
 
 /**
@@ -40,6 +46,19 @@ export interface AgendaRepository {
   byId(id: AgendaItemId): Promise<AgendaItem | undefined>;
   /** Adds an open item after the meeting's last one. */
   add(item: NewAgendaItem, now: Date): Promise<AgendaItem>;
+  /**
+   * Adds an open item to the group's meeting at hand: the scheduled meeting in progress at
+   * `now`, else the first scheduled one starting after `now` and before `before` (what
+   * chooseMeeting picks for an add without a date), choosing and numbering in one step, so
+   * the path that must ack fast makes one round trip. Undefined when there is none, or the
+   * meeting was cancelled while this was written: the caller then asks the long way, which
+   * also says why.
+   */
+  addToMeetingAtHand(
+    item: Omit<NewAgendaItem, 'meetingStartsAt'>,
+    now: Date,
+    before: Date,
+  ): Promise<AddedAtHand | undefined>;
   /** Deletes the item; false if it was already gone. */
   remove(id: AgendaItemId): Promise<boolean>;
   /** Moves the item to another meeting, numbered after that meeting's items. */

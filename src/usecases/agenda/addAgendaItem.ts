@@ -9,10 +9,10 @@ import { agendaMinutesJobs } from '../../core/minutes/agendaMinutesJob.js';
 import type { AgendaRepository } from '../../core/ports/agendaRepository.js';
 import type { JobQueue } from '../../core/ports/jobQueue.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
-import { findMeeting, type MeetingLookupDeps } from './findMeeting.js';
+import { AHEAD_MS, findMeeting, type MeetingLookupDeps } from './findMeeting.js';
 
 export interface AddAgendaItemDeps {
-  readonly agenda: Pick<AgendaRepository, 'add'>;
+  readonly agenda: Pick<AgendaRepository, 'add' | 'addToMeetingAtHand'>;
   readonly queue: Pick<JobQueue, 'enqueue'>;
   readonly clock: Clock;
 }
@@ -40,6 +40,17 @@ export async function addAgendaItem(
   deps: AddAgendaItemDeps & MeetingLookupDeps,
   input: NewItem & { readonly date: LocalDate | undefined },
 ): Promise<AddedAgendaItem> {
+  if (input.date === undefined) {
+    // The meeting at hand, chosen in the same step that writes the item: one round trip on
+    // the path that must ack fast. When there is none the long way below says why.
+    const now = deps.clock.now();
+    const added = await deps.agenda.addToMeetingAtHand(
+      newItem(input),
+      now,
+      new Date(now.getTime() + AHEAD_MS),
+    );
+    if (added) return announced(deps, input, added.item, added.meeting, now);
+  }
   const meeting = await findMeeting(deps, {
     group: input.group,
     purpose: 'add',
@@ -78,17 +89,26 @@ async function record(
   meeting: Occurrence,
 ): Promise<AddedAgendaItem> {
   const now = deps.clock.now();
-  const item = await deps.agenda.add(
-    {
-      groupId: input.group.id,
-      meetingStartsAt: meeting.startsAt,
-      topic: input.topic,
-      details: input.details,
-      authorId: input.userId,
-      timeboxMinutes: input.timeboxMinutes ?? null,
-    },
-    now,
-  );
+  const item = await deps.agenda.add({ ...newItem(input), meetingStartsAt: meeting.startsAt }, now);
+  return announced(deps, input, item, meeting, now);
+}
+
+const newItem = (input: NewItem) => ({
+  groupId: input.group.id,
+  topic: input.topic,
+  details: input.details,
+  authorId: input.userId,
+  timeboxMinutes: input.timeboxMinutes ?? null,
+});
+
+/** Queues the item's line in the minutes, and words the sentence that announces it. */
+async function announced(
+  deps: AddAgendaItemDeps,
+  input: NewItem,
+  item: AgendaItem,
+  meeting: { readonly startsAt: string; readonly endsAt: string },
+  now: Date,
+): Promise<AddedAgendaItem> {
   await deps.queue.enqueue(agendaMinutesJobs(input.group, [item], now), now);
   const text = addedText(input.userId, item, meetingLabelAt(meeting, input.group.timeZone, now));
   return { item, text };

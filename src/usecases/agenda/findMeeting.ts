@@ -7,7 +7,7 @@ import type { Occurrence } from '../../core/model/occurrence.js';
 import type { OccurrenceRepository } from '../../core/ports/occurrenceRepository.js';
 
 /** Far enough ahead to cover every planned occurrence; behind enough to see one in progress. */
-const AHEAD_MS = 400 * DAY_MS;
+export const AHEAD_MS = 400 * DAY_MS;
 
 /** What finding a meeting reads: local reads only, safe before the ack. */
 export interface MeetingLookupDeps {
