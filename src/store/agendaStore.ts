@@ -12,8 +12,11 @@ import type { Dialect } from './openDatabase.js';
 import { PREPARED } from './reconnectingPool.js';
 
 const iso = (d: Date) => d.toISOString();
-/** Below the PostgreSQL pool's 10 connections, so a burst of adds leaves room for the rest. */
-const ADD_BATCHES_IN_FLIGHT = 4;
+/**
+ * Two: the next batch is on its way while one commits, and batches stay large. Four made
+ * them smaller and slower (more statements for the same adds; see the README's bench notes).
+ */
+const ADD_BATCHES_IN_FLIGHT = 2;
 
 interface PendingAdd {
   readonly item: NewAgendaItem;
@@ -226,7 +229,7 @@ async function addAtHand(
  */
 export function agendaStore(db: Kysely<Database>, dialect: Dialect): AgendaRepository {
   // Adds to one meeting that arrive together go in one statement, numbered in it. On
-  // PostgreSQL a few such batches may be in flight at once, since the occurrence row orders
+  // PostgreSQL two such batches may be in flight at once, since the occurrence row orders
   // them (see insertAddsPostgres); SQLite answers each before the next is asked anyway. Other
   // writers and replicas are still kept apart by the unique constraint and retryOnNumberConflict.
   const adds = keyedBatcher(
