@@ -6,6 +6,7 @@ import type { AgendaRepository } from '../../src/core/ports/agendaRepository.js'
 import { agendaStore } from '../../src/store/agendaStore.js';
 import { toOccurrence } from '../../src/store/domainRows.js';
 import { gid, uid } from '../support/ids.js';
+import type { GroupId } from '../../src/core/ids.js';
 import { ENGINES, freshDatabase, type TestDatabase } from '../support/databases.js';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
@@ -136,57 +137,52 @@ describe.each(ENGINES)('the meeting at hand on %s', (engine) => {
     );
   });
 
-  it('numbers 30 racing adds 1 to 30 on the one meeting, after the items it already has', async () => {
+  /** A group of its own whose one meeting starts an hour after NOW. */
+  const groupWithNextMeeting = async () => {
     const groupId = gid(`at-hand-${++groupSeq}`);
     const [meeting] = await meetingsOf(
       groupId,
       [{ offsetMinutes: 60, durationMinutes: 60, cancelled: false }],
       NOW,
     );
+    return { groupId, meeting: meeting! };
+  };
+  const addAtHand = (groupId: GroupId, topic: string) =>
+    agenda.addToMeetingAtHand(
+      { groupId, topic, details: null, authorId: uid('U0MEMBER1') },
+      NOW,
+      new Date(NOW.getTime() + AHEAD_MS),
+    );
+
+  it('numbers 30 racing adds 1 to 30 on the one meeting, after the items it already has', async () => {
+    const { groupId, meeting } = await groupWithNextMeeting();
     await agenda.add(
       {
         groupId,
-        meetingStartsAt: meeting!.startsAt,
+        meetingStartsAt: meeting.startsAt,
         topic: 'Before',
         details: null,
         authorId: uid('U0MEMBER1'),
       },
       NOW,
     );
-    const added = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        agenda.addToMeetingAtHand(
-          { groupId, topic: `Topic ${i}`, details: null, authorId: uid('U0MEMBER1') },
-          NOW,
-          new Date(NOW.getTime() + AHEAD_MS),
-        ),
-      ),
-    );
+    const added = await Promise.all(Array.from({ length: 30 }, (_, i) => addAtHand(groupId, `Topic ${i}`)));
     expect(added.map((a) => a?.item.number).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 2),
     );
-    const stored = await agenda.forMeeting(groupId, meeting!.startsAt);
+    const stored = await agenda.forMeeting(groupId, meeting.startsAt);
     expect(stored.map((i) => i.topic).sort()).toEqual(['Before', ...added.map((a) => a!.item.topic)].sort());
   });
 
   it('adds nothing to a meeting cancelled since, and says there is none', async () => {
-    const groupId = gid(`at-hand-${++groupSeq}`);
-    const [meeting] = await meetingsOf(
-      groupId,
-      [{ offsetMinutes: 60, durationMinutes: 60, cancelled: false }],
-      NOW,
-    );
+    const { groupId, meeting } = await groupWithNextMeeting();
     await database.opened.db
       .updateTable('occurrences')
       .set({ status: 'cancelled', cancelled_by: 'U0LEAD001' })
-      .where('id', '=', meeting!.id)
+      .where('id', '=', meeting.id)
       .execute();
-    const added = await agenda.addToMeetingAtHand(
-      { groupId, topic: 'Too late', details: null, authorId: uid('U0MEMBER1') },
-      NOW,
-      new Date(NOW.getTime() + AHEAD_MS),
-    );
+    const added = await addAtHand(groupId, 'Too late');
     expect(added).toBeUndefined();
-    expect(await agenda.forMeeting(groupId, meeting!.startsAt)).toEqual([]);
+    expect(await agenda.forMeeting(groupId, meeting.startsAt)).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ const OUTSIDE = [
   'minutes:g1:x',
 ];
 
-describe.each(ENGINES)('cancelPending on %s', (engine) => {
+describe.each(ENGINES)('cancelPending and replacePending on %s', (engine) => {
   let tdb: TestDatabase;
   let queue: JobQueue;
   beforeEach(async () => {
@@ -68,21 +68,11 @@ describe.each(ENGINES)('cancelPending on %s', (engine) => {
     for (const key of OUTSIDE.filter((k) => k !== 'minutes:g1:x')) expect(after[key], key).toBe('pending');
     expect(await queue.cancelPending([], new Set(), t0)).toBe(0);
   });
-});
 
-describe.each(ENGINES)('replacePending on %s', (engine) => {
-  let tdb: TestDatabase;
-  let queue: JobQueue;
-  beforeEach(async () => {
-    tdb = await freshDatabase(engine);
-    queue = jobQueueStore(tdb.opened.db, tdb.opened.dialect);
-    await queue.enqueue([...INSIDE, ...OUTSIDE].map(job), t0);
-  });
-  afterEach(() => tdb.dispose());
-
+  // replacePending: the planner's enqueue and cancel in one step.
   const status = async (key: string) => (await queue.byKey(key))?.status;
 
-  it('leaves exactly the plan pending under the prefixes, and nothing outside them is touched', async () => {
+  it('replacePending leaves exactly the plan pending under the prefixes, and nothing outside them is touched', async () => {
     const plan = [job('reminder:g1:é'), job('reminder:g1:new'), job('minutes:g1:new')];
     expect(await queue.replacePending(['reminder:g1:', 'minutes:g1:'], plan, t0)).toEqual({
       added: 2,
@@ -97,7 +87,7 @@ describe.each(ENGINES)('replacePending on %s', (engine) => {
     expect(await status('minutes:g1:x')).toBe('cancelled');
   });
 
-  it('is a no-op the second time, and brings a cancelled job of the plan back', async () => {
+  it('replacePending is a no-op the second time, and brings a cancelled job of the plan back', async () => {
     const plan = [job('reminder:g1:é')];
     await queue.replacePending(['reminder:g1:'], plan, t0);
     expect(await queue.replacePending(['reminder:g1:'], plan, t0)).toEqual({ added: 0, cancelled: 0 });
@@ -109,7 +99,7 @@ describe.each(ENGINES)('replacePending on %s', (engine) => {
     expect(await status('reminder:g1:é')).toBe('cancelled');
   });
 
-  it('never cancels a job that is running or done, and takes a key twice as once', async () => {
+  it('replacePending never cancels a job that is running or done, and takes a key twice as once', async () => {
     const [claimed, finished] = await queue.claimDue('w1', new Date(t0.getTime() + 120_000), 2, 60_000);
     expect(claimed?.key.startsWith('reminder:')).toBe(true);
     expect(finished?.key.startsWith('reminder:')).toBe(true);
@@ -124,7 +114,7 @@ describe.each(ENGINES)('replacePending on %s', (engine) => {
     expect(await status(finished!.key)).toBe('done');
   });
 
-  it('stores payloads exactly, whatever characters they hold', async () => {
+  it('replacePending stores payloads exactly, whatever characters they hold', async () => {
     const payload = { text: 'a "quoted" {brace}, \\back\\slash, NULL, é, \u{1F600}', list: ['x', 'y'] };
     await queue.replacePending(['odd:'], [{ ...job('odd:1'), payload, maxAttempts: 3 }], t0);
     const stored = await queue.byKey('odd:1');
