@@ -230,7 +230,7 @@ async function addAtHand(
 export function agendaStore(db: Kysely<Database>, dialect: Dialect): AgendaRepository {
   // Adds to one meeting that arrive together go in one statement, numbered in it. On
   // PostgreSQL two such batches may be in flight at once, since the occurrence row orders
-  // them (see insertAddsPostgres); SQLite answers each before the next is asked anyway. Other
+  // them (see numberedInsertPostgres); SQLite answers each before the next is asked anyway. Other
   // writers and replicas are still kept apart by the unique constraint and retryOnNumberConflict.
   const adds = keyedBatcher(
     (batch: readonly PendingAdd[]) => retryOnNumberConflict(() => insertAdds(db, dialect, batch)),

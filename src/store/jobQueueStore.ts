@@ -144,23 +144,13 @@ export function jobQueueStore(db: Kysely<Database>, dialect: Dialect): JobQueue 
     },
 
     async cancelPending(prefix, keep, now) {
-      // Key ranges rather than substr(), so the index on key answers them instead of a scan of
-      // every pending job.
-      const key = byteWiseKey(dialect);
       const status = statusOffIndex(dialect);
       const prefixes = typeof prefix === 'string' ? [prefix] : prefix;
       if (prefixes.length === 0) return 0;
       const inRange = db
         .selectFrom('jobs')
         .select(['id', 'key'])
-        .where((eb) =>
-          eb.or(
-            prefixes.map((p) => {
-              const upper = prefixUpperBound(p);
-              return upper === undefined ? eb(key, '>=', p) : eb.and([eb(key, '>=', p), eb(key, '<', upper)]);
-            }),
-          ),
-        )
+        .where(keyUnderPrefixes(dialect, prefixes))
         .where(status, '=', 'pending');
       const pending = await inRange.execute();
       // startsWith as well: whatever the range lets through, nothing outside the prefix is touched.
@@ -243,6 +233,19 @@ function byteWiseKey(dialect: Dialect) {
 }
 
 /**
+ * `key` starts with one of `prefixes` (at least one), as key ranges rather than substr(), so
+ * the index on key answers them instead of a scan of every pending job.
+ */
+function keyUnderPrefixes(dialect: Dialect, prefixes: readonly string[]) {
+  const key = byteWiseKey(dialect);
+  const ranges = prefixes.map((p) => {
+    const upper = prefixUpperBound(p);
+    return upper === undefined ? sql`${key} >= ${p}` : sql`(${key} >= ${p} and ${key} < ${upper})`;
+  });
+  return sql<boolean>`(${sql.join(ranges, sql` or `)})`;
+}
+
+/**
  * `status` as an expression no index answers. Either engine without statistics (a fresh
  * database, PostgreSQL with autovacuum off or still behind a bulk plan) rates `status = ?` on
  * jobs_status_run_at worth combining with a key range or an id list, and then walks every
@@ -275,19 +278,11 @@ async function replacePendingPostgres(
   const unique = [...new Map(jobs.map((j) => [j.key, j])).values()];
   const keys = unique.map((j) => j.key);
   const at = iso(now);
-  const key = byteWiseKey('postgres');
-  const inPrefixes = sql.join(
-    prefixes.map((p) => {
-      const upper = prefixUpperBound(p);
-      return upper === undefined ? sql`${key} >= ${p}` : sql`(${key} >= ${p} and ${key} < ${upper})`;
-    }),
-    sql` or `,
-  );
   const cancelled =
     prefixes.length === 0
       ? sql`select 1 where false`
       : sql`update jobs set status = 'cancelled', updated_at = ${at}
-            where (${inPrefixes}) and ${statusOffIndex('postgres')} = 'pending'
+            where ${keyUnderPrefixes('postgres', prefixes)} and ${statusOffIndex('postgres')} = 'pending'
               and not (key = any(${keys}::text[]))
             returning 1`;
   const result = await sql<{ added: string | number; cancelled: string | number }>`
